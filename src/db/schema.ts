@@ -1,0 +1,160 @@
+// The database schema: the single source of the tables. drizzle-kit generates drizzle/*.sql from it.
+// Instants are INTEGER epoch milliseconds (UTC). Ids are opaque text.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES, SEVERITIES, WEBHOOK_KINDS } from '../core/types';
+
+const createdAt = () => integer('created_at').notNull();
+const updatedAt = () => integer('updated_at').notNull();
+
+export const componentGroups = sqliteTable('component_groups', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description'),
+  position: integer('position').notNull().default(sql`0`),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const components = sqliteTable(
+  'components',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description'),
+    groupId: text('group_id').references(() => componentGroups.id, { onDelete: 'set null' }),
+    position: integer('position').notNull().default(sql`0`),
+    status: text('status', { enum: COMPONENT_STATUSES }).notNull().default('operational'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('components_group_position').on(t.groupId, t.position)],
+);
+
+export const incidents = sqliteTable(
+  'incidents',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    severity: text('severity', { enum: SEVERITIES }).notNull(),
+    status: text('status', { enum: INCIDENT_STATUSES }).notNull().default('investigating'),
+    public: integer('public', { mode: 'boolean' }),
+    startedAt: integer('started_at').notNull(),
+    detectedAt: integer('detected_at'),
+    acknowledgedAt: integer('acknowledged_at'),
+    resolvedAt: integer('resolved_at'),
+    leadName: text('lead_name').notNull(),
+    leadEmail: text('lead_email'),
+    leadWebhookUrl: text('lead_webhook_url'),
+    leadWebhookKind: text('lead_webhook_kind', { enum: WEBHOOK_KINDS }).notNull().default('generic'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('incidents_started_at').on(t.startedAt), index('incidents_status').on(t.status)],
+);
+
+export const incidentComponents = sqliteTable(
+  'incident_components',
+  {
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    componentId: text('component_id')
+      .notNull()
+      .references(() => components.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: COMPONENT_STATUSES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.componentId] }),
+    index('incident_components_component').on(t.componentId),
+  ],
+);
+
+export const incidentUpdates = sqliteTable(
+  'incident_updates',
+  {
+    id: text('id').primaryKey(),
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: INCIDENT_STATUSES }).notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('incident_updates_incident').on(t.incidentId, t.createdAt)],
+);
+
+export const maintenances = sqliteTable(
+  'maintenances',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    body: text('body'),
+    status: text('status', { enum: MAINTENANCE_STATUSES }).notNull().default('scheduled'),
+    scheduledFor: integer('scheduled_for').notNull(),
+    scheduledUntil: integer('scheduled_until').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('maintenances_window').on(t.scheduledFor, t.scheduledUntil)],
+);
+
+export const maintenanceComponents = sqliteTable(
+  'maintenance_components',
+  {
+    maintenanceId: text('maintenance_id')
+      .notNull()
+      .references(() => maintenances.id, { onDelete: 'cascade' }),
+    componentId: text('component_id')
+      .notNull()
+      .references(() => components.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.maintenanceId, t.componentId] })],
+);
+
+export const apiTokens = sqliteTable('api_tokens', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** SHA-256 of the token, hex. The token itself is never stored. */
+  tokenHash: text('token_hash').notNull().unique(),
+  /** JSON array of scopes. */
+  scopes: text('scopes', { mode: 'json' }).$type<string[]>().notNull(),
+  createdAt: createdAt(),
+  lastUsedAt: integer('last_used_at'),
+  revokedAt: integer('revoked_at'),
+});
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    tokenId: text('token_id'),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('audit_log_target').on(t.targetType, t.targetId), index('audit_log_at').on(t.at)],
+);
+
+/** Stored responses of POSTs made with an Idempotency-Key, per token. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    tokenId: text('token_id').notNull(),
+    key: text('key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    status: integer('status').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenId, t.key] })],
+);
+
+/** Organisation settings (page branding, SLA, lexicon ...), one JSON value per key. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: updatedAt(),
+});

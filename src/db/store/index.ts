@@ -1,0 +1,25 @@
+// The store: the only code that speaks drizzle. Each area contributes its own queries.
+import type { Db } from '../db';
+import { auditStore } from './audit';
+import { componentStore } from './components';
+import { idempotencyStore } from './idempotency';
+import { incidentStore } from './incidents';
+import { maintenanceStore } from './maintenances';
+import { settingsStore } from './settings';
+import { tokenStore } from './tokens';
+
+export function createStore(db: Db) {
+  return {
+    db,
+    audit: auditStore(db),
+    components: componentStore(db),
+    idempotency: idempotencyStore(db),
+    incidents: incidentStore(db),
+    maintenances: maintenanceStore(db),
+    settings: settingsStore(db),
+    tokens: tokenStore(db),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
+export type { AuditInput } from './audit';

@@ -1,0 +1,59 @@
+// Scheduled maintenance windows and the components they touch.
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Maintenance } from '../../core/types';
+import { atomic, type Db } from '../db';
+import { maintenanceComponents, maintenances } from '../schema';
+import { type AuditInput, auditInsert } from './audit';
+
+export function maintenanceStore(db: Db) {
+  async function withComponents(rows: (typeof maintenances.$inferSelect)[]): Promise<Maintenance[]> {
+    if (rows.length === 0) return [];
+    const links = await db
+      .select()
+      .from(maintenanceComponents)
+      .where(
+        inArray(
+          maintenanceComponents.maintenanceId,
+          rows.map((r) => r.id),
+        ),
+      );
+    return rows.map((r) => ({
+      ...r,
+      components: links.filter((l) => l.maintenanceId === r.id).map((l) => l.componentId),
+    }));
+  }
+
+  return {
+    async list(): Promise<Maintenance[]> {
+      const rows = await db.select().from(maintenances).orderBy(asc(maintenances.scheduledFor), asc(maintenances.id));
+      return withComponents(rows);
+    },
+    async get(id: string): Promise<Maintenance | null> {
+      const rows = await db.select().from(maintenances).where(eq(maintenances.id, id)).limit(1);
+      const [m] = await withComponents(rows);
+      return m ?? null;
+    },
+    /** Inserts or replaces a maintenance window with its component links. */
+    async save(m: Maintenance, isNew: boolean, audit: AuditInput): Promise<void> {
+      const { components, ...row } = m;
+      const qs = [];
+      if (isNew) qs.push(db.insert(maintenances).values(row));
+      else {
+        qs.push(db.update(maintenances).set(row).where(eq(maintenances.id, m.id)));
+        qs.push(db.delete(maintenanceComponents).where(eq(maintenanceComponents.maintenanceId, m.id)));
+      }
+      if (components.length > 0) {
+        qs.push(
+          db
+            .insert(maintenanceComponents)
+            .values(components.map((componentId) => ({ maintenanceId: m.id, componentId }))),
+        );
+      }
+      qs.push(auditInsert(db, audit));
+      await atomic(db, qs);
+    },
+    async delete(id: string, audit: AuditInput): Promise<void> {
+      await atomic(db, [db.delete(maintenances).where(eq(maintenances.id, id)), auditInsert(db, audit)]);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// Organisation settings, one JSON document per key; each area validates its own value.
+import { eq } from 'drizzle-orm';
+import { atomic, type Db } from '../db';
+import { settings } from '../schema';
+import { type AuditInput, auditInsert } from './audit';
+
+export function settingsStore(db: Db) {
+  return {
+    async get(key: string): Promise<unknown> {
+      const [row] = await db.select().from(settings).where(eq(settings.key, key)).limit(1);
+      return row?.value;
+    },
+    async put(key: string, value: unknown, at: number, audit: AuditInput): Promise<void> {
+      await atomic(db, [
+        db
+          .insert(settings)
+          .values({ key, value, updatedAt: at })
+          .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } }),
+        auditInsert(db, audit),
+      ]);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// Builds the Hono app from its deps; the same app serves Node and Workers.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { DomainError } from '../core/errors';
+import type { Deps } from '../services/deps';
+import type { AppEnv } from './env';
+import { bearerToken } from './middleware/auth';
+import { idempotency } from './middleware/idempotency';
+import { problem } from './problem';
+import { apiV1Routers } from './routes';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async function provideDeps(c, next) {
+    c.set('deps', deps);
+    await next();
+  });
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  const api = new Hono<AppEnv>();
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        problem(c, new DomainError('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`)),
+    }),
+  );
+  api.use('*', async function requireJson(c, next) {
+    const hasBody = ['POST', 'PUT', 'PATCH'].includes(c.req.method) && c.req.header('Content-Length') !== '0';
+    const type = c.req.header('Content-Type') ?? '';
+    if (hasBody && c.req.raw.body !== null && !/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
+      throw new DomainError('unsupported_media_type', 'Send the body as JSON with "Content-Type: application/json".');
+    }
+    await next();
+  });
+  api.use('*', bearerToken());
+  api.use('*', idempotency());
+  for (const router of apiV1Routers) api.route('/', router);
+  api.notFound((c) => problem(c, new DomainError('not_found', `No API route for ${c.req.method} ${c.req.path}.`)));
+  app.route('/api/v1', api);
+
+  app.get('/', (c) =>
+    c.html(
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Afterword</title></head><body><h1>Afterword</h1><p>The status page is coming soon.</p></body></html>',
+    ),
+  );
+
+  app.onError((err, c) => {
+    if (err instanceof DomainError) return problem(c, err);
+    if (err instanceof HTTPException && err.status === 400 && /JSON/i.test(err.message)) {
+      return problem(c, new DomainError('malformed_json', 'The request body could not be parsed as JSON.'));
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      return problem(c, new DomainError('validation_failed', err.message || 'The request is not valid.'));
+    }
+    console.error(`[afterword] ${c.req.method} ${new URL(c.req.url).pathname} failed:`, err);
+    return problem(c, new DomainError('internal_error', 'Something went wrong on our side.'));
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

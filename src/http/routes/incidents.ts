@@ -1,0 +1,76 @@
+// /api/v1/incidents and their updates
+import { Hono } from 'hono';
+import {
+  createIncidentInput,
+  createUpdateInput,
+  listIncidentsQuery,
+  resolveIncidentInput,
+  updateIncidentInput,
+} from '../../core/inputs';
+import {
+  createIncident,
+  getIncident,
+  listIncidents,
+  listIncidentUpdates,
+  postIncidentUpdate,
+  resolveIncident,
+  updateIncident,
+} from '../../services/incidents';
+import { actorOf } from '../../services/tokens';
+import type { AppEnv } from '../env';
+import { needs } from '../middleware/auth';
+import { presentIncident, presentUpdate } from '../present';
+import { validate } from '../validate';
+
+const write = needs('incidents:write');
+
+export const incidentRoutes = new Hono<AppEnv>()
+  .get('/incidents', validate('query', listIncidentsQuery), async (c) => {
+    const page = await listIncidents({ deps: c.get('deps'), query: c.req.valid('query') });
+    return c.json({ incidents: page.incidents.map(presentIncident), nextCursor: page.nextCursor });
+  })
+  .post('/incidents', write, validate('json', createIncidentInput), async (c) => {
+    const incident = await createIncident({
+      deps: c.get('deps'),
+      input: c.req.valid('json'),
+      actor: actorOf(c.get('token')),
+    });
+    return c.json(presentIncident(incident), 201, { Location: `/api/v1/incidents/${incident.id}` });
+  })
+  .get('/incidents/:id', async (c) => {
+    const deps = c.get('deps');
+    const incident = await getIncident({ deps, id: c.req.param('id') });
+    const updates = await listIncidentUpdates({ deps, id: incident.id });
+    return c.json({ ...presentIncident(incident), updates: updates.map(presentUpdate) });
+  })
+  .patch('/incidents/:id', write, validate('json', updateIncidentInput), async (c) => {
+    const incident = await updateIncident({
+      deps: c.get('deps'),
+      id: c.req.param('id'),
+      input: c.req.valid('json'),
+      actor: actorOf(c.get('token')),
+    });
+    return c.json(presentIncident(incident));
+  })
+  .post('/incidents/:id/resolve', write, validate('json', resolveIncidentInput), async (c) => {
+    const incident = await resolveIncident({
+      deps: c.get('deps'),
+      id: c.req.param('id'),
+      input: c.req.valid('json'),
+      actor: actorOf(c.get('token')),
+    });
+    return c.json(presentIncident(incident));
+  })
+  .get('/incidents/:id/updates', async (c) => {
+    const updates = await listIncidentUpdates({ deps: c.get('deps'), id: c.req.param('id') });
+    return c.json({ updates: updates.map(presentUpdate) });
+  })
+  .post('/incidents/:id/updates', write, validate('json', createUpdateInput), async (c) => {
+    const { incident, update } = await postIncidentUpdate({
+      deps: c.get('deps'),
+      id: c.req.param('id'),
+      input: c.req.valid('json'),
+      actor: actorOf(c.get('token')),
+    });
+    return c.json({ ...presentUpdate(update), incident: presentIncident(incident) }, 201);
+  });

@@ -1,0 +1,7 @@
+// Every area's router for /api/v1, registered in one list.
+import { componentRoutes } from './components';
+import { incidentRoutes } from './incidents';
+import { maintenanceRoutes } from './maintenances';
+import { tokenRoutes } from './tokens';
+
+export const apiV1Routers = [componentRoutes, incidentRoutes, maintenanceRoutes, tokenRoutes];

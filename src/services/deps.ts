@@ -1,0 +1,12 @@
+// What every service receives: built once per entry (Node, Worker, CLI, test), never global.
+import type { Config } from '../config';
+import type { Store } from '../db/store';
+
+/** The current instant in epoch ms. Injected so tests (and `sla tick --now`) control time. */
+export type Clock = () => number;
+
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  config: Config;
+}

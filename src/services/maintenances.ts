@@ -1,0 +1,103 @@
+// Scheduled maintenance windows: plan, amend, list, cancel.
+import { invalid, notFound } from '../core/errors';
+import type { CreateMaintenanceInput, UpdateMaintenanceInput } from '../core/inputs';
+import type { Actor, Maintenance } from '../core/types';
+import { newId } from '../lib/id';
+import type { Deps } from './deps';
+
+async function assertComponentsExist(deps: Deps, ids: string[]) {
+  if (ids.length === 0) return;
+  const known = new Set((await deps.store.components.list()).map((c) => c.id));
+  const problems = ids
+    .map((id, i) => ({ id, i }))
+    .filter(({ id }) => !known.has(id))
+    .map(({ id, i }) => ({ path: `components.${i}`, message: `no component with id "${id}"` }));
+  if (problems.length) throw invalid(problems);
+}
+
+export async function createMaintenance({
+  deps,
+  input,
+  actor,
+}: {
+  deps: Deps;
+  input: CreateMaintenanceInput;
+  actor: Actor;
+}): Promise<Maintenance> {
+  const components = input.components ?? [];
+  await assertComponentsExist(deps, components);
+  const now = deps.clock();
+  const m: Maintenance = {
+    id: newId('mnt'),
+    title: input.title,
+    body: input.body ?? null,
+    status: input.status ?? 'scheduled',
+    scheduledFor: input.scheduledFor,
+    scheduledUntil: input.scheduledUntil,
+    components,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.store.maintenances.save(m, true, {
+    actor,
+    action: 'maintenance.create',
+    targetType: 'maintenance',
+    targetId: m.id,
+    at: now,
+  });
+  return m;
+}
+
+export async function getMaintenance({ deps, id }: { deps: Deps; id: string }): Promise<Maintenance> {
+  const m = await deps.store.maintenances.get(id);
+  if (!m) throw notFound('maintenance', id);
+  return m;
+}
+
+export async function listMaintenances({ deps }: { deps: Deps }): Promise<Maintenance[]> {
+  return deps.store.maintenances.list();
+}
+
+export async function updateMaintenance({
+  deps,
+  id,
+  input,
+  actor,
+}: {
+  deps: Deps;
+  id: string;
+  input: UpdateMaintenanceInput;
+  actor: Actor;
+}): Promise<Maintenance> {
+  const current = await getMaintenance({ deps, id });
+  if (input.components) await assertComponentsExist(deps, input.components);
+  const now = deps.clock();
+  const next: Maintenance = {
+    ...current,
+    ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+    updatedAt: now,
+  };
+  if (next.scheduledUntil <= next.scheduledFor) {
+    throw invalid([{ path: 'scheduledUntil', message: 'must be after scheduledFor' }]);
+  }
+  await deps.store.maintenances.save(next, false, {
+    actor,
+    action: 'maintenance.update',
+    targetType: 'maintenance',
+    targetId: id,
+    at: now,
+  });
+  return next;
+}
+
+export async function deleteMaintenance({ deps, id, actor }: { deps: Deps; id: string; actor: Actor }): Promise<void> {
+  await getMaintenance({ deps, id });
+  const now = deps.clock();
+  await deps.store.maintenances.delete(id, {
+    actor,
+    action: 'maintenance.delete',
+    targetType: 'maintenance',
+    targetId: id,
+    at: now,
+  });
+}
