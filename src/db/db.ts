@@ -1,7 +1,9 @@
 // The database handle both drivers share, and the one transaction port the store uses.
+
+import { eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import type * as schema from './schema';
+import * as schema from './schema';
 
 // biome-ignore lint/suspicious/noExplicitAny: the run-result type differs per driver (better-sqlite3 vs D1).
 export type Db = BaseSQLiteDatabase<'sync' | 'async', any, typeof schema>;
@@ -15,13 +17,28 @@ interface RunnableQuery {
   run(): unknown;
 }
 
+/** The write that marks "something changed": part of every atomic batch. */
+function bumpDataVersion(db: Db) {
+  return db
+    .update(schema.dataVersion)
+    .set({ version: sql`${schema.dataVersion.version} + 1` })
+    .where(eq(schema.dataVersion.id, 1));
+}
+
+/** The current data version; any committed write through `atomic()` changes it. */
+export async function readDataVersion(db: Db): Promise<number> {
+  const [row] = await db.select({ v: schema.dataVersion.version }).from(schema.dataVersion).limit(1);
+  return row?.v ?? 0;
+}
+
 /**
  * Runs writes all-or-nothing on either driver: D1 has no interactive transactions (db.batch rolls
  * the whole batch back on failure); better-sqlite3's transaction callback must be synchronous,
  * so each query is run synchronously inside it.
  */
-export async function atomic(db: Db, queries: Query[]): Promise<void> {
-  if (queries.length === 0) return;
+export async function atomic(db: Db, writes: Query[]): Promise<void> {
+  if (writes.length === 0) return;
+  const queries = [...writes, bumpDataVersion(db)];
   const maybeBatch = db as unknown as Partial<BatchCapable>;
   if (typeof maybeBatch.batch === 'function') {
     await maybeBatch.batch(queries as [Query, ...Query[]]);

@@ -1,7 +1,7 @@
 // The database schema: the single source of the tables. drizzle-kit generates drizzle/*.sql from it.
 // Instants are INTEGER epoch milliseconds (UTC). Ids are opaque text.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES, SEVERITIES, WEBHOOK_KINDS } from '../core/types';
 
 const createdAt = () => integer('created_at').notNull();
@@ -158,3 +158,85 @@ export const settings = sqliteTable('settings', {
   value: text('value', { mode: 'json' }).notNull(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * One row, bumped inside every atomic write batch: readers (the public page cache, ETags) compare it
+ * to know whether anything changed, across processes (CLI beside the server) and Worker isolates.
+ */
+export const dataVersion = sqliteTable('data_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+});
+
+/** Every saved draft of an incident's customer summary, numbered 1, 2, 3 ... per incident. */
+export const summaryVersions = sqliteTable(
+  'summary_versions',
+  {
+    id: text('id').primaryKey(),
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    markdown: text('markdown').notNull(),
+    /** True when the version has no error finding (it may be published). */
+    ok: integer('ok', { mode: 'boolean' }).notNull(),
+    words: integer('words').notNull(),
+    findings: text('findings', { mode: 'json' }).notNull(),
+    createdAt: createdAt(),
+    createdByTokenId: text('created_by_token_id'),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('summary_versions_incident_version').on(t.incidentId, t.version)],
+);
+
+/** Publications: which version of an incident's summary went public, when and by whom. */
+export const summaryPublications = sqliteTable(
+  'summary_publications',
+  {
+    id: text('id').primaryKey(),
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    summaryVersionId: text('summary_version_id')
+      .notNull()
+      .references(() => summaryVersions.id, { onDelete: 'cascade' }),
+    publishedAt: integer('published_at').notNull(),
+    publishedByTokenId: text('published_by_token_id'),
+    publishedBy: text('published_by').notNull(),
+  },
+  (t) => [
+    uniqueIndex('summary_publications_incident_version').on(t.incidentId, t.version),
+    index('summary_publications_published_at').on(t.publishedAt),
+  ],
+);
+
+/**
+ * The SLA alert outbox: one row per incident, checkpoint and channel (UNIQUE), delivered at least
+ * once with the same id by the dispatcher.
+ */
+export const slaAlerts = sqliteTable(
+  'sla_alerts',
+  {
+    id: text('id').primaryKey(),
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    checkpoint: text('checkpoint').notNull(),
+    type: text('type').notNull(),
+    channel: text('channel').notNull(),
+    target: text('target').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'dead', 'cancelled'] }).notNull(),
+    attempts: integer('attempts').notNull().default(sql`0`),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deliveredAt: integer('delivered_at'),
+  },
+  (t) => [
+    uniqueIndex('sla_alerts_incident_checkpoint_channel').on(t.incidentId, t.checkpoint, t.channel),
+    index('sla_alerts_due').on(t.status, t.nextAttemptAt),
+  ],
+);

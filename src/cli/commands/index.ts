@@ -1,0 +1,7 @@
+// Every CLI command area, registered in one list.
+import type { Command } from 'commander';
+import type { CliContext } from '../context';
+import { registerMigrate } from './migrate';
+import { registerToken } from './token';
+
+export const commandAreas: ((program: Command, ctx: CliContext) => void)[] = [registerMigrate, registerToken];

@@ -1,0 +1,72 @@
+// Published summaries become HTML here: markdown through marked with raw HTML escaped, then a
+// whitelist sanitiser (js-xss) as the second wall; only http(s) and mailto links survive.
+import { Marked } from 'marked';
+import { escapeAttrValue, FilterXSS, safeAttrValue } from 'xss';
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+const SAFE_URL = /^(https?:|mailto:)/i;
+
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  renderer: {
+    // Raw HTML in a summary is shown as text, never interpreted.
+    html({ text }) {
+      return escapeHtml(text);
+    },
+    link({ href, title, tokens }) {
+      const text = this.parser.parseInline(tokens);
+      if (!SAFE_URL.test(href.trim())) return text;
+      const t = title ? ` title="${escapeHtml(title)}"` : '';
+      return `<a href="${escapeHtml(href.trim())}"${t} rel="nofollow noopener noreferrer">${text}</a>`;
+    },
+    image({ text }) {
+      // Images would load third-party content into the status page: show their alt text instead.
+      return escapeHtml(text);
+    },
+  },
+});
+
+const sanitizer = new FilterXSS({
+  whiteList: {
+    h1: [],
+    h2: [],
+    h3: [],
+    h4: [],
+    h5: [],
+    h6: [],
+    p: [],
+    br: [],
+    hr: [],
+    strong: [],
+    em: [],
+    del: [],
+    code: [],
+    pre: [],
+    blockquote: [],
+    ul: [],
+    ol: ['start'],
+    li: [],
+    table: [],
+    thead: [],
+    tbody: [],
+    tr: [],
+    th: ['align'],
+    td: ['align'],
+    a: ['href', 'title', 'rel'],
+  },
+  stripIgnoreTag: true,
+  stripIgnoreTagBody: ['script', 'style'],
+  safeAttrValue(tag, name, value, cssFilter) {
+    if (tag === 'a' && name === 'href') return SAFE_URL.test(value.trim()) ? escapeAttrValue(value) : '';
+    return safeAttrValue(tag, name, value, cssFilter);
+  },
+});
+
+/** Markdown -> safe HTML for public pages and feeds. */
+export function renderSummaryHtml(markdown: string): string {
+  const html = marked.parse(markdown, { async: false });
+  return sanitizer.process(html);
+}
