@@ -8,20 +8,44 @@ export interface CliContext {
   close(): void;
   stdout(line: string): void;
   stderr(line: string): void;
+  io: CliIo;
+  /** The process exit code once the command finishes without throwing (e.g. 1: lint found errors). */
+  exitCode: number;
 }
 
-export function createCliContext(): CliContext {
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  out(text: string): void;
+  err(text: string): void;
+  /** Reads all of standard input (for `-` file arguments). */
+  stdin(): Promise<string>;
+}
+
+export const processIo: CliIo = {
+  env: process.env,
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
+
+export function createCliContext(io: CliIo): CliContext {
   let opened: ReturnType<typeof nodeDeps> | null = null;
   return {
     deps() {
-      opened ??= nodeDeps();
+      opened ??= nodeDeps(io.env);
       return opened.deps;
     },
     close() {
       opened?.handle.close();
     },
-    stdout: (line) => process.stdout.write(`${line}\n`),
-    stderr: (line) => process.stderr.write(`${line}\n`),
+    stdout: (line) => io.out(`${line}\n`),
+    stderr: (line) => io.err(`${line}\n`),
+    io,
+    exitCode: 0,
   };
 }
 

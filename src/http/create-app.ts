@@ -42,8 +42,14 @@ export function createApp(deps: Deps) {
   api.use('*', bearerToken());
   api.use('*', idempotency());
   for (const router of apiV1Routers) api.route('/', router);
-  api.notFound((c) => problem(c, new DomainError('not_found', `No API route for ${c.req.method} ${c.req.path}.`)));
   app.route('/api/v1', api);
+
+  // Sub-app notFound handlers are not consulted once mounted, so the API's 404 lives here.
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? problem(c, new DomainError('not_found', `No API route for ${c.req.method} ${c.req.path}.`))
+      : c.text('Not found', 404),
+  );
 
   app.get('/', (c) =>
     c.html(
