@@ -13,17 +13,9 @@ function publicView({ tokenHash: _omit, ...t }: ApiToken & { tokenHash: string }
   return t;
 }
 
-export async function createToken({
-  deps,
-  input,
-  actor,
-}: {
-  deps: Deps;
-  input: CreateTokenInput;
-  actor: Actor | null;
-}): Promise<{ token: ApiToken; secret: string }> {
+/** Mints a token: the secret (shown once) and the record to store (hash only). Writes nothing. */
+export async function mintToken(input: CreateTokenInput, now: number) {
   const secret = TOKEN_PREFIX + base64url(randomBytes(32));
-  const now = deps.clock();
   const stored = {
     id: newId('tok'),
     name: input.name,
@@ -33,6 +25,20 @@ export async function createToken({
     lastUsedAt: null,
     revokedAt: null,
   };
+  return { secret, stored };
+}
+
+export async function createToken({
+  deps,
+  input,
+  actor,
+}: {
+  deps: Deps;
+  input: CreateTokenInput;
+  actor: Actor | null;
+}): Promise<{ token: ApiToken; secret: string }> {
+  const now = deps.clock();
+  const { secret, stored } = await mintToken(input, now);
   const audit = actor ? { actor, action: 'token.create', targetType: 'token', targetId: stored.id, at: now } : null;
   await deps.store.tokens.create(stored, audit);
   return { token: publicView(stored), secret };

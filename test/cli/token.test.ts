@@ -61,3 +61,25 @@ describe('cli', () => {
     }
   });
 });
+
+describe('token create --sql (first token for a remote D1)', () => {
+  it('prints an INSERT that, once executed, makes the printed token work; writes nothing locally', async () => {
+    const { createWorld } = await import('../helpers/world');
+    const DATABASE_PATH = tempDbPath();
+    const r = await runCliInProcess(['token', 'create', '--name', 'd1-admin', '--scope', 'admin', '--sql'], {
+      DATABASE_PATH,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const [sql, secret] = r.stdout.trimEnd().split('\n');
+    expect(sql).toMatch(/^INSERT INTO api_tokens /);
+    expect(sql).not.toContain(secret);
+    expect((await runCliInProcess(['token', 'list'], { DATABASE_PATH })).stdout).toContain('No tokens.');
+
+    const world = createWorld();
+    world.handle.sqlite.exec(sql!);
+    const res = await world.call('GET', '/api/v1/tokens', { token: secret });
+    expect(res.status).toBe(200);
+    expect(res.json.tokens[0]).toMatchObject({ name: 'd1-admin', scopes: ['admin'] });
+    world.close();
+  });
+});

@@ -4,7 +4,7 @@ import { DomainError } from '../../core/errors';
 import { createTokenInput } from '../../core/inputs';
 import { SCOPES } from '../../core/types';
 import { iso } from '../../http/present';
-import { createToken, listTokens, revokeToken } from '../../services/tokens';
+import { createToken, listTokens, mintToken, revokeToken } from '../../services/tokens';
 import { type CliContext, CliError } from '../context';
 
 const CLI_ACTOR = { tokenId: null, label: 'cli' };
@@ -17,9 +17,19 @@ export function registerToken(program: Command, ctx: CliContext): void {
     .description('issue a new token; the secret is printed once, alone on the last line of stdout')
     .requiredOption('--name <name>', 'a label for the token, e.g. "ci-deploy"')
     .addOption(new Option('--scope <scope...>', 'one or more scopes').choices([...SCOPES]).makeOptionMandatory(true))
-    .action(async (opts: { name: string; scope: string[] }) => {
+    .option('--sql', 'write nothing locally; print an SQL INSERT for a remote D1 (wrangler d1 execute), then the token')
+    .action(async (opts: { name: string; scope: string[]; sql?: boolean }) => {
       const parsed = createTokenInput.safeParse({ name: opts.name, scopes: opts.scope });
       if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => i.message).join('; '));
+      if (opts.sql) {
+        const { secret, stored } = await mintToken(parsed.data, Date.now());
+        const q = (v: string) => `'${v.replace(/'/g, "''")}'`;
+        ctx.stdout(
+          `INSERT INTO api_tokens (id, name, token_hash, scopes, created_at) VALUES (${q(stored.id)}, ${q(stored.name)}, ${q(stored.tokenHash)}, ${q(JSON.stringify(stored.scopes))}, ${stored.createdAt});`,
+        );
+        ctx.stdout(secret);
+        return;
+      }
       const { token: created, secret } = await createToken({ deps: ctx.deps(), input: parsed.data, actor: CLI_ACTOR });
       ctx.stdout(`Created token ${created.id} "${created.name}" with scopes ${created.scopes.join(', ')}.`);
       ctx.stdout('It is shown only this once:');
