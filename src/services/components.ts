@@ -5,6 +5,20 @@ import type { Actor, Component, ComponentGroup } from '../core/types';
 import { newId } from '../lib/id';
 import type { Deps } from './deps';
 
+/** Refuses (422, one error per unknown id) a write that names components that do not exist. */
+export async function assertComponentsExist(
+  deps: Deps,
+  ids: readonly string[],
+  pathOf: (index: number) => string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  const known = new Set((await deps.store.components.list()).map((c) => c.id));
+  const problems = ids.flatMap((id, i) =>
+    known.has(id) ? [] : [{ path: pathOf(i), message: `no component with id "${id}"` }],
+  );
+  if (problems.length) throw invalid(problems);
+}
+
 async function assertGroupExists(deps: Deps, groupId: string | null | undefined): Promise<void> {
   if (groupId && !(await deps.store.components.getGroup(groupId))) {
     throw invalid([{ path: 'groupId', message: `no component group with id "${groupId}"` }]);
@@ -110,12 +124,8 @@ export async function reorderComponents({
   ids: string[];
   actor: Actor;
 }): Promise<Component[]> {
+  await assertComponentsExist(deps, ids, (i) => `ids.${i}`);
   const all = await deps.store.components.list();
-  const known = new Set(all.map((c) => c.id));
-  const unknown = ids.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
-  if (unknown.length > 0) {
-    throw invalid(unknown.map(({ id, i }) => ({ path: `ids.${i}`, message: `no component with id "${id}"` })));
-  }
   const listed = new Set(ids);
   const order = [...ids, ...all.filter((c) => !listed.has(c.id)).map((c) => c.id)];
   const now = deps.clock();

@@ -21,6 +21,7 @@ import type {
 } from '../core/types';
 import type { IncidentWrite } from '../db/store/incidents';
 import { newId } from '../lib/id';
+import { assertComponentsExist } from './components';
 import type { Deps } from './deps';
 
 const DEFAULT_MESSAGES: Record<IncidentStatus, string> = {
@@ -29,16 +30,6 @@ const DEFAULT_MESSAGES: Record<IncidentStatus, string> = {
   monitoring: 'A fix has been implemented and we are monitoring the results.',
   resolved: 'This incident has been resolved.',
 };
-
-async function assertComponentsExist(deps: Deps, affected: AffectedComponent[] | undefined, path: string) {
-  if (!affected?.length) return;
-  const known = new Set((await deps.store.components.list()).map((c) => c.id));
-  const problems = affected
-    .map((c, i) => ({ c, i }))
-    .filter(({ c }) => !known.has(c.id))
-    .map(({ c, i }) => ({ path: `${path}.${i}.id`, message: `no component with id "${c.id}"` }));
-  if (problems.length) throw invalid(problems);
-}
 
 function assertTimeline(incident: Incident) {
   const problems = incidentTimeProblems(incident);
@@ -76,7 +67,11 @@ export async function createIncident({
   input: CreateIncidentInput;
   actor: Actor;
 }): Promise<Incident> {
-  await assertComponentsExist(deps, input.components, 'components');
+  await assertComponentsExist(
+    deps,
+    (input.components ?? []).map((c) => c.id),
+    (i) => `components.${i}.id`,
+  );
   const now = deps.clock();
   const status: IncidentStatus = input.status ?? (input.resolvedAt != null ? 'resolved' : 'investigating');
   const incident: Incident = {
@@ -229,7 +224,11 @@ export async function updateIncident({
   actor: Actor;
 }): Promise<Incident> {
   const current = await getIncident({ deps, id });
-  await assertComponentsExist(deps, input.components, 'components');
+  await assertComponentsExist(
+    deps,
+    (input.components ?? []).map((c) => c.id),
+    (i) => `components.${i}.id`,
+  );
   const now = deps.clock();
   const { lead, message, ...fields } = input;
   const next: Incident = {
@@ -259,7 +258,11 @@ export async function postIncidentUpdate({
   actor: Actor;
 }): Promise<{ incident: Incident; update: IncidentUpdate }> {
   const current = await getIncident({ deps, id });
-  await assertComponentsExist(deps, input.components, 'components');
+  await assertComponentsExist(
+    deps,
+    (input.components ?? []).map((c) => c.id),
+    (i) => `components.${i}.id`,
+  );
   const now = deps.clock();
   const next: Incident = {
     ...current,

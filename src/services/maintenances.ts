@@ -3,17 +3,8 @@ import { invalid, notFound } from '../core/errors';
 import type { CreateMaintenanceInput, UpdateMaintenanceInput } from '../core/inputs';
 import type { Actor, Maintenance } from '../core/types';
 import { newId } from '../lib/id';
+import { assertComponentsExist } from './components';
 import type { Deps } from './deps';
-
-async function assertComponentsExist(deps: Deps, ids: string[]) {
-  if (ids.length === 0) return;
-  const known = new Set((await deps.store.components.list()).map((c) => c.id));
-  const problems = ids
-    .map((id, i) => ({ id, i }))
-    .filter(({ id }) => !known.has(id))
-    .map(({ id, i }) => ({ path: `components.${i}`, message: `no component with id "${id}"` }));
-  if (problems.length) throw invalid(problems);
-}
 
 export async function createMaintenance({
   deps,
@@ -25,7 +16,7 @@ export async function createMaintenance({
   actor: Actor;
 }): Promise<Maintenance> {
   const components = input.components ?? [];
-  await assertComponentsExist(deps, components);
+  await assertComponentsExist(deps, components, (i) => `components.${i}`);
   const now = deps.clock();
   const m: Maintenance = {
     id: newId('mnt'),
@@ -70,7 +61,7 @@ export async function updateMaintenance({
   actor: Actor;
 }): Promise<Maintenance> {
   const current = await getMaintenance({ deps, id });
-  if (input.components) await assertComponentsExist(deps, input.components);
+  if (input.components) await assertComponentsExist(deps, input.components, (i) => `components.${i}`);
   const now = deps.clock();
   const next: Maintenance = {
     ...current,
