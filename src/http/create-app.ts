@@ -8,6 +8,7 @@ import type { AppEnv } from './env';
 import { bearerToken } from './middleware/auth';
 import { idempotency } from './middleware/idempotency';
 import { problem } from './problem';
+import { publicRoutes } from './public';
 import { apiV1Routers } from './routes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -51,11 +52,8 @@ export function createApp(deps: Deps) {
       : c.text('Not found', 404),
   );
 
-  app.get('/', (c) =>
-    c.html(
-      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Afterword</title></head><body><h1>Afterword</h1><p>The status page is coming soon.</p></body></html>',
-    ),
-  );
+  // The public status page, feeds, badge and Statuspage v2 JSON (its render cache lives per app).
+  app.route('/', publicRoutes());
 
   app.onError((err, c) => {
     if (err instanceof DomainError) return problem(c, err);

@@ -5,7 +5,9 @@ import { componentStore } from './components';
 import { idempotencyStore } from './idempotency';
 import { incidentStore } from './incidents';
 import { maintenanceStore } from './maintenances';
+import { publicStore } from './public';
 import { settingsStore } from './settings';
+import { slaStore } from './sla';
 import { tokenStore } from './tokens';
 
 export function createStore(db: Db) {
@@ -16,7 +18,9 @@ export function createStore(db: Db) {
     idempotency: idempotencyStore(db),
     incidents: incidentStore(db),
     maintenances: maintenanceStore(db),
+    public: publicStore(db),
     settings: settingsStore(db),
+    sla: slaStore(db),
     tokens: tokenStore(db),
   };
 }

@@ -2,6 +2,7 @@
 import { componentRoutes } from './components';
 import { incidentRoutes } from './incidents';
 import { maintenanceRoutes } from './maintenances';
+import { pageSettingsRoutes } from './page-settings';
 import { tokenRoutes } from './tokens';
 
-export const apiV1Routers = [componentRoutes, incidentRoutes, maintenanceRoutes, tokenRoutes];
+export const apiV1Routers = [componentRoutes, incidentRoutes, maintenanceRoutes, tokenRoutes, pageSettingsRoutes];

@@ -1,0 +1,51 @@
+// The status page's branding (settings key "page"): one schema for the API, the CLI and the defaults.
+import * as z from 'zod';
+
+const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
+
+/** Absolute http(s) URL, or a path on this site ("/logo.svg"): a logo served from public/ cannot be down with the page's host. */
+const logoUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((s) => /^\/(?!\/)[^\s"'<>]*$/.test(s) || /^https?:\/\/[^\s"'<>]+$/i.test(s), {
+    message: 'must be an http(s) URL or a path starting with "/"',
+  });
+
+const linkUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((s) => /^\/(?!\/)[^\s"'<>]*$/.test(s) || /^(https?:\/\/|mailto:)[^\s"'<>]+$/i.test(s), {
+    message: 'must be an http(s) or mailto: URL, or a path starting with "/"',
+  });
+
+export const pageSettingsInput = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').max(100),
+  logoUrl: logoUrl.nullable().default(null),
+  brandColor: z
+    .string()
+    .regex(HEX_COLOUR, 'must be a hex colour like "#1f6feb"')
+    .transform((s) => s.toLowerCase())
+    .default('#1f6feb'),
+  footerLinks: z
+    .array(z.strictObject({ label: z.string().trim().min(1).max(60), url: linkUrl }))
+    .max(10)
+    .default([]),
+});
+
+export type PageSettings = z.output<typeof pageSettingsInput>;
+
+export const DEFAULT_PAGE_SETTINGS: PageSettings = {
+  name: 'Afterword',
+  logoUrl: null,
+  brandColor: '#1f6feb',
+  footerLinks: [],
+};
+
+/** Reads a stored value leniently: anything that no longer validates falls back to the defaults, never to an error page. */
+export function pageSettingsFrom(stored: unknown): PageSettings {
+  if (stored === undefined || stored === null) return DEFAULT_PAGE_SETTINGS;
+  const parsed = pageSettingsInput.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_PAGE_SETTINGS;
+}

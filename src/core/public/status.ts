@@ -1,0 +1,118 @@
+// The public status roll-up: component impact -> incident impact -> the page's overall indicator,
+// in the vocabulary (and enum values) of the Statuspage v2 API. Pure: `now` is always a parameter.
+import { STATUS_RANK, worstComponentStatus } from '../status';
+import type { ComponentStatus, EpochMs, Incident, Maintenance, MaintenanceStatus, Severity } from '../types';
+
+/** Statuspage v2 `status.indicator` and incident `impact` values, mildest first. */
+export const INDICATORS = ['none', 'minor', 'major', 'critical'] as const;
+export type Indicator = (typeof INDICATORS)[number];
+
+const INDICATOR_RANK: Record<Indicator, number> = { none: 0, minor: 1, major: 2, critical: 3 };
+
+export function worstIndicator(values: Iterable<Indicator>): Indicator {
+  let worst: Indicator = 'none';
+  for (const v of values) if (INDICATOR_RANK[v] > INDICATOR_RANK[worst]) worst = v;
+  return worst;
+}
+
+/** How bad a component status is for customers, as a Statuspage impact. Maintenance is planned, not an outage. */
+export function impactOfStatus(status: ComponentStatus): Indicator {
+  switch (status) {
+    case 'operational':
+    case 'under_maintenance':
+      return 'none';
+    case 'degraded_performance':
+      return 'minor';
+    case 'partial_outage':
+      return 'major';
+    case 'major_outage':
+      return 'critical';
+  }
+}
+
+const SEVERITY_IMPACT: Record<Severity, Indicator> = { 'SEV-1': 'critical', 'SEV-2': 'major', 'SEV-3': 'minor' };
+
+/**
+ * An incident's impact: the worst impact it reports on any component; an incident that names no
+ * component (or only "operational" ones) falls back to its severity, so it never reads as "none".
+ */
+export function incidentImpact(incident: Pick<Incident, 'severity' | 'components'>): Indicator {
+  const fromComponents = worstIndicator(incident.components.map((c) => impactOfStatus(c.status)));
+  return fromComponents === 'none' ? SEVERITY_IMPACT[incident.severity] : fromComponents;
+}
+
+/** A maintenance window's status as visitors should see it now: the clock moves a window along even if nobody does. */
+export function effectiveMaintenanceStatus(
+  m: Pick<Maintenance, 'status' | 'scheduledFor' | 'scheduledUntil'>,
+  now: EpochMs,
+): MaintenanceStatus {
+  if (m.status === 'completed') return 'completed';
+  if (now >= m.scheduledUntil) return 'completed';
+  if (m.status === 'scheduled' && now >= m.scheduledFor) return 'in_progress';
+  return m.status;
+}
+
+export function isMaintenanceActive(m: Pick<Maintenance, 'status' | 'scheduledFor' | 'scheduledUntil'>, now: EpochMs) {
+  const s = effectiveMaintenanceStatus(m, now);
+  return s === 'in_progress' || s === 'verifying';
+}
+
+/**
+ * A component's status as shown publicly: its stored status, except that an operational component
+ * inside an active maintenance window reads "under maintenance".
+ */
+export function publicComponentStatus(
+  component: { id: string; status: ComponentStatus },
+  activeMaintenances: Pick<Maintenance, 'components'>[],
+): ComponentStatus {
+  if (component.status !== 'operational') return component.status;
+  return activeMaintenances.some((m) => m.components.includes(component.id)) ? 'under_maintenance' : 'operational';
+}
+
+export interface OverallStatus {
+  indicator: Indicator;
+  description: string;
+  /** The worst component status, for the banner's icon and words. */
+  worst: ComponentStatus;
+  maintenance: boolean;
+}
+
+const DESCRIPTIONS: Record<Indicator, string> = {
+  none: 'All Systems Operational',
+  minor: 'Minor Service Outage',
+  major: 'Partial System Outage',
+  critical: 'Major System Outage',
+};
+
+/** The page's overall status: the worst of every component's status and every open public incident's impact. */
+export function overallStatus(componentStatuses: ComponentStatus[], openIncidentImpacts: Indicator[]): OverallStatus {
+  const worst = worstComponentStatus(componentStatuses);
+  const indicator = worstIndicator([...componentStatuses.map(impactOfStatus), ...openIncidentImpacts]);
+  const maintenance = indicator === 'none' && componentStatuses.includes('under_maintenance');
+  return {
+    indicator,
+    description: maintenance ? 'Service Under Maintenance' : DESCRIPTIONS[indicator],
+    worst,
+    maintenance,
+  };
+}
+
+/** Words for each component status: the page never tells status by colour alone. */
+export const STATUS_LABEL: Record<ComponentStatus, string> = {
+  operational: 'Operational',
+  degraded_performance: 'Degraded performance',
+  partial_outage: 'Partial outage',
+  major_outage: 'Major outage',
+  under_maintenance: 'Under maintenance',
+};
+
+export const IMPACT_LABEL: Record<Indicator, string> = {
+  none: 'No impact',
+  minor: 'Minor',
+  major: 'Major',
+  critical: 'Critical',
+};
+
+export function statusRank(s: ComponentStatus): number {
+  return STATUS_RANK[s];
+}

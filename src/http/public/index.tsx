@@ -1,0 +1,176 @@
+// The public status page router: HTML pages, the Statuspage v2 JSON, feeds and the badge, all
+// through one render cache per app (keyed by data version, so any write shows on the next request).
+import { type Context, Hono } from 'hono';
+import type { JSXNode } from 'hono/jsx';
+import { invalid } from '../../core/errors';
+import { freshness } from '../../core/public/freshness';
+import { monthOf, parseMonth } from '../../core/public/history';
+import type { StatusSnapshot } from '../../core/public/snapshot';
+import { incidentImpact, overallStatus } from '../../core/public/status';
+import {
+  activeMaintenances,
+  publicStatuses,
+  upcomingMaintenances,
+  v2Components,
+  v2Incident,
+  v2Maintenance,
+  v2Page,
+  v2Status,
+  v2Summary,
+} from '../../core/public/statuspage';
+import { getPageSettings } from '../../services/page-settings';
+import {
+  loadHistoryMonth,
+  loadIncidentPage,
+  loadLatestIncidents,
+  loadStatusSnapshot,
+} from '../../services/public-page';
+import type { AppEnv } from '../env';
+import { badgeSvg } from './badge';
+import { createRenderCache, type Rendered } from './cache';
+import { buildFeed } from './feeds';
+import { HistoryView } from './views/history';
+import { HomePage } from './views/home';
+import { IncidentView } from './views/incident';
+import { NotFoundView } from './views/not-found';
+
+const HTML = 'text/html; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+async function html(node: JSXNode | Promise<string> | string): Promise<string> {
+  return `<!doctype html>${await node.toString()}`;
+}
+
+function fresh(s: StatusSnapshot, body: string, contentType: string, status: 200 | 404 = 200): Rendered {
+  const f = freshness({
+    now: s.now,
+    lastWriteAt: s.page.updatedAt,
+    maintenances: s.maintenances,
+    drifting: s.open.length > 0,
+  });
+  return { body, contentType, status, ...f };
+}
+
+const json = (s: StatusSnapshot, value: unknown) => fresh(s, JSON.stringify(value), JSON_TYPE);
+
+/** How many incidents incidents.json and the feeds carry (Statuspage's incidents.json returns the latest 50). */
+const LATEST = 50;
+
+export function publicRoutes() {
+  const cache = createRenderCache();
+  const app = new Hono<AppEnv>();
+
+  app.get('/', (c) =>
+    cache.serve(c, async () => {
+      const s = await loadStatusSnapshot({ deps: c.get('deps') });
+      return fresh(s, await html(<HomePage s={s} />), HTML);
+    }),
+  );
+
+  app.get('/incidents/:id', (c) =>
+    cache.serve(c, async () => {
+      const deps = c.get('deps');
+      const p = await loadIncidentPage({ deps, id: c.req.param('id') });
+      if (p) return fresh(p.snapshot, await html(<IncidentView p={p} />), HTML);
+      const settings = await getPageSettings({ deps });
+      const s = await loadStatusSnapshot({ deps });
+      const body = await html(<NotFoundView settings={settings} what="There is no public incident at this address." />);
+      return fresh(s, body, HTML, 404);
+    }),
+  );
+
+  app.get('/history', (c) => {
+    const raw = c.req.query('month');
+    const month = raw === undefined ? monthOf(c.get('deps').clock()) : parseMonth(raw);
+    if (!month) throw invalid([{ path: 'query.month', message: 'must be a month like 2026-11' }]);
+    return cache.serve(c, async () => {
+      const deps = c.get('deps');
+      const [h, s] = await Promise.all([loadHistoryMonth({ deps, month }), loadStatusSnapshot({ deps })]);
+      return fresh(s, await html(<HistoryView h={h} />), HTML);
+    });
+  });
+
+  app.get('/badge.svg', (c) =>
+    cache.serve(c, async () => {
+      const s = await loadStatusSnapshot({ deps: c.get('deps') });
+      const o = overallStatus([...publicStatuses(s).values()], s.open.map(incidentImpact));
+      return fresh(s, badgeSvg('status', o.indicator, o.maintenance), 'image/svg+xml; charset=utf-8');
+    }),
+  );
+
+  for (const [path, type] of [
+    ['/history.atom', 'application/atom+xml; charset=utf-8'],
+    ['/history.rss', 'application/rss+xml; charset=utf-8'],
+  ] as const) {
+    app.get(path, (c) =>
+      cache.serve(c, async () => {
+        const { snapshot, incidents } = await loadLatestIncidents({ deps: c.get('deps'), limit: LATEST });
+        const feed = buildFeed(snapshot, incidents);
+        return fresh(snapshot, path.endsWith('.atom') ? feed.atom1() : feed.rss2(), type);
+      }),
+    );
+  }
+
+  // The Statuspage v2 public API.
+  const v2 = new Hono<AppEnv>();
+  const snapshotJson = (build: (s: StatusSnapshot) => unknown) =>
+    function v2Json(c: Context<AppEnv>) {
+      return cache.serve(c, async () => {
+        const s = await loadStatusSnapshot({ deps: c.get('deps') });
+        return json(s, build(s));
+      });
+    };
+  v2.options('*', (c) =>
+    c.body(null, 204, {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+      'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since',
+      'Access-Control-Max-Age': '86400',
+    }),
+  );
+  v2.get('/summary.json', snapshotJson(v2Summary));
+  v2.get(
+    '/status.json',
+    snapshotJson((s) => ({ page: v2Page(s.page), status: v2Status(s) })),
+  );
+  v2.get(
+    '/components.json',
+    snapshotJson((s) => ({ page: v2Page(s.page), components: v2Components(s) })),
+  );
+  v2.get(
+    '/incidents/unresolved.json',
+    snapshotJson((s) => ({ page: v2Page(s.page), incidents: s.open.map((i) => v2Incident(i, s)) })),
+  );
+  v2.get('/incidents.json', (c) =>
+    cache.serve(c, async () => {
+      const { snapshot: s, incidents } = await loadLatestIncidents({ deps: c.get('deps'), limit: LATEST });
+      return json(s, { page: v2Page(s.page), incidents: incidents.map((i) => v2Incident(i, s)) });
+    }),
+  );
+  v2.get(
+    '/scheduled-maintenances.json',
+    snapshotJson((s) => ({
+      page: v2Page(s.page),
+      scheduled_maintenances: s.maintenances.map((m) => v2Maintenance(m, s)),
+    })),
+  );
+  v2.get(
+    '/scheduled-maintenances/upcoming.json',
+    snapshotJson((s) => ({
+      page: v2Page(s.page),
+      scheduled_maintenances: upcomingMaintenances(s)
+        .sort((a, b) => a.scheduledFor - b.scheduledFor)
+        .map((m) => v2Maintenance(m, s)),
+    })),
+  );
+  v2.get(
+    '/scheduled-maintenances/active.json',
+    snapshotJson((s) => ({
+      page: v2Page(s.page),
+      scheduled_maintenances: activeMaintenances(s).map((m) => v2Maintenance(m, s)),
+    })),
+  );
+  app.route('/api/v2', v2);
+
+  return app;
+}

@@ -1,0 +1,215 @@
+// The home page: overall status, active incidents, maintenance, components with 90-day uptime bars,
+// and the last 14 days of incidents.
+import type { FC } from 'hono/jsx';
+import { groupByDay } from '../../../core/public/history';
+import type { PublicIncident, StatusSnapshot } from '../../../core/public/snapshot';
+import { effectiveMaintenanceStatus, incidentImpact, overallStatus, STATUS_LABEL } from '../../../core/public/status';
+import { activeMaintenances, publicStatuses, upcomingMaintenances } from '../../../core/public/statuspage';
+import { componentTree } from '../../../core/public/tree';
+import { type DayCell, type UptimeBar, uptimeBars } from '../../../core/public/uptime';
+import { worstComponentStatus } from '../../../core/status';
+import type { Component, ComponentStatus, Maintenance } from '../../../core/types';
+import { IncidentCard } from './incident-parts';
+import { Layout } from './layout';
+import { Icon, MAINTENANCE_STATUS_LABEL, Section, StatusPill, Time } from './parts';
+
+function cellText(cell: DayCell): string {
+  if (cell.worst === 'no_data') return `${cell.date}: no data`;
+  if (cell.incidents.length === 0) return `${cell.date}: no incidents`;
+  const n = cell.incidents.length;
+  return `${cell.date}: ${STATUS_LABEL[cell.worst]}; ${n} incident${n === 1 ? '' : 's'} (${cell.incidents
+    .map((i) => i.title)
+    .join('; ')}); ${cell.minutesAffected} min affected`;
+}
+
+/** 90 cells, one per UTC day. The cells are a picture (title tooltips for pointers); the same facts are listed in text below. */
+const UptimeBarView: FC<{ bar: UptimeBar; name: string }> = ({ bar, name }) => {
+  const bad = bar.days.filter((d) => d.incidents.length > 0);
+  return (
+    <div class="uptime">
+      <ol class="bar" aria-hidden="true">
+        {bar.days.map((d) => (
+          <li class={`d d-${d.worst}`} title={cellText(d)} />
+        ))}
+      </ol>
+      <p class="uptime-meta">
+        <span>{bar.days.length} days ago</span>
+        <span class="uptime-pct">
+          {bar.uptimePercent === null ? 'No data yet' : `${bar.uptimePercent.toFixed(2)} % uptime`}
+        </span>
+        <span>Today</span>
+      </p>
+      {bad.length > 0 ? (
+        <details class="days">
+          <summary>
+            {bad.length} day{bad.length === 1 ? '' : 's'} with incidents<span class="vh"> for {name}</span>
+          </summary>
+          <ul>
+            {[...bad].reverse().map((d) => (
+              <li>
+                <Icon status={d.worst === 'no_data' ? 'operational' : d.worst} /> {cellText(d)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : (
+        <p class="vh">
+          No incidents for {name} in the last {bar.days.length} days.
+        </p>
+      )}
+    </div>
+  );
+};
+
+const ComponentRow: FC<{ component: Component; status: ComponentStatus; bar: UptimeBar | undefined }> = ({
+  component,
+  status,
+  bar,
+}) => (
+  <li class="component">
+    <div class="component-row">
+      <span class="component-name">{component.name}</span>
+      <StatusPill status={status} />
+    </div>
+    {component.description ? <p class="component-desc">{component.description}</p> : null}
+    {bar ? <UptimeBarView bar={bar} name={component.name} /> : null}
+  </li>
+);
+
+const MaintenanceCard: FC<{ m: Maintenance; now: number; names: Map<string, Component> }> = ({ m, now, names }) => {
+  const affected = m.components.map((id) => names.get(id)?.name).filter((n) => n !== undefined);
+  return (
+    <article class="incident maintenance" id={`maintenance-${m.id}`}>
+      <h3 class="incident-title">{m.title}</h3>
+      <p class="incident-meta">
+        <StatusPill status="under_maintenance" label={MAINTENANCE_STATUS_LABEL[effectiveMaintenanceStatus(m, now)]} />{' '}
+        <Time at={m.scheduledFor} /> to <Time at={m.scheduledUntil} />
+      </p>
+      {affected.length > 0 ? <p class="affected">Affected: {affected.join(', ')}</p> : null}
+      {m.body ? <p class="update-body">{m.body}</p> : null}
+    </article>
+  );
+};
+
+const PastDays: FC<{ recent: PublicIncident[]; now: number; names: Map<string, Component> }> = ({
+  recent,
+  now,
+  names,
+}) => (
+  <>
+    {groupByDay(
+      recent.filter((i) => i.status === 'resolved'),
+      now,
+    ).map((day) => (
+      <div class="day">
+        <h3 class="day-title">
+          <time datetime={day.date}>{day.date}</time>
+        </h3>
+        {day.items.length === 0 ? (
+          <p class="quiet">No incidents reported.</p>
+        ) : (
+          day.items.map((i) => <IncidentCard incident={i} names={names} updates={true} level={4} />)
+        )}
+      </div>
+    ))}
+  </>
+);
+
+export const HomePage: FC<{ s: StatusSnapshot }> = ({ s }) => {
+  const statuses = publicStatuses(s);
+  const overall = overallStatus([...statuses.values()], s.open.map(incidentImpact));
+  const bars = new Map(uptimeBars(s.components, s.recent, s.now).map((b) => [b.componentId, b]));
+  const names = new Map(s.components.map((c) => [c.id, c]));
+  const active = activeMaintenances(s);
+  const upcoming = upcomingMaintenances(s).sort((a, b) => a.scheduledFor - b.scheduledFor);
+  const bannerStatus: ComponentStatus = overall.maintenance
+    ? 'under_maintenance'
+    : (
+        {
+          none: 'operational',
+          minor: 'degraded_performance',
+          major: 'partial_outage',
+          critical: 'major_outage',
+        } as const
+      )[overall.indicator];
+  const statusOf = (c: Component) => statuses.get(c.id) ?? c.status;
+  return (
+    <Layout settings={s.page.settings} title={`${s.page.settings.name} status`} description={overall.description}>
+      <section class={`banner s-${bannerStatus}`} aria-labelledby="overall">
+        <Icon status={bannerStatus} />
+        <div>
+          <h1 id="overall">{overall.description}</h1>
+          <p>
+            As of <Time at={s.now} />
+          </p>
+        </div>
+      </section>
+
+      {s.open.length > 0 ? (
+        <Section id="h-active" title={s.open.length === 1 ? 'Active incident' : `Active incidents (${s.open.length})`}>
+          {s.open.map((i) => (
+            <IncidentCard incident={i} names={names} updates={true} />
+          ))}
+        </Section>
+      ) : null}
+
+      {active.length > 0 ? (
+        <Section id="h-maint-active" title="Maintenance in progress">
+          {active.map((m) => (
+            <MaintenanceCard m={m} now={s.now} names={names} />
+          ))}
+        </Section>
+      ) : null}
+
+      <Section id="h-components" title="Components">
+        {s.components.length === 0 ? <p class="quiet">No components yet.</p> : null}
+        <ul class="components">
+          {componentTree(s.groups, s.components).map((entry) => {
+            if (entry.kind === 'component') {
+              const c = entry.component;
+              return <ComponentRow component={c} status={statusOf(c)} bar={bars.get(c.id)} />;
+            }
+            const worst = worstComponentStatus(entry.children.map(statusOf));
+            return (
+              <li class="group">
+                <details open={worst !== 'operational'}>
+                  <summary>
+                    <span class="component-name">{entry.group.name}</span>
+                    <span class="group-count">
+                      {entry.children.length} component{entry.children.length === 1 ? '' : 's'}
+                    </span>
+                    <StatusPill status={worst} />
+                  </summary>
+                  <ul class="components">
+                    {entry.children.map((c) => (
+                      <ComponentRow component={c} status={statusOf(c)} bar={bars.get(c.id)} />
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            );
+          })}
+        </ul>
+        <p class="legend">
+          Uptime bars: one cell per UTC day, coloured by the worst impact that day. Partial outages count 30 % of their
+          minutes as downtime, major outages 100 %.
+        </p>
+      </Section>
+
+      {upcoming.length > 0 ? (
+        <Section id="h-maint-upcoming" title="Scheduled maintenance">
+          {upcoming.map((m) => (
+            <MaintenanceCard m={m} now={s.now} names={names} />
+          ))}
+        </Section>
+      ) : null}
+
+      <Section id="h-past" title="Past incidents">
+        <PastDays recent={s.recent} now={s.now} names={names} />
+        <p>
+          <a href="/history">Incident history</a>
+        </p>
+      </Section>
+    </Layout>
+  );
+};

@@ -1,0 +1,87 @@
+// Read models for the public page, feeds and v2 JSON: everything a visitor may see, loaded at `now`.
+import { summaryCommitment } from '../core/public/commitment';
+import { fnv1a } from '../core/public/hash';
+import { type Month, monthRange } from '../core/public/history';
+import type { PageInfo, PublicIncident, StatusSnapshot, SummaryCommitment } from '../core/public/snapshot';
+import { DAY_MS, utcDayStart } from '../core/public/uptime';
+import type { Component } from '../core/types';
+import type { Deps } from './deps';
+import { getPageSettings } from './page-settings';
+import { getSlaPolicy } from './sla-settings';
+
+export const UPTIME_DAYS = 90;
+export const RECENT_DAYS = 14;
+
+async function pageInfo(deps: Deps): Promise<PageInfo> {
+  const [settings, lastChange] = await Promise.all([getPageSettings({ deps }), deps.store.public.lastChangeAt()]);
+  return {
+    // Stable across restarts and isolates: derived from the page's own address.
+    id: fnv1a(deps.config.publicUrl) + fnv1a(`${deps.config.publicUrl}#page`).slice(0, 4),
+    url: deps.config.publicUrl,
+    settings,
+    updatedAt: lastChange,
+  };
+}
+
+/** Everything the home page, the badge and the v2 summary need. */
+export async function loadStatusSnapshot({ deps }: { deps: Deps }): Promise<StatusSnapshot> {
+  const now = deps.clock();
+  const windowStart = utcDayStart(now) - (UPTIME_DAYS - 1) * DAY_MS;
+  const recentStart = utcDayStart(now) - (RECENT_DAYS - 1) * DAY_MS;
+  const [page, groups, components, open, recent, maintenances] = await Promise.all([
+    pageInfo(deps),
+    deps.store.components.listGroups(),
+    deps.store.components.list(),
+    deps.store.public.open(),
+    deps.store.public.touching(windowStart, recentStart),
+    deps.store.public.maintenances(),
+  ]);
+  return { page, now, groups, components, open, recent, maintenances };
+}
+
+export interface IncidentPage {
+  snapshot: StatusSnapshot;
+  incident: PublicIncident;
+  commitment: SummaryCommitment;
+}
+
+/** One public incident with its timeline, summary and commitment; null when unknown or not public. */
+export async function loadIncidentPage({ deps, id }: { deps: Deps; id: string }): Promise<IncidentPage | null> {
+  const [incident, snapshot, policy] = await Promise.all([
+    deps.store.public.get(id),
+    loadStatusSnapshot({ deps }),
+    getSlaPolicy({ deps }),
+  ]);
+  if (!incident) return null;
+  return { snapshot, incident, commitment: summaryCommitment(incident, policy) };
+}
+
+export interface HistoryPage {
+  page: PageInfo;
+  now: number;
+  month: Month;
+  incidents: PublicIncident[];
+  components: Component[];
+  commitments: Map<string, SummaryCommitment>;
+  /** Start of the oldest public incident (null: none at all), to bound the "older" link. */
+  oldestStart: number | null;
+}
+
+export async function loadHistoryMonth({ deps, month }: { deps: Deps; month: Month }): Promise<HistoryPage> {
+  const { start, end } = monthRange(month);
+  const [page, incidents, components, oldestStart, policy] = await Promise.all([
+    pageInfo(deps),
+    deps.store.public.inRange(start, end),
+    deps.store.components.list(),
+    deps.store.public.oldestStart(),
+    getSlaPolicy({ deps }),
+  ]);
+  const commitments = new Map(incidents.map((i) => [i.id, summaryCommitment(i, policy)]));
+  return { page, now: deps.clock(), month, incidents, components, commitments, oldestStart };
+}
+
+/** The newest public incidents (for incidents.json and the feeds). */
+export async function loadLatestIncidents({ deps, limit }: { deps: Deps; limit: number }) {
+  const [snapshot, incidents] = await Promise.all([loadStatusSnapshot({ deps }), deps.store.public.latest(limit)]);
+  return { snapshot, incidents };
+}
