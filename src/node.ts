@@ -4,6 +4,10 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './http/create-app';
 import { nodeDeps } from './node-deps';
 import { ensureAdminToken } from './services/bootstrap';
+import { tickSla } from './services/sla-tick';
+
+/** The SLA tick runs every minute; a tick still running when the next is due is not overlapped. */
+export const SLA_TICK_INTERVAL_MS = 60_000;
 
 const port = Number(process.env.PORT || 8787);
 const { deps, handle } = nodeDeps();
@@ -23,8 +27,30 @@ const server = serve({ fetch: app.fetch, port }, (info) => {
   console.log(`Afterword is listening on http://localhost:${info.port} (database: ${handle.sqlite.name})`);
 });
 
+let slaTick: Promise<void> | null = null;
+function runSlaTick() {
+  if (slaTick) return;
+  slaTick = tickSla({ deps })
+    .then((report) => {
+      for (const d of report.deliveries) {
+        if (d.outcome !== 'delivered') {
+          console.warn(`[afterword] SLA alert ${d.alertId} (${d.checkpoint}, ${d.channel}) ${d.outcome}: ${d.error}`);
+        }
+      }
+    })
+    .catch((err) => console.error('[afterword] SLA tick failed:', err))
+    .finally(() => {
+      slaTick = null;
+    });
+}
+runSlaTick();
+const slaInterval = setInterval(runSlaTick, SLA_TICK_INTERVAL_MS);
+slaInterval.unref();
+
 function shutdown() {
-  server.close(() => {
+  clearInterval(slaInterval);
+  server.close(async () => {
+    await slaTick; // let an in-flight delivery record its outcome before the database closes
     handle.close();
     process.exit(0);
   });

@@ -1,29 +1,66 @@
 // Cloudflare Workers entry: the same app over D1. Nothing here may reach better-sqlite3 or node:*.
 import { drizzle } from 'drizzle-orm/d1';
+import { cloudflareMailer } from './alerts/cloudflare-email';
+import { DEFAULT_EMAIL_FROM } from './alerts/ports';
 import { parseConfig } from './config';
 import type { Db } from './db/db';
 import * as schema from './db/schema';
 import { createStore } from './db/store';
 import { createApp } from './http/create-app';
 import type { Deps } from './services/deps';
+import { tickSla } from './services/sla-tick';
 
 export interface WorkerEnv {
   DB: D1Database;
   PUBLIC_URL?: string;
   ASSETS?: Fetcher;
+  /** Secret (`wrangler secret put AFTERWORD_WEBHOOK_SECRET`): signs SLA webhooks. */
+  AFTERWORD_WEBHOOK_SECRET?: string;
+  /** Optional `send_email` binding for SLA email alerts (see wrangler.toml). */
+  SLA_EMAIL?: SendEmail;
+  AFTERWORD_EMAIL_FROM?: string;
+  AFTERWORD_SLA_FALLBACK_WEBHOOK_URL?: string;
+  AFTERWORD_SLA_FALLBACK_WEBHOOK_KIND?: string;
+  AFTERWORD_SLA_FALLBACK_EMAIL?: string;
 }
 
 function workerDeps(env: WorkerEnv): Deps {
   const db = drizzle(env.DB, { schema }) as unknown as Db;
-  return { store: createStore(db), clock: () => Date.now(), config: parseConfig({ PUBLIC_URL: env.PUBLIC_URL }) };
+  const clock = () => Date.now();
+  const emailFrom = env.AFTERWORD_EMAIL_FROM || DEFAULT_EMAIL_FROM;
+  return {
+    store: createStore(db),
+    clock,
+    config: parseConfig({
+      PUBLIC_URL: env.PUBLIC_URL,
+      AFTERWORD_SLA_FALLBACK_WEBHOOK_URL: env.AFTERWORD_SLA_FALLBACK_WEBHOOK_URL,
+      AFTERWORD_SLA_FALLBACK_WEBHOOK_KIND: env.AFTERWORD_SLA_FALLBACK_WEBHOOK_KIND,
+      AFTERWORD_SLA_FALLBACK_EMAIL: env.AFTERWORD_SLA_FALLBACK_EMAIL,
+    }),
+    alerts: {
+      fetch: (input, init) => fetch(input, init),
+      mailer: env.SLA_EMAIL ? cloudflareMailer(env.SLA_EMAIL, emailFrom, clock) : null,
+      webhookSecret: env.AFTERWORD_WEBHOOK_SECRET || null,
+      emailFrom,
+    },
+  };
 }
 
 export default {
   async fetch(request, env, ctx) {
     return createApp(workerDeps(env)).fetch(request, env, ctx);
   },
-  async scheduled(_controller, env, _ctx) {
-    // The SLA tick runs here (every 5 minutes); it lands with the SLA issue.
-    void workerDeps(env);
+  async scheduled(controller, env, ctx) {
+    // The cron trigger's SLA tick, at the instant the cron fired: queue due checkpoints, deliver.
+    ctx.waitUntil(
+      tickSla({ deps: workerDeps(env), now: controller.scheduledTime }).then(
+        (report) => {
+          for (const d of report.deliveries) {
+            if (d.outcome !== 'delivered') console.warn(`SLA alert ${d.alertId} ${d.outcome}: ${d.error}`);
+          }
+        },
+        (err) => console.error('SLA tick failed:', err),
+      ),
+    );
   },
 } satisfies ExportedHandler<WorkerEnv>;

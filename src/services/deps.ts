@@ -1,4 +1,5 @@
 // What every service receives: built once per entry (Node, Worker, CLI, test), never global.
+import type { AlertPorts } from '../alerts/ports';
 import type { Config } from '../config';
 import type { Store } from '../db/store';
 
@@ -9,4 +10,6 @@ export interface Deps {
   store: Store;
   clock: Clock;
   config: Config;
+  /** SLA alert delivery (webhook fetch, mailer, signing secret); absent: plain fetch, no email, unsigned webhooks refused. */
+  alerts?: AlertPorts;
 }

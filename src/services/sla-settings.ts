@@ -1,8 +1,51 @@
-// The organisation's SLA policy (settings key "sla"), falling back to the 48 h / SEV-1 default.
-import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../core/sla/policy';
+// The organisation's SLA settings (settings key "sla"), falling back to the 48 h / SEV-1 default;
+// the fallback channel comes from the setting, else from the environment.
+import { DEFAULT_SLA_SETTINGS, type SlaPolicy, type SlaSettings } from '../core/sla/policy';
+import { type SlaSettingsInput, slaSettingsInput } from '../core/sla/settings';
+import type { Actor } from '../core/types';
 import type { Deps } from './deps';
 
+export const SLA_SETTINGS_KEY = 'sla';
+
+/** The effective settings. A stored document that no longer parses is ignored field by field, never fatal. */
+export async function getSlaSettings({ deps }: { deps: Deps }): Promise<SlaSettings> {
+  const stored = await deps.store.settings.get(SLA_SETTINGS_KEY);
+  let doc: SlaSettingsInput = {};
+  if (stored && typeof stored === 'object') {
+    const parsed = slaSettingsInput.partial().safeParse(stored);
+    if (parsed.success) doc = parsed.data;
+    else {
+      console.warn('[afterword] the stored "sla" settings do not parse; using the defaults');
+    }
+  }
+  const defined = Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined)) as Partial<SlaSettings>;
+  const settings: SlaSettings = { ...DEFAULT_SLA_SETTINGS, ...defined };
+  if (doc.fallback === undefined) settings.fallback = deps.config.slaFallback ?? null;
+  return settings;
+}
+
 export async function getSlaPolicy({ deps }: { deps: Deps }): Promise<SlaPolicy> {
-  const stored = (await deps.store.settings.get('sla')) as Partial<SlaPolicy> | undefined;
-  return { ...DEFAULT_SLA_POLICY, ...(stored ?? {}) };
+  const { hours, severities } = await getSlaSettings({ deps });
+  return { hours, severities };
+}
+
+/** Replaces the stored settings document; omitted fields take their defaults (fallback: the environment's). */
+export async function putSlaSettings({
+  deps,
+  input,
+  actor,
+}: {
+  deps: Deps;
+  input: SlaSettingsInput;
+  actor: Actor;
+}): Promise<SlaSettings> {
+  const now = deps.clock();
+  await deps.store.settings.put(SLA_SETTINGS_KEY, input, now, {
+    actor,
+    action: 'settings.sla.update',
+    targetType: 'settings',
+    targetId: SLA_SETTINGS_KEY,
+    at: now,
+  });
+  return getSlaSettings({ deps });
 }

@@ -1,4 +1,5 @@
 // A fresh world per test: in-memory SQLite with every migration, a fixed clock, deps and the app.
+import type { AlertPorts } from '../../src/alerts/ports';
 import { parseConfig } from '../../src/config';
 import type { Scope } from '../../src/core/types';
 import { openSqlite } from '../../src/db/node-sqlite';
@@ -27,13 +28,23 @@ export function fixedClock(start: number = T0): TestClock {
   return clock;
 }
 
-export function createWorld(opts: { clock?: TestClock } = {}) {
+/** The SLA webhook signing secret every test world uses (assembled, so it is obviously not a real one). */
+export const TEST_WEBHOOK_SECRET = ['test', 'webhook', 'secret'].join('-');
+
+export function createWorld(opts: { clock?: TestClock; alerts?: Partial<AlertPorts> } = {}) {
   const handle = openSqlite(':memory:');
   const clock = opts.clock ?? fixedClock();
   const deps: Deps = {
     store: createStore(handle.db),
     clock,
     config: parseConfig({ PUBLIC_URL: 'https://status.example.test' }),
+    alerts: {
+      fetch: (input, init) => fetch(input, init),
+      mailer: null,
+      webhookSecret: TEST_WEBHOOK_SECRET,
+      emailFrom: 'Afterword <afterword@example.test>',
+      ...opts.alerts,
+    },
   };
   const app = createApp(deps);
 

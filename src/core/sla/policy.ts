@@ -10,6 +10,33 @@ export interface SlaPolicy {
 
 export const DEFAULT_SLA_POLICY: SlaPolicy = { hours: 48, severities: ['SEV-1'] };
 
+/** Where alerts go when the incident lead has neither a webhook nor an email address. */
+export interface SlaFallbackChannel {
+  channel: 'webhook' | 'slack' | 'email';
+  /** The webhook URL or the email address. */
+  target: string;
+}
+
+/** The whole SLA configuration: the policy plus when to remind the lead and how hard to try. */
+export interface SlaSettings extends SlaPolicy {
+  /** Reminders this many hours before the deadline (largest first after normalisation). */
+  checkpointHours: number[];
+  /** After the deadline, one more reminder every this many hours until the summary is published. */
+  overdueEveryHours: number;
+  /** Delivery attempts per alert before it is dead-lettered. */
+  maxAttempts: number;
+  /** The organisation's channel for incidents whose lead has no contact; null: none. */
+  fallback: SlaFallbackChannel | null;
+}
+
+export const DEFAULT_SLA_SETTINGS: SlaSettings = {
+  ...DEFAULT_SLA_POLICY,
+  checkpointHours: [24, 6, 1],
+  overdueEveryHours: 24,
+  maxAttempts: 8,
+  fallback: null,
+};
+
 export function requiresSummary(severity: Severity, policy: SlaPolicy): boolean {
   return policy.severities.includes(severity);
 }

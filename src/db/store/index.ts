@@ -7,6 +7,7 @@ import { incidentStore } from './incidents';
 import { maintenanceStore } from './maintenances';
 import { publicStore } from './public';
 import { settingsStore } from './settings';
+import { slaStore } from './sla';
 import { tokenStore } from './tokens';
 
 export function createStore(db: Db) {
@@ -19,6 +20,7 @@ export function createStore(db: Db) {
     maintenances: maintenanceStore(db),
     public: publicStore(db),
     settings: settingsStore(db),
+    sla: slaStore(db),
     tokens: tokenStore(db),
   };
 }

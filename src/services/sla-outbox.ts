@@ -1,0 +1,102 @@
+// Queuing SLA alerts: who hears about a checkpoint (channels) and the outbox rows that say it.
+import { buildAlertPayload } from '../core/sla/alert';
+import { MET_CHECKPOINT, type SlaAlertType, type SlaClock, slaClock } from '../core/sla/clock';
+import type { SlaFallbackChannel, SlaSettings } from '../core/sla/policy';
+import type { Actor, EpochMs, IncidentLead } from '../core/types';
+import type { SlaChannel, SlaIncident } from '../db/store/sla';
+import { newId } from '../lib/id';
+import type { Deps } from './deps';
+
+export const SLA_TICK_ACTOR: Actor = { tokenId: null, label: 'system:sla' };
+
+export interface Route {
+  channel: SlaChannel;
+  target: string;
+}
+
+/**
+ * The lead's own channels; the organisation's fallback only when the lead has none. With neither,
+ * one `none` route: its alert is dead-lettered at once, visible, and retryable once a fallback exists.
+ */
+export function routesFor(lead: IncidentLead, fallback: SlaFallbackChannel | null): Route[] {
+  const routes: Route[] = [];
+  if (lead.webhookUrl)
+    routes.push({ channel: lead.webhookKind === 'slack' ? 'slack' : 'webhook', target: lead.webhookUrl });
+  if (lead.email) routes.push({ channel: 'email', target: lead.email });
+  if (routes.length > 0) return routes;
+  return [fallback ? { channel: fallback.channel, target: fallback.target } : { channel: 'none', target: '' }];
+}
+
+export const NO_ROUTE_ERROR = 'the incident lead has no webhook or email, and no fallback channel is configured';
+
+type NewAlert = Parameters<Deps['store']['sla']['enqueue']>[0]['alerts'][number];
+
+/** One outbox row per route for this checkpoint of this incident, each with its own alertId. */
+export function alertRows(
+  deps: Deps,
+  incident: SlaIncident,
+  clock: SlaClock,
+  checkpoint: { id: string; type: SlaAlertType },
+  settings: SlaSettings,
+  now: EpochMs,
+): NewAlert[] {
+  if (clock.deadline === null || clock.secondsLeft === null) return [];
+  const { deadline, secondsLeft } = clock;
+  return routesFor(incident.lead, settings.fallback).map((r): NewAlert => {
+    const alertId = newId('alr');
+    const none = r.channel === 'none';
+    return {
+      id: alertId,
+      incidentId: incident.id,
+      checkpoint: checkpoint.id,
+      type: checkpoint.type,
+      channel: r.channel,
+      target: r.target,
+      payload: buildAlertPayload({
+        alertId,
+        type: checkpoint.type,
+        checkpoint: checkpoint.id,
+        incident: { id: incident.id, title: incident.title },
+        deadline,
+        secondsLeft,
+        state: clock.state,
+        publicUrl: deps.config.publicUrl,
+      }),
+      status: none ? 'dead' : 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+      ...(none ? { lastError: NO_ROUTE_ERROR } : {}),
+    };
+  });
+}
+
+/**
+ * Publication ends the clock: cancel pending reminders and queue exactly one confirmation per route
+ * (checkpoint `met`; the UNIQUE index keeps a second publication or a racing tick from adding another).
+ */
+export async function confirmPublication(
+  deps: Deps,
+  incident: SlaIncident,
+  settings: SlaSettings,
+  now: EpochMs,
+): Promise<void> {
+  const clock = slaClock(incident, settings, now);
+  const audit = (action: string) => ({
+    actor: SLA_TICK_ACTOR,
+    action,
+    targetType: 'incident',
+    targetId: incident.id,
+    at: now,
+  });
+  if (!clock.required || incident.publishedAt === null) {
+    await deps.store.sla.cancelPending(incident.id, now, audit('sla.alerts.cancel'));
+    return;
+  }
+  const alerts = alertRows(deps, incident, clock, { id: MET_CHECKPOINT, type: 'sla.met' }, settings, now);
+  await deps.store.sla.enqueue({
+    alerts,
+    cancelPendingOf: { incidentId: incident.id, at: now },
+    audit: [audit('sla.met')],
+  });
+}

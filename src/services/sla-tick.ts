@@ -1,0 +1,89 @@
+// The SLA tick: queue the checkpoints due at `now` into the outbox, settle stopped clocks, then
+// deliver what is due. Runs every minute on Node, on the Workers cron, and as `sla tick --now`.
+import { type DispatchOutcome, dispatchDue } from '../alerts/dispatch';
+import { dueCheckpoint, slaClock } from '../core/sla/clock';
+import type { EpochMs } from '../core/types';
+import type { Deps } from './deps';
+import { alertRows, confirmPublication, SLA_TICK_ACTOR } from './sla-outbox';
+import { getSlaSettings } from './sla-settings';
+
+/** An alert this tick inserted (in a rare race with another process, that process's row for it won instead). */
+export interface QueuedAlert {
+  alertId: string;
+  incidentId: string;
+  checkpoint: string;
+  channel: string;
+  status: 'pending' | 'dead';
+}
+
+export interface TickReport {
+  now: EpochMs;
+  queued: QueuedAlert[];
+  /** Incidents whose clock stopped since the last tick (published, or no longer requiring a summary). */
+  settled: string[];
+  deliveries: DispatchOutcome[];
+}
+
+/**
+ * Idempotent per instant: running it twice (or in two processes) at the same `now` queues nothing
+ * twice (UNIQUE per incident, checkpoint and channel) and sends nothing twice (claims).
+ */
+export async function tickSla({ deps, now }: { deps: Deps; now?: EpochMs }): Promise<TickReport> {
+  const at = now ?? deps.clock();
+  const settings = await getSlaSettings({ deps });
+  const sla = deps.store.sla;
+
+  const queued: QueuedAlert[] = [];
+  const running = await sla.incidents({ severities: settings.severities, unpublishedOnly: true });
+  const sent = await sla.checkpointsByIncident(running.map((i) => i.id));
+  for (const incident of running) {
+    const clock = slaClock(incident, settings, at);
+    const checkpoint = dueCheckpoint(clock, sent.get(incident.id) ?? new Set());
+    if (!checkpoint) continue;
+    const alerts = alertRows(deps, incident, clock, checkpoint, settings, at);
+    await sla.enqueue({
+      alerts,
+      audit: [
+        { actor: SLA_TICK_ACTOR, action: `sla.${checkpoint.id}`, targetType: 'incident', targetId: incident.id, at },
+      ],
+    });
+    for (const a of alerts) {
+      queued.push({
+        alertId: a.id,
+        incidentId: a.incidentId,
+        checkpoint: a.checkpoint,
+        channel: a.channel,
+        status: a.status === 'dead' ? 'dead' : 'pending',
+      });
+    }
+  }
+
+  const settled: string[] = [];
+  const { withPending, unconfirmed } = await sla.incidentIdsNeedingReview();
+  for (const incident of await sla.incidentsByIds([...new Set([...withPending, ...unconfirmed])])) {
+    const clock = slaClock(incident, settings, at);
+    if (clock.state === 'pending' || clock.state === 'due_soon' || clock.state === 'breached') continue;
+    if (clock.state === 'not_required') {
+      if (!withPending.has(incident.id)) continue;
+      const audit = {
+        actor: SLA_TICK_ACTOR,
+        action: 'sla.alerts.cancel',
+        targetType: 'incident',
+        targetId: incident.id,
+        at,
+      };
+      await sla.cancelPending(incident.id, at, audit);
+    } else {
+      await confirmPublication(deps, incident, settings, at);
+    }
+    settled.push(incident.id);
+  }
+
+  const deliveries = await dispatchDue({
+    deps,
+    now: at,
+    maxAttempts: settings.maxAttempts,
+    fallback: settings.fallback,
+  });
+  return { now: at, queued, settled, deliveries };
+}
