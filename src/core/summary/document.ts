@@ -1,0 +1,340 @@
+// The summary as a document: its four sections found from headings (marked.lexer), the plain-text
+// word count, and offset -> line/column. Positions are computed against the submitted text itself
+// (CRLF counts as one line break), never against marked's rewritten tokens.
+import { marked, type Token, type Tokens } from 'marked';
+import { SECTION_KEYS, SECTION_TITLES, type SectionKey, type SummarySections } from './types';
+
+const SYNONYMS: Record<SectionKey, string[]> = {
+  whatHappened: [
+    'what happened',
+    'summary',
+    'incident summary',
+    'overview',
+    'incident overview',
+    'what went wrong',
+    'description',
+    'the issue',
+    'issue summary',
+    'event summary',
+    'what was the issue',
+    'what happened and when',
+    'the incident',
+  ],
+  whoWasAffected: [
+    'who was affected',
+    'who is affected',
+    'who was impacted',
+    'impact',
+    'customer impact',
+    'user impact',
+    'affected customers',
+    'affected users',
+    'scope',
+    'scope of impact',
+    'impact and scope',
+    'who was affected and how',
+    'affected services',
+  ],
+  whatWeDid: [
+    'what we did',
+    'resolution',
+    'remediation',
+    'mitigation',
+    'how we fixed it',
+    'what we did to fix it',
+    'how we resolved it',
+    'the fix',
+    'fix',
+    'response',
+    'our response',
+    'recovery',
+    'resolution and recovery',
+    'how it was resolved',
+    'actions taken',
+    'what we did about it',
+    'how we responded',
+  ],
+  prevention: [
+    'what we are doing to prevent it',
+    'next steps',
+    'prevention',
+    'preventing recurrence',
+    'preventive measures',
+    'preventative measures',
+    'follow-up',
+    'follow up',
+    'follow-ups',
+    'follow-up actions',
+    'action items',
+    'what is next',
+    'what we are doing next',
+    'going forward',
+    'moving forward',
+    'what we will do',
+    'what we are doing about it',
+    'what we are changing',
+    'future prevention',
+    'how we will prevent this',
+    'lessons and next steps',
+  ],
+};
+const SYNONYM_INDEX = new Map<string, SectionKey>();
+for (const key of SECTION_KEYS) for (const s of SYNONYMS[key]) SYNONYM_INDEX.set(s, key);
+const PREVENTION_PREFIX =
+  /^(what we are doing (to prevent|so that|to make sure|to stop)|how we (will|are going to|plan to) prevent|preventing (this|it|a) )/;
+
+/** Maps a heading's text to its section: case-insensitive, trailing punctuation and numbering ignored. */
+export function sectionForHeading(heading: string): SectionKey | null {
+  const h = heading
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[*_~]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/^\s*(\d+[.)]|[ivx]+\.)\s+/, '')
+    .replace(/\bwe're\b/g, 'we are')
+    .replace(/\bwe'll\b/g, 'we will')
+    .replace(/\bwhat's\b/g, 'what is')
+    .replace(/[\s.:?!…;,—–-]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return SYNONYM_INDEX.get(h) ?? (PREVENTION_PREFIX.test(h) ? 'prevention' : null);
+}
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface SectionPart extends Range {
+  /** Where the heading line starts; the body follows it up to `end`. */
+  headingStart: number;
+  bodyStart: number;
+  /** Top-level tokens of the body with their offsets (empty when marked could not parse the text). */
+  blocks: { token: Token; start: number; end: number }[];
+}
+
+export interface SummaryDocument {
+  /** The text every offset refers to: the submission with CRLF/CR turned into LF. */
+  text: string;
+  lineStarts: number[];
+  sections: Map<SectionKey, SectionPart[]>;
+  /** Ranges of every heading line (any heading, not only section headings). */
+  headings: Range[];
+  /** Ordered, non-overlapping ranges owned by a section (content outside belongs to none). */
+  owned: { start: number; end: number; section: SectionKey }[];
+  words: { count: number; offsetOfWord(n: number): number | null };
+}
+
+export function assembleMarkdown(sections: SummarySections): string {
+  return SECTION_KEYS.map((k) => `## ${SECTION_TITLES[k]}\n\n${sections[k].replace(/\r\n?/g, '\n').trim()}\n`).join(
+    '\n',
+  );
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+export function position(doc: Pick<SummaryDocument, 'lineStarts'>, offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = doc.lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((doc.lineStarts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (doc.lineStarts[lo] ?? 0) + 1 };
+}
+
+type AnyToken = Token & { tokens?: Token[]; items?: Tokens.ListItem[]; text?: string };
+const INLINE_CONTAINERS = new Set(['paragraph', 'heading', 'strong', 'em', 'del', 'link', 'text', 'codespan']);
+
+/** The plain text a reader sees: markdown syntax removed, link targets dropped, image alt text kept. */
+function plainText(token: AnyToken): string {
+  if (token.type === 'table') {
+    const t = token as Tokens.Table;
+    const cells = [...t.header, ...t.rows.flat()];
+    return cells.map((c) => c.tokens.map(plainText).join('')).join('\n');
+  }
+  if (token.type === 'list') return (token.items ?? []).map(plainText).join('\n');
+  if (token.tokens && token.type !== 'codespan') {
+    return token.tokens.map(plainText).join(INLINE_CONTAINERS.has(token.type) ? '' : '\n');
+  }
+  if (token.type === 'space' || token.type === 'hr' || token.type === 'br') return '\n';
+  if (token.type === 'html') return token.raw;
+  return token.text ?? '';
+}
+
+function lex(text: string): { token: Token; start: number; end: number }[] | null {
+  let tokens: Token[];
+  try {
+    tokens = marked.lexer(text, { gfm: true });
+  } catch {
+    return null; // e.g. nesting deep enough to exhaust the stack: fall back to a line scan
+  }
+  const blocks: { token: Token; start: number; end: number }[] = [];
+  let at = 0;
+  for (const token of tokens) {
+    if (text.startsWith(token.raw, at)) {
+      blocks.push({ token, start: at, end: at + token.raw.length });
+      at += token.raw.length;
+    } else {
+      return null; // marked rewrote the text (it should not): positions would lie, so do not trust them
+    }
+  }
+  return at === text.length ? blocks : null;
+}
+
+const HEADING_LINE = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/gm;
+const MARKUP = /[*_~`>#|[\]()!]+|^\s*(?:[-+*]|\d+[.)])\s+/gm;
+
+export function parseSummary(input: string): SummaryDocument {
+  const text = input.replace(/\r\n?/g, '\n');
+  const lineStarts = lineStartsOf(text);
+  const sections = new Map<SectionKey, SectionPart[]>();
+  const headings: Range[] = [];
+  const owned: SummaryDocument['owned'] = [];
+  const wordSpans: { start: number; end: number; words: string[] }[] = [];
+
+  let current: { key: SectionKey; part: SectionPart; depth: number } | null = null;
+  const close = (end: number) => {
+    if (!current) return;
+    current.part.end = end;
+    owned.push({ start: current.part.headingStart, end, section: current.key });
+    current = null;
+  };
+  const openHeading = (depth: number, title: string, start: number, end: number) => {
+    headings.push({ start, end });
+    const key = sectionForHeading(title);
+    if (key) {
+      close(start);
+      const part: SectionPart = { headingStart: start, bodyStart: end, start, end, blocks: [] };
+      sections.set(key, [...(sections.get(key) ?? []), part]);
+      current = { key, part, depth };
+    } else if (current && depth <= current.depth) {
+      close(start); // an unrelated heading at the same level ends the section ("## Timeline")
+    }
+  };
+
+  const blocks = lex(text);
+  if (blocks) {
+    for (const b of blocks) {
+      if (b.token.type === 'heading') {
+        const h = b.token as Tokens.Heading;
+        openHeading(h.depth, plainText(h as AnyToken), b.start, b.end);
+        continue;
+      }
+      const open = current as { key: SectionKey; part: SectionPart; depth: number } | null;
+      if (!open) continue;
+      open.part.blocks.push(b);
+      // Nested headings (inside a blockquote or list) are not section headings and are still text.
+      const words = plainText(b.token as AnyToken)
+        .split(/\s+/)
+        .filter(Boolean);
+      if (words.length) wordSpans.push({ start: b.start, end: b.end, words });
+    }
+  } else {
+    // Fallback for text marked cannot parse: ATX headings by line, markup stripped by pattern.
+    const lines: { start: number; end: number; depth: number; title: string | null }[] = [];
+    for (let i = 0; i < lineStarts.length; i++) {
+      const start = lineStarts[i] ?? 0;
+      const next = lineStarts[i + 1];
+      const end = next === undefined ? text.length : next - 1;
+      const line = text.slice(start, end);
+      HEADING_LINE.lastIndex = 0;
+      const m = HEADING_LINE.exec(line);
+      lines.push({ start, end, depth: m?.[1]?.length ?? 0, title: m ? (m[2] ?? '') : null });
+    }
+    for (const l of lines) {
+      if (l.title !== null) {
+        openHeading(l.depth, l.title, l.start, l.end);
+        continue;
+      }
+      if (!current) continue;
+      const words = text.slice(l.start, l.end).replace(MARKUP, ' ').split(/\s+/).filter(Boolean);
+      if (words.length) wordSpans.push({ start: l.start, end: l.end, words });
+    }
+  }
+  close(text.length);
+  owned.sort((a, b) => a.start - b.start);
+
+  const count = wordSpans.reduce((n, s) => n + s.words.length, 0);
+  return {
+    text,
+    lineStarts,
+    sections,
+    headings,
+    owned,
+    words: {
+      count,
+      /** Offset of the n-th counted word (1-based), found by searching its text within its block. */
+      offsetOfWord(n: number): number | null {
+        let seen = 0;
+        for (const span of wordSpans) {
+          if (seen + span.words.length < n) {
+            seen += span.words.length;
+            continue;
+          }
+          let cursor = span.start;
+          let found: number | null = null;
+          for (const w of span.words.slice(0, n - seen)) {
+            const i = text.indexOf(w, cursor);
+            if (i !== -1 && i < span.end) {
+              found = i;
+              cursor = i + w.length;
+            }
+          }
+          return found ?? span.start;
+        }
+        return null;
+      },
+    },
+  };
+}
+
+export function sectionAt(doc: SummaryDocument, offset: number): SectionKey | null {
+  for (const o of doc.owned) {
+    if (offset < o.start) return null;
+    if (offset < o.end) return o.section;
+  }
+  return null;
+}
+
+export function inHeading(doc: SummaryDocument, offset: number): boolean {
+  return doc.headings.some((h) => offset >= h.start && offset < h.end);
+}
+
+const OPENERS = /[\s*_~`"'“‘([{]/;
+const LINE_PREFIX = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|#{1,6}[ \t]+|>[ \t]*|\|[ \t]*)*[ \t*_~`"'“‘([{]*$/;
+const BLOCK_MARKER = /(?:^|[ \t])(?:[-*+]|\d{1,9}[.)])[ \t]|#{1,6}[ \t]|>|\|/;
+
+/**
+ * True where any word is capitalised anyway: the start of the text, of a sentence, of a list item,
+ * a heading or a table cell, or after a colon. Used to tell "Slack alerts" from "Slack capacity".
+ */
+export function isSentenceInitial(text: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0) {
+    const ch = text[i] ?? '';
+    if (ch === '\n') {
+      const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+      const prev = text.slice(lineStart, i);
+      if (prev.trim() === '' || /^ {0,3}#/.test(prev)) return true;
+      i--;
+      continue;
+    }
+    if (OPENERS.test(ch)) {
+      i--;
+      continue;
+    }
+    if ('.!?:;|•–—'.includes(ch)) return true;
+    // A list marker or heading marker at the start of the line.
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const prefix = text.slice(lineStart, offset);
+    if (LINE_PREFIX.test(prefix) && BLOCK_MARKER.test(prefix)) return true;
+    return false;
+  }
+  return true;
+}

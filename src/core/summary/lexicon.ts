@@ -1,0 +1,198 @@
+// The organisation's lexicon: one JSON shape everywhere (API, database, CLI --config), validated
+// here, and precompiled once per lexicon object into lookup maps so matching is O(text), not O(roster).
+import * as z from 'zod';
+import { type FieldProblem, invalid } from '../errors';
+import { CATALOGUE, type ToolCategory } from './catalogue';
+import { isCommonWord } from './words';
+
+const term = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const terms = z.array(term).max(100_000, 'must list at most 100000 entries');
+
+export const lexiconSchema = z.strictObject({
+  employees: terms.optional(),
+  codenames: terms.optional(),
+  tools: terms.optional(),
+  internalDomains: z
+    .array(
+      term.regex(
+        /^[a-z0-9.-]+$/i,
+        'must be a bare domain such as "corp.example.com" (letters, digits, dots and hyphens)',
+      ),
+    )
+    .max(10_000)
+    .optional(),
+  ticketPrefixes: z
+    .array(term.regex(/^[a-z][a-z0-9]{0,15}$/i, 'must be a key prefix such as "OPS" (letters and digits)'))
+    .max(10_000)
+    .optional(),
+  allow: terms.optional(),
+});
+export type Lexicon = z.output<typeof lexiconSchema>;
+
+export const EMPTY_LEXICON: Lexicon = {};
+
+function problemsOf(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(lexicon)',
+    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+  }));
+}
+
+/** Validates a lexicon document; a malformed one is a `validation_failed` DomainError naming each bad field. */
+export function parseLexicon(value: unknown): Lexicon {
+  const parsed = lexiconSchema.safeParse(value);
+  if (!parsed.success) {
+    throw invalid(
+      problemsOf(parsed.error),
+      'The lexicon is not valid: expected { employees, codenames, tools, internalDomains, ticketPrefixes, allow }, each an optional array of strings.',
+    );
+  }
+  return parsed.data;
+}
+
+export type TermKind = 'allow' | 'employee' | 'codename' | 'tool';
+
+export interface Term {
+  kind: TermKind;
+  /** The term as the lexicon or catalogue spells it. */
+  canonical: string;
+  /**
+   * Also an ordinary English word (or a month, a day, a very short name): matches only as a proper
+   * noun, i.e. capitalised and not where every word is capitalised anyway (sentence start, headings),
+   * unless tool-ish words around it say it is the product.
+   */
+  ambiguous: boolean;
+  /** For employees: how the name was written (full name, a part of it, or a handle). */
+  form?: 'full' | 'part' | 'handle';
+  category?: ToolCategory;
+}
+
+export interface CompiledLexicon {
+  /** Lower-cased phrase (words joined by one space) -> the terms it may be. */
+  phrases: Map<string, Term[]>;
+  /** Longest phrase, in words: bounds the n-gram lookups per word. */
+  maxWords: number;
+  /** Lower-cased glued handles (flast, firstlast, firstl): they match in any case, anywhere. */
+  handles: Map<string, Term>;
+  internalDomains: Set<string>;
+  ticketPrefixes: Set<string>;
+  /** Lower-cased allowed terms, compared with whole excerpts of the pattern rules. */
+  allow: Set<string>;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'la',
+  'le',
+  'bin',
+  'al',
+  'st',
+]);
+const MAX_PHRASE_WORDS = 6;
+
+export function phraseKey(s: string): string {
+  return (s.normalize('NFC').match(WORD) ?? []).join(' ').toLowerCase();
+}
+
+function add(map: Map<string, Term[]>, key: string, t: Term): number {
+  if (!key) return 0;
+  const list = map.get(key);
+  if (list) {
+    if (!list.some((x) => x.kind === t.kind && x.form === t.form)) list.push(t);
+  } else map.set(key, [t]);
+  return key.split(' ').length;
+}
+
+function ambiguousWord(w: string): boolean {
+  return w.length <= 2 || isCommonWord(w);
+}
+
+const compiled = new WeakMap<Lexicon, CompiledLexicon>();
+
+/** Builds (once per lexicon object) the maps every lint of that lexicon reuses. */
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const cached = compiled.get(lexicon);
+  if (cached) return cached;
+  const phrases = new Map<string, Term[]>();
+  const handles = new Map<string, Term>();
+  let maxWords = 1;
+  const grow = (n: number) => {
+    if (n > maxWords) maxWords = Math.min(n, MAX_PHRASE_WORDS);
+  };
+
+  for (const tool of CATALOGUE) {
+    grow(
+      add(phrases, phraseKey(tool.name), {
+        kind: 'tool',
+        canonical: tool.name,
+        ambiguous: tool.english === true,
+        category: tool.category,
+      }),
+    );
+  }
+  for (const name of lexicon.tools ?? []) {
+    const key = phraseKey(name);
+    grow(add(phrases, key, { kind: 'tool', canonical: name, ambiguous: !key.includes(' ') && ambiguousWord(key) }));
+  }
+  for (const name of lexicon.codenames ?? []) {
+    const key = phraseKey(name);
+    grow(add(phrases, key, { kind: 'codename', canonical: name, ambiguous: !key.includes(' ') && ambiguousWord(key) }));
+    // "Project Falcon" is also just "Falcon" in running text.
+    const words = key.split(' ');
+    if (words.length === 2 && (words[0] === 'project' || words[0] === 'operation')) {
+      const rest = words[1] ?? '';
+      add(phrases, rest, { kind: 'codename', canonical: name, ambiguous: ambiguousWord(rest) });
+    }
+  }
+  for (const name of lexicon.employees ?? []) {
+    const words = phraseKey(name).split(' ').filter(Boolean);
+    if (words.length === 0) continue;
+    const employee = (form: Term['form'], ambiguous: boolean): Term => ({
+      kind: 'employee',
+      canonical: name,
+      ambiguous,
+      form,
+    });
+    const meaningful = words.filter((w) => !PARTICLES.has(w));
+    if (words.length > 1) {
+      grow(add(phrases, words.join(' '), employee('full', false)));
+      const first = meaningful[0];
+      const last = meaningful.at(-1);
+      if (first && last && meaningful.length > 2) grow(add(phrases, `${first} ${last}`, employee('full', false)));
+    }
+    for (const w of meaningful) add(phrases, w, employee('part', ambiguousWord(w)));
+    const first = meaningful[0] ?? '';
+    const last = meaningful.at(-1) ?? '';
+    if (meaningful.length > 1) {
+      // first.last, first_last and first-last are the phrase "first last" to the word splitter;
+      // "J. Doe" is the phrase "j doe". The glued forms are single tokens: flast, firstlast, firstl.
+      add(phrases, `${first[0]} ${last}`, employee('full', false));
+      for (const h of [`${first}${last}`, `${first[0]}${last}`, `${first}${last[0]}`]) {
+        if (h.length >= 4 && !isCommonWord(h)) handles.set(h, employee('handle', false));
+      }
+    }
+  }
+  for (const name of lexicon.allow ?? []) {
+    grow(add(phrases, phraseKey(name), { kind: 'allow', canonical: name, ambiguous: false }));
+  }
+  const result: CompiledLexicon = {
+    phrases,
+    maxWords,
+    handles,
+    internalDomains: new Set((lexicon.internalDomains ?? []).map((d) => d.toLowerCase().replace(/^\.+|\.+$/g, ''))),
+    ticketPrefixes: new Set((lexicon.ticketPrefixes ?? []).map((p) => p.toUpperCase())),
+    allow: new Set((lexicon.allow ?? []).map((a) => a.trim().toLowerCase())),
+  };
+  compiled.set(lexicon, result);
+  return result;
+}

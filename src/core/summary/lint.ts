@@ -1,0 +1,289 @@
+// lintSummary: the customer-summary gate. A pure function of the text, the lexicon and (optionally)
+// the incident's recorded times; no I/O, identical on Node and Workers.
+import type { Tokens } from 'marked';
+import {
+  assembleMarkdown,
+  parseSummary,
+  position,
+  type SectionPart,
+  type SummaryDocument,
+  sectionAt,
+} from './document';
+import { compileLexicon, type Lexicon } from './lexicon';
+import type { Match } from './matches';
+import { lexiconMatches } from './names';
+import { patternMatches } from './patterns';
+import { hhmm, nearestInstant, type TimeMention, timeMentions } from './times';
+import {
+  type Finding,
+  type LintOptions,
+  type LintResult,
+  MAX_WORDS,
+  type RuleId,
+  SECTION_KEYS,
+  SECTION_TITLES,
+  type SectionKey,
+  type SummarySections,
+} from './types';
+
+/** When spans overlap, the more specific finding wins ("jane@corp.internal" is contact-info, once). */
+const SPAN_PRIORITY: RuleId[] = [
+  'secret',
+  'contact-info',
+  'internal-host',
+  'employee-name',
+  'chat-channel',
+  'ticket-id',
+  'codename',
+  'internal-tool',
+  'jargon',
+  'owner',
+  'five-whys',
+  'blame',
+];
+
+const DATE_IN_ITEM = new RegExp(
+  [
+    String.raw`\b\d{4}-\d{2}(?:-\d{2})?\b`,
+    String.raw`\b\d{1,2}/\d{1,2}/\d{2,4}\b`,
+    String.raw`\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|may)\.?\s+\d{1,4}`,
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`,
+    String.raw`\b(?:by|in|before|until|during|end\s+of|early|mid|late|within)[\s-]+(?:the\s+end\s+of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b`,
+    String.raw`\b(?:Q[1-4]|H[12])\s*(?:FY)?\s*'?\d{2,4}\b`,
+    String.raw`\b(?:by|in|before|until|end\s+of|during)\s+(?:the\s+end\s+of\s+)?(?:Q[1-4]|H[12])\b`,
+    String.raw`\b(?:end|middle|start)\s+of\s+(?:the\s+|this\s+|next\s+)?(?:week|month|quarter|year)\b`,
+    String.raw`\b(?:by|before|until)\s+(?:next\s+|this\s+)?(?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`,
+    String.raw`\b(?:next|this)\s+(?:week|month|quarter)\b`,
+    String.raw`\bwithin\s+(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|thirty|a)\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?)\b`,
+  ].join('|'),
+  'i',
+);
+
+interface Located {
+  rule: RuleId;
+  start: number;
+  end: number;
+  message: string;
+  suggestion?: string;
+  severity?: Finding['severity'];
+  section?: SectionKey | null;
+}
+
+function firstLine(text: string, from: number, to: number): { start: number; end: number } {
+  const nl = text.indexOf('\n', from);
+  const end = nl === -1 || nl > to ? to : nl;
+  return { start: from, end: Math.max(from, end) };
+}
+
+function bodyHasWords(doc: SummaryDocument, part: SectionPart): boolean {
+  return /[\p{L}\p{N}]/u.test(doc.text.slice(part.bodyStart, part.end));
+}
+
+function sectionRules(doc: SummaryDocument): Located[] {
+  const out: Located[] = [];
+  for (const key of SECTION_KEYS) {
+    const parts = doc.sections.get(key);
+    if (!parts) {
+      out.push({
+        rule: 'sections',
+        start: 0,
+        end: 0,
+        section: key,
+        message: `The "${SECTION_TITLES[key]}" section is missing.`,
+        suggestion: `add a "## ${SECTION_TITLES[key]}" heading with its text`,
+      });
+    } else if (!parts.some((p) => bodyHasWords(doc, p))) {
+      const head = parts[0] as SectionPart;
+      out.push({
+        ...firstLine(doc.text, head.headingStart, head.bodyStart),
+        rule: 'sections',
+        section: key,
+        message: `The "${SECTION_TITLES[key]}" section is empty.`,
+        suggestion: 'write a few plain sentences under this heading',
+      });
+    }
+  }
+  return out;
+}
+
+function wordLimit(doc: SummaryDocument): Located[] {
+  if (doc.words.count <= MAX_WORDS) return [];
+  const at = doc.words.offsetOfWord(MAX_WORDS + 1) ?? 0;
+  const end = at + (/^\S+/.exec(doc.text.slice(at))?.[0].length ?? 0);
+  return [
+    {
+      rule: 'word-limit',
+      start: at,
+      end,
+      message: `The summary has ${doc.words.count} words; the limit is ${MAX_WORDS}. This is word ${MAX_WORDS + 1}.`,
+      suggestion: `cut ${doc.words.count - MAX_WORDS} words; keep the timeline and analysis in the internal report`,
+    },
+  ];
+}
+
+function timesInWhatHappened(doc: SummaryDocument): { parts: SectionPart[]; times: TimeMention[] } {
+  const parts = doc.sections.get('whatHappened') ?? [];
+  const times = parts.flatMap((p) => timeMentions(doc.text, p.bodyStart, p.end, doc.text));
+  return { parts, times };
+}
+
+function utcTimes(doc: SummaryDocument, times: TimeMention[], parts: SectionPart[]): Located[] {
+  const head = parts[0];
+  if (!head || !parts.some((p) => bodyHasWords(doc, p))) return []; // `sections` already says so
+  const out: Located[] = [];
+  for (const t of times.filter((x) => x.zone === 'other')) {
+    out.push({
+      rule: 'utc-times',
+      start: t.start,
+      end: t.end,
+      message: `"${doc.text.slice(t.start, t.end)}" is not stated in UTC.`,
+      suggestion: 'give the time in UTC, e.g. "14:05 UTC"',
+    });
+  }
+  const utc = times.filter((x) => x.zone === 'utc');
+  if (utc.length >= 2) return out;
+  const bare = times.find((x) => x.zone === 'none');
+  const where = bare ?? { ...firstLine(doc.text, head.headingStart, head.bodyStart) };
+  const missing = utc.length === 0 ? 'a start and an end time' : 'an end time';
+  out.push({
+    rule: 'utc-times',
+    start: where.start,
+    end: where.end,
+    message: bare
+      ? `"What happened" needs ${missing} in UTC; "${doc.text.slice(bare.start, bare.end)}" has no time zone.`
+      : `"What happened" needs ${missing} in UTC.`,
+    suggestion: 'e.g. "from 14:05 to 15:20 UTC on 26 November"',
+  });
+  return out;
+}
+
+function timesMismatch(times: TimeMention[], options: LintOptions): Located[] {
+  const incident = options.incident;
+  const utc = times.filter((x) => x.zone === 'utc');
+  if (!incident || utc.length === 0) return [];
+  const out: Located[] = [];
+  const check = (t: TimeMention, recorded: number, what: string) => {
+    const stated = nearestInstant(t, recorded);
+    const off = Math.round(Math.abs(stated - recorded) / 60_000);
+    if (off <= 5) return;
+    out.push({
+      rule: 'times-mismatch',
+      severity: 'warning',
+      start: t.start,
+      end: t.end,
+      message: `The stated ${what} (${hhmm(stated)} UTC) is ${off} minutes from the incident's recorded ${what} (${hhmm(recorded)} UTC).`,
+      suggestion: `use ${hhmm(recorded)} UTC, or correct the incident's recorded times`,
+    });
+  };
+  check(utc[0] as TimeMention, incident.startedAt, 'start');
+  const last = utc.at(-1) as TimeMention;
+  if (incident.resolvedAt !== null && utc.length >= 2) check(last, incident.resolvedAt, 'end');
+  return out;
+}
+
+type ListToken = Tokens.List;
+
+function actionItems(doc: SummaryDocument): Located[] {
+  const parts = doc.sections.get('prevention') ?? [];
+  const items: { start: number; end: number }[] = [];
+  const blocks = parts.flatMap((p) => p.blocks);
+  const lists = blocks.filter((b) => b.token.type === 'list');
+  if (lists.length > 0) {
+    for (const b of lists) {
+      let cursor = b.start;
+      for (const item of (b.token as ListToken).items) {
+        const at = doc.text.indexOf(item.raw, cursor);
+        if (at === -1) continue;
+        items.push({ start: at, end: at + item.raw.trimEnd().length });
+        cursor = at + item.raw.length;
+      }
+    }
+  } else {
+    for (const b of blocks) {
+      if (b.token.type === 'paragraph') items.push({ start: b.start, end: b.start + b.token.raw.trimEnd().length });
+    }
+  }
+  const out: Located[] = [];
+  const content = (it: { start: number; end: number }) => {
+    const raw = doc.text.slice(it.start, it.end);
+    const marker = /^\s*(?:[-*+]|\d{1,9}[.)])?\s*(?:\[[ xX]\]\s+)?/.exec(raw)?.[0].length ?? 0;
+    return firstLine(doc.text, it.start + marker, it.end);
+  };
+  if (items.length > 2) {
+    const third = items[2] as { start: number; end: number };
+    out.push({
+      ...content(third),
+      rule: 'action-items',
+      message: `"What we are doing to prevent it" lists ${items.length} items; customers need the top 2.`,
+      suggestion: 'keep the two most important items and move the rest to the internal report',
+    });
+  }
+  for (const it of items) {
+    if (DATE_IN_ITEM.test(doc.text.slice(it.start, it.end))) continue;
+    out.push({
+      ...content(it),
+      rule: 'action-items',
+      message: 'This action item has no date.',
+      suggestion: 'say when it will be done, e.g. "by 15 January 2027"',
+    });
+  }
+  return out;
+}
+
+function resolveOverlaps(matches: Match[]): Match[] {
+  const rank = (r: RuleId) => {
+    const i = SPAN_PRIORITY.indexOf(r);
+    return i === -1 ? SPAN_PRIORITY.length : i;
+  };
+  const sorted = [...matches].sort((a, b) => rank(a.rule) - rank(b.rule) || b.end - b.start - (a.end - a.start));
+  const kept: Match[] = [];
+  for (const m of sorted) {
+    const clash = kept.some((k) => m.start < k.end && k.start < m.end && (k.severity ?? 'error') !== 'warning');
+    if (!clash || m.severity === 'warning') {
+      if (!kept.some((k) => k.rule === m.rule && m.start < k.end && k.start < m.end)) kept.push(m);
+    }
+  }
+  return kept;
+}
+
+export function lintSummary(input: string | SummarySections, lexicon: Lexicon, options: LintOptions = {}): LintResult {
+  const markdown = typeof input === 'string' ? input : assembleMarkdown(input);
+  const doc = parseSummary(markdown);
+  const lex = compileLexicon(lexicon);
+
+  const spans = resolveOverlaps(
+    [...patternMatches(doc.text, lex), ...lexiconMatches(doc, lex)].filter(
+      (m) => !lex.allow.has(doc.text.slice(m.start, m.end).toLowerCase()),
+    ),
+  );
+  const { parts, times } = timesInWhatHappened(doc);
+  const located: Located[] = [
+    ...sectionRules(doc),
+    ...wordLimit(doc),
+    ...utcTimes(doc, times, parts),
+    ...timesMismatch(times, options),
+    ...actionItems(doc),
+    ...spans,
+  ];
+
+  const findings: Finding[] = located
+    .map((m): Finding & { offset: number } => {
+      const { line, column } = position(doc, m.start);
+      const finding: Finding & { offset: number } = {
+        offset: m.start,
+        rule: m.rule,
+        severity: m.severity ?? 'error',
+        section: m.section !== undefined ? m.section : sectionAt(doc, m.start),
+        line,
+        column,
+        text: doc.text.slice(m.start, m.end),
+        message: m.message,
+      };
+      if (m.suggestion) finding.suggestion = m.suggestion;
+      return finding;
+    })
+    .sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule))
+    .map(({ offset: _offset, ...f }) => f);
+
+  return { ok: !findings.some((f) => f.severity === 'error'), words: doc.words.count, findings };
+}

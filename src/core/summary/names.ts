@@ -1,0 +1,165 @@
+// The lexicon rules (employee-name, codename, internal-tool): one pass over the words of the text,
+// each word looked up as the start of an n-gram in the compiled maps, so the cost follows the
+// length of the summary and the longest phrase, never the size of the roster or the catalogue.
+import { TOOL_CATEGORIES } from './catalogue';
+import { inHeading, isSentenceInitial, type SummaryDocument } from './document';
+import type { CompiledLexicon, Term } from './lexicon';
+import type { Match } from './matches';
+import { DAY_WORDS, MONTH_WORDS } from './words';
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** Between the words of one phrase: spaces (one line break at most), or a dot, hyphen or underscore (first.last). */
+const JOINER = /^(?:[ \t]*\n?[ \t]*|[._-])$/;
+const TOOL_CONTEXT = new Set(
+  `alert alerts alerting alerted page paged pages paging channel channels message messages messaged notification
+  notifications notified ticket tickets issue issues board boards dashboard dashboards workspace bot integration
+  integrations thread threads doc docs document documents pipeline pipelines build builds job jobs deploy deploys
+  deployment deployments flag flags monitor monitors monitoring project projects wiki space runbook runbooks huddle dm
+  post posts posted app account event events error errors exception exceptions rule rules card cards task tasks
+  workflow workflows run runs service instance dyno dynos`.split(/\s+/),
+);
+const TOOL_LEADIN = new Set(['via', 'using', 'in', 'on', 'through', 'from', 'into', 'our', 'with']);
+const DATE_LEADIN = new Set([
+  'on',
+  'in',
+  'since',
+  'until',
+  'by',
+  'of',
+  'during',
+  'from',
+  'through',
+  'before',
+  'after',
+  'early',
+  'late',
+  'mid',
+  'last',
+  'next',
+  'this',
+]);
+const PRIORITY: Record<Term['kind'], number> = { allow: 0, employee: 1, codename: 2, tool: 3 };
+
+interface Word {
+  start: number;
+  end: number;
+  key: string;
+}
+
+const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+
+function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index ?? 0;
+    words.push({ start, end: start + m[0].length, key: m[0].toLowerCase().replace(/’/g, "'").replace(/'s$/, '') });
+  }
+  return words;
+}
+
+export function lexiconMatches(doc: SummaryDocument, lex: CompiledLexicon): Match[] {
+  const { text } = doc;
+  const words = wordsOf(text);
+  const out: Match[] = [];
+
+  const proper = (w: Word) => isUpper(text[w.start] ?? '');
+  const allCaps = (w: Word) => {
+    const s = text.slice(w.start, w.end);
+    return s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase();
+  };
+  const initial = (w: Word) => isSentenceInitial(text, w.start) || inHeading(doc, w.start);
+  const nearDigit = (w: Word) =>
+    /\d/.test(text.slice(Math.max(0, w.start - 3), w.start) + text.slice(w.end, w.end + 3));
+
+  function accepts(term: Term, first: Word, last: Word, i: number, n: number, mention: boolean): boolean {
+    if (term.kind === 'allow') return true;
+    const prev = words[i - 1];
+    const next = words[i + n];
+    const joinedToPrev =
+      prev && JOINER.test(text.slice(prev.end, first.start)) && !/\n/.test(text.slice(prev.end, first.start));
+    if (term.kind === 'employee') {
+      if (mention || term.form === 'handle') return true;
+      if (term.form === 'full') return proper(first) || n > 1;
+      if (!proper(first)) return false;
+      if (!term.ambiguous) return true;
+      if (allCaps(first) || initial(first) || nearDigit(first)) return false;
+      if (MONTH_WORDS.has(first.key) || DAY_WORDS.has(first.key)) return !(prev && DATE_LEADIN.has(prev.key));
+      return !(prev && joinedToPrev && DATE_LEADIN.has(prev.key) && MONTH_WORDS.has(first.key));
+    }
+    if (!term.ambiguous) return true;
+    // An English word: only the proper noun, where capitals are not automatic, or with tool-ish words around it.
+    if (!proper(first) || (allCaps(first) && first.end - first.start > 3)) return false;
+    const context = (next && TOOL_CONTEXT.has(next.key)) || (prev && joinedToPrev && TOOL_LEADIN.has(prev.key));
+    if (initial(first)) return Boolean(context) && term.kind === 'tool';
+    if (context) return true;
+    // Title Case runs ("The Linear Regression Model") are names of other things.
+    const titleRun =
+      prev && next && joinedToPrev && proper(prev) && proper(next) && !isSentenceInitial(text, prev.start);
+    return !titleRun && !nearDigit(last);
+  }
+
+  let i = 0;
+  while (i < words.length) {
+    const first = words[i] as Word;
+    const mention = text[first.start - 1] === '@';
+    const keys: string[] = [first.key];
+    for (let n = 2; n <= lex.maxWords && i + n - 1 < words.length; n++) {
+      const a = words[i + n - 2] as Word;
+      const b = words[i + n - 1] as Word;
+      if (!JOINER.test(text.slice(a.end, b.start))) break;
+      keys.push(`${keys[n - 2]} ${b.key}`);
+    }
+    let matched = 0;
+    for (let n = keys.length; n >= 1 && !matched; n--) {
+      const terms = lex.phrases.get(keys[n - 1] as string);
+      if (!terms) continue;
+      const last = words[i + n - 1] as Word;
+      const ordered = [...terms].sort((x, y) => PRIORITY[x.kind] - PRIORITY[y.kind]);
+      const term = ordered.find((t) => accepts(t, first, last, i, n, mention));
+      if (!term) continue;
+      matched = n;
+      if (term.kind !== 'allow') out.push(matchFor(term, mention ? first.start - 1 : first.start, last.end, text));
+    }
+    if (!matched) {
+      const handle = lex.handles.get(first.key);
+      if (handle) {
+        out.push(matchFor(handle, mention ? first.start - 1 : first.start, first.end, text));
+        matched = 1;
+      }
+    }
+    i += matched || 1;
+  }
+  return out;
+}
+
+function matchFor(term: Term, start: number, end: number, text: string): Match {
+  const excerpt = text.slice(start, end);
+  switch (term.kind) {
+    case 'employee':
+      return {
+        rule: 'employee-name',
+        start,
+        end,
+        message: `"${excerpt}" names someone on the team; a customer summary says what happened, not who did it.`,
+        suggestion: 'an engineer',
+      };
+    case 'codename':
+      return {
+        rule: 'codename',
+        start,
+        end,
+        message: `"${excerpt}" is an internal codename customers do not know.`,
+        suggestion: 'name the affected feature or service in plain words',
+      };
+    default:
+      return {
+        rule: 'internal-tool',
+        start,
+        end,
+        message: `"${excerpt}" is an internal tool; customers need the effect, not the tooling.`,
+        suggestion: term.category
+          ? TOOL_CATEGORIES[term.category]
+          : 'describe what the tool does, e.g. "our monitoring"',
+      };
+  }
+}

@@ -1,0 +1,422 @@
+// The pattern rules: ticket ids, chat channels, contact details, internal hosts, secrets, jargon,
+// owners, blame and five-whys. Every pattern is anchored (look-behinds on its first character
+// class) so a 64 KiB summary is scanned in linear time, and public identifiers customers know
+// (CVE-2024-1234, UTF-8, SHA-256, ISO-8601, HTTP 503, us-east-1, TLS 1.3) are left alone.
+import type { CompiledLexicon } from './lexicon';
+import type { Match } from './matches';
+
+type Emit = (m: Match) => void;
+
+function each(text: string, re: RegExp, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    fn(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
+// ---------------------------------------------------------------- ticket-id
+/** Uppercase prefixes of public identifiers and standards (and of words jargon owns): never tickets. */
+const PUBLIC_PREFIXES = new Set(
+  `CVE CWE CAPEC GHSA OSV RUSTSEC PYSEC GO UTF UCS SHA MD ISO IEC RFC BCP STD TLS SSL HTTP HTTPS IPV SEV AES RSA DES
+  ECDSA ED HMAC PBKDF FIPS NIST SOC PCI HIPAA GDPR WCAG ECMA IEEE ANSI EN DIN BS COVID SARS MERS GPT LLAMA ARM AMD DDR
+  LPDDR PCIE USB HDMI CAT WPA OWASP ASVS SLSA CIS MITRE ATT TCP UDP DNS API VM EC AWS GCP AZURE WIN MACOS IOS ANDROID IP
+  ID NO NR VER REV PHASE STEP STAGE LEVEL TIER SKU PLAN SECTION PART ITEM FIGURE TABLE ANNEX ART MIL MPEG AVC HEVC VP AV
+  JPEG PNG ZSTD LZ BASE INT FLOAT UINT NODE PYTHON JAVA PHP RUBY RUST NET ES HS RS PS GMT UTC CET CEST PST PDT EST EDT
+  BST IST JST AEST AEDT ENT PRO BIZ STD PREM TEAM FREE ENTP TOP WEEK DAY Q H FY CY PM AM P S LTE NR OAUTH OIDC SAML JWT
+  JWS JWE YAML JSON XML CSV MP ICD ATC NATO EU US UK AU NZ CA DE FR JP CN IN BR MX KR SG HK AP SA ME AF IL`.split(
+    /\s+/,
+  ),
+);
+const TICKET = /(?<![\p{L}\p{N}_-])([A-Za-z][A-Za-z0-9]{1,14})-(\d{1,7})(?![\p{L}\p{N}_]|-\d)/gu;
+const NAMED_NUMBER =
+  /(?<![\p{L}\p{N}_])(?:incident|deploy(?:ment)?|ticket|issue|bug|case|change|pr|pull request|mr|merge request|build|release|job|run|task|story|epic|request|req|cr|inc|chg|alert|page|post-?mortem|jira|problem|sprint|pipeline)\s*(?:#|no\.|number)\s*\d+\b/giu;
+const BARE_NUMBER = /(?<![&#\p{L}\p{N}_])#\d{1,7}\b/gu;
+const REPO_REF = /(?<![\w./-])[\w.-]+\/[\w.-]+#\d+\b/g;
+const SERVICENOW = /(?<![\w])(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS|KB)\d{6,10}\b/g;
+
+function tickets(text: string, lex: CompiledLexicon, emit: Emit): void {
+  const ticket = (start: number, end: number) =>
+    emit({
+      rule: 'ticket-id',
+      start,
+      end,
+      message: `"${text.slice(start, end)}" is an internal ticket or change reference.`,
+      suggestion: 'remove the ticket id',
+    });
+  each(text, TICKET, (m) => {
+    const prefix = m[1] ?? '';
+    const upper = prefix.toUpperCase();
+    const configured = lex.ticketPrefixes.has(upper);
+    const looksLikeKey = prefix === upper && /^[A-Z]{2,}$/.test(prefix) && !PUBLIC_PREFIXES.has(prefix);
+    if (configured || looksLikeKey) ticket(m.index, m.index + m[0].length);
+  });
+  each(text, NAMED_NUMBER, (m) => ticket(m.index, m.index + m[0].length));
+  each(text, BARE_NUMBER, (m) => ticket(m.index, m.index + m[0].length));
+  each(text, REPO_REF, (m) => ticket(m.index, m.index + m[0].length));
+  each(text, SERVICENOW, (m) => ticket(m.index, m.index + m[0].length));
+}
+
+// ---------------------------------------------------------------- chat-channel
+const CHANNEL = /(?<![\p{L}\p{N}_&#/.:=?%-])#(?=[\p{N}_.-]*\p{L})[\p{L}\p{N}][\p{L}\p{N}_.-]*[\p{L}\p{N}_]/gu;
+const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+const MENTION = /(?<![\p{L}\p{N}_.@+%-])@(?:[\p{L}][\p{L}\p{N}_.-]*[\p{L}\p{N}_]|[\p{L}])/gu;
+const SLACK_ENCODED = /<[@#!](?:[A-Za-z0-9]+|here|channel|everyone)(?:\|[^>\n]{0,80})?>/g;
+
+function channels(text: string, emit: Emit): void {
+  each(text, CHANNEL, (m) => {
+    if (HEX_COLOUR.test(m[0])) return;
+    const end = m.index + m[0].replace(/[.-]+$/, '').length;
+    emit({
+      rule: 'chat-channel',
+      start: m.index,
+      end,
+      message: `"${text.slice(m.index, end)}" is an internal chat channel.`,
+      suggestion: 'remove the channel name',
+    });
+  });
+  each(text, MENTION, (m) => {
+    const end = m.index + m[0].replace(/[.-]+$/, '').length;
+    const word = m[0].slice(1).toLowerCase();
+    const broadcast = ['here', 'channel', 'everyone', 'oncall', 'on-call'].includes(word);
+    emit({
+      rule: 'chat-channel',
+      start: m.index,
+      end,
+      message: broadcast
+        ? `"${m[0]}" is a chat notification, not something customers should read.`
+        : `"${text.slice(m.index, end)}" is a chat @mention.`,
+      suggestion: broadcast ? 'remove it' : 'name the team in plain words, e.g. "our engineers"',
+    });
+  });
+  each(text, SLACK_ENCODED, (m) =>
+    emit({
+      rule: 'chat-channel',
+      start: m.index,
+      end: m.index + m[0].length,
+      message: `"${m[0]}" is a chat mention or channel.`,
+      suggestion: 'remove it',
+    }),
+  );
+}
+
+// ---------------------------------------------------------------- contact-info
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const PHONE =
+  /(?<![\p{L}\p{N}+./:-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,5}){1,4}(?![\p{L}\p{N}]|[.:-]\d)/gu;
+const PHONE_CONTEXT =
+  /\b(?:call|phone|tel|telephone|text|sms|mobile|cell|whatsapp|fax|hotline|dial|reach)\b[^\n]{0,20}$/i;
+const US_PHONE = /^\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}$/;
+
+function contacts(text: string, emit: Emit): void {
+  each(text, EMAIL, (m) =>
+    emit({
+      rule: 'contact-info',
+      start: m.index,
+      end: m.index + m[0].length,
+      message: `"${m[0]}" is an email address.`,
+      suggestion: 'point customers to your public support page instead',
+    }),
+  );
+  each(text, PHONE, (m) => {
+    const s = m[0];
+    const digits = s.replace(/\D/g, '').length;
+    if (digits < 7 || digits > 15) return;
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    const phoneish = s.startsWith('+') || s.includes('(') || US_PHONE.test(s) || PHONE_CONTEXT.test(before);
+    // Grouped thousands ("1 000 000") and dates are numbers, not phones.
+    if (!phoneish || /^\d{1,3}(?: \d{3})+$/.test(s) || /^\d{4}-\d{2}-\d{2}$/.test(s)) return;
+    emit({
+      rule: 'contact-info',
+      start: m.index,
+      end: m.index + s.length,
+      message: `"${s}" looks like a phone number.`,
+      suggestion: 'point customers to your public support page instead',
+    });
+  });
+}
+
+// ---------------------------------------------------------------- internal-host
+const INTERNAL_TLDS = new Set([
+  'internal',
+  'local',
+  'localhost',
+  'lan',
+  'corp',
+  'intranet',
+  'private',
+  'priv',
+  'localdomain',
+  'home',
+  'svc',
+  'consul',
+  'intra',
+]);
+const ENV_LABELS = new Set([
+  'prod',
+  'production',
+  'staging',
+  'stg',
+  'stage',
+  'dev',
+  'qa',
+  'uat',
+  'int',
+  'internal',
+  'corp',
+  'intra',
+  'intranet',
+  'mgmt',
+  'vpn',
+  'k8s',
+  'kube',
+  'ec2',
+  'infra',
+  'ops',
+  'admin',
+  'preprod',
+]);
+/** Hosts of internal tools: a link to them is a link into the team's workspace. */
+const TOOL_HOSTS =
+  /(?:^|\.)(?:slack\.com|atlassian\.net|pagerduty\.com|datadoghq\.(?:com|eu)|sentry\.io|linear\.app|notion\.so|notion\.site|grafana\.net|opsgenie\.com|incident\.io|firehydrant\.io|rootly\.com|newrelic\.com|splunkcloud\.com|honeycomb\.io|launchdarkly\.com|zendesk\.com|asana\.com|trello\.com|app\.clickup\.com|monday\.com|circleci\.com|buildkite\.com|herokuapp\.com|vercel\.app|netlify\.app|statuspage\.io)$|^(?:docs|drive|sheets|meet|chat)\.google\.com$|^app\.launchdarkly\.com$/i;
+const IPV4 = /(?<![\p{L}\p{N}_.:])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?::\d{1,5})?(?![\p{N}]|\.\d)/gu;
+const IPV6 =
+  /(?<![\p{L}\p{N}_:])(?:::1|f[cd][0-9a-f]{2}:[0-9a-f:]*[0-9a-f]|fe80:[0-9a-f:]*[0-9a-f])(?![\p{L}\p{N}_:])/giu;
+const URL_RE = /(?<![\p{L}\p{N}_])(?:https?|wss?|ftp):\/\/[^\s<>()"'`\]]+/giu;
+const HOST =
+  /(?<![\p{L}\p{N}_.@/-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}(?::\d{2,5})?(?![\p{L}\p{N}_-]|\.[a-z0-9])/giu;
+const LOCALHOST = /(?<![\p{L}\p{N}_.-])localhost(?::\d{1,5})?(?![\p{L}\p{N}_-])/giu;
+const NODE_NAME =
+  /(?<![\p{L}\p{N}_.-])(?:ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}|(?:[a-z][a-z0-9]*-){0,4}(?:prod|production|stg|staging|dev|qa|uat|canary|k8s|kube|db|pg|postgres|mysql|redis|kafka|es|elastic|mongo|api|web|app|worker|workers|node|host|srv|server|lb|proxy|bastion|jump|cache|queue|ingest|batch|cron)(?:-[a-z][a-z0-9]*){0,4}-\d{1,4}[a-z]?)(?![\p{L}\p{N}_.-]*[\p{L}\p{N}])/giu;
+
+function privateIpv4(a: number, b: number): boolean {
+  return (
+    a === 10 ||
+    a === 127 ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 169 && b === 254) ||
+    (a === 100 && b >= 64 && b <= 127) ||
+    a === 0
+  );
+}
+
+function hostIsInternal(host: string, lex: CompiledLexicon): boolean {
+  const h = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+  const labels = h.split('.');
+  for (let i = 0; i < labels.length; i++) if (lex.internalDomains.has(labels.slice(i).join('.'))) return true;
+  const tld = labels.at(-1) ?? '';
+  if (INTERNAL_TLDS.has(tld) || h === 'localhost') return true;
+  const ip = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(h);
+  if (ip) return privateIpv4(Number(ip[1]), Number(ip[2]));
+  return labels.length >= 3 && labels.slice(0, -2).some((l) => l.split('-').some((p) => ENV_LABELS.has(p)));
+}
+
+function hosts(text: string, lex: CompiledLexicon, emit: Emit): void {
+  const internal = (start: number, end: number, what: string) =>
+    emit({
+      rule: 'internal-host',
+      start,
+      end,
+      message: `"${text.slice(start, end)}" is ${what}.`,
+      suggestion: 'describe the system in plain words, e.g. "one of our database servers"',
+    });
+  each(text, IPV4, (m) => {
+    const [a, b, c, d] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+    if ([a, b, c, d].some((o) => o > 255)) return;
+    const before = text.slice(Math.max(0, m.index - 9), m.index).toLowerCase();
+    if (/(?:version|release|v)\s*$/.test(before)) return;
+    if (privateIpv4(a, b)) internal(m.index, m.index + m[0].length, 'a private network address');
+  });
+  each(text, IPV6, (m) => internal(m.index, m.index + m[0].length, 'a private network address'));
+  each(text, LOCALHOST, (m) => internal(m.index, m.index + m[0].length, 'a loopback address'));
+  each(text, HOST, (m) => {
+    if (hostIsInternal(m[0], lex)) internal(m.index, m.index + m[0].length, 'an internal hostname');
+  });
+  each(text, NODE_NAME, (m) => internal(m.index, m.index + m[0].length, 'the name of an internal machine'));
+  each(text, URL_RE, (m) => {
+    const url = m[0].replace(/[.,;:!?*_]+$/, '');
+    const host = /^[a-z]+:\/\/(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:?#\s]+)/i.exec(url)?.[1] ?? '';
+    if (hostIsInternal(host, lex)) internal(m.index, m.index + url.length, 'a link to an internal host');
+    else if (TOOL_HOSTS.test(host)) {
+      emit({
+        rule: 'internal-tool',
+        start: m.index,
+        end: m.index + url.length,
+        message: `"${url}" links into an internal tool customers cannot open.`,
+        suggestion: 'remove the link',
+      });
+    }
+  });
+}
+
+// ---------------------------------------------------------------- secret
+const SECRETS: [RegExp, string][] = [
+  [
+    /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]{0,8000}?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?/g,
+    'a private key',
+  ],
+  [
+    /(?<![A-Z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])/g,
+    'an AWS access key id',
+  ],
+  [/(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, 'a GitHub token'],
+  [/(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, 'a GitHub token'],
+  [/(?<![\w-])glpat-[A-Za-z0-9_-]{20,}/g, 'a GitLab token'],
+  [/(?<![\w-])xox[abposre]-[A-Za-z0-9-]{10,}/g, 'a Slack token'],
+  [/https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]+/g, 'a Slack webhook URL'],
+  [/https:\/\/(?:discord(?:app)?\.com)\/api\/webhooks\/[A-Za-z0-9/_-]+/g, 'a Discord webhook URL'],
+  [/(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, 'a Stripe secret key'],
+  [/(?<![\w])whsec_[A-Za-z0-9+/=]{20,}/g, 'a webhook signing secret'],
+  [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'a Google API key'],
+  [/(?<![\w])ya29\.[0-9A-Za-z_-]{20,}/g, 'a Google OAuth token'],
+  [/(?<![\w-])sk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_-]{20,}/g, 'an API secret key'],
+  [/(?<![\w])SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/g, 'a SendGrid API key'],
+  [/(?<![\w])SK[0-9a-f]{32}(?![\w])/g, 'a Twilio API key'],
+  [/(?<![\w-])key-[0-9a-f]{32}(?![\w])/g, 'a Mailgun API key'],
+  [/(?<![\w])npm_[A-Za-z0-9]{36}(?![\w])/g, 'an npm token'],
+  [/(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,}/g, 'a PyPI token'],
+  [/(?<![\w])shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}(?![\w])/g, 'a Shopify token'],
+  [/(?<![\w])dop_v1_[a-f0-9]{64}(?![\w])/g, 'a DigitalOcean token'],
+  [/(?<![\w])hv[sb]\.[A-Za-z0-9_-]{20,}/g, 'a Vault token'],
+  [/(?<![\w])AGE-SECRET-KEY-1[0-9A-Z]{58}(?![\w])/g, 'an age secret key'],
+  [/(?<![\w])aw_[A-Za-z0-9_-]{43}(?![\w-])/g, 'an Afterword API token'],
+  [/(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 'a JSON Web Token'],
+  [/(?<![\w])(?:AccountKey|SharedAccessKey|SharedAccessSignature)=[A-Za-z0-9+/=%]{20,}/g, 'an Azure key'],
+  [/(?<![\w])Bearer\s+[A-Za-z0-9._~+/-]{20,}=*/g, 'a bearer token'],
+  [/(?<![\p{L}\p{N}_])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]{1,100}:[^\s@/]{1,200}@[^\s/]+/gu, 'credentials in a URL'],
+];
+const ASSIGNMENT =
+  /(?<![\p{L}\p{N}_])(?:password|passwd|pwd|passphrase|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)\s*(?:=|:)\s*["']?([^\s"',;)]{4,})/giu;
+
+function secrets(text: string, emit: Emit): void {
+  for (const [re, what] of SECRETS) {
+    each(text, re, (m) =>
+      emit({
+        rule: 'secret',
+        start: m.index,
+        end: m.index + m[0].length,
+        message: `This looks like ${what}. Remove it here and rotate it: anything in a draft has been seen.`,
+        suggestion: 'remove the credential and rotate it',
+      }),
+    );
+  }
+  each(text, ASSIGNMENT, (m) => {
+    const value = m[1] ?? '';
+    const colon = /:\s*["']?[^\s]*$/.test(m[0].slice(0, m[0].length - value.length + 1)) && !m[0].includes('=');
+    // "Password: reset for all users" is prose; "password: hunter2" or "token=abc123" is a credential.
+    if (colon && !/[\d_+/=!@$%^&*-]/.test(value)) return;
+    if (/^(?:\*+|x+|<[^>]*>|\.{3,}|redacted|\[redacted\]|none|null|n\/a)$/i.test(value)) return;
+    emit({
+      rule: 'secret',
+      start: m.index,
+      end: m.index + m[0].length,
+      message: 'This looks like a credential. Remove it here and rotate it: anything in a draft has been seen.',
+      suggestion: 'remove the credential and rotate it',
+    });
+  });
+}
+
+// ---------------------------------------------------------------- jargon
+const JARGON: RegExp[] = [
+  /(?<![\p{L}\p{N}_])SKUs?[ \t]*(?:#|no\.?|number)?[ \t]*[:-]?[ \t]*[A-Z]{0,4}-?\d[\w-]*/giu,
+  /(?<![\p{L}\p{N}_])tier[ \t-]?\d+[a-z]?(?![\p{L}\p{N}_])/giu,
+  /(?<![\p{L}\p{N}_])(?:ENT|PRO|BIZ|STD|PREM|TEAM|FREE|ENTP|PLAN|TIER|SKU|PLN)[-_]?\d+[A-Z]?(?![\p{L}\p{N}_])/gu,
+  /(?<![\p{L}\p{N}_])plan[ \t]+(?:code[ \t]*:?[ \t]*)?[A-Z]{1,4}[-_]?\d+[A-Z]?(?![\p{L}\p{N}_])/giu,
+  /(?<![\p{L}\p{N}_])(?:plan|tier|sku)[ \t]*(?:id|code)[ \t]*[:#=]?[ \t]*[\w-]+/giu,
+  /(?<![\p{L}\p{N}_])(?:cohort|ring|cell|shard|partition|bucket|pod)[ \t-]?#?\d+(?![\p{L}\p{N}_.])/giu,
+];
+
+function jargon(text: string, emit: Emit): void {
+  for (const re of JARGON) {
+    each(text, re, (m) =>
+      emit({
+        rule: 'jargon',
+        start: m.index,
+        end: m.index + m[0].replace(/[-_]+$/, '').length,
+        message: `"${m[0]}" is internal jargon customers will not recognise.`,
+        suggestion: 'say it the way customers would, e.g. "customers on the Enterprise plan"',
+      }),
+    );
+  }
+}
+
+// ---------------------------------------------------------------- owner, blame, five-whys
+const OWNER: RegExp[] = [
+  /(?<![\p{L}\p{N}_])(?:owners?|assignees?|assigned|tracked|tracking|dri|responsible|accountable|point of contact|poc)[ \t]*(?:\*\*|__)?[ \t]*:(?!\/\/)/giu,
+  /(?<![\p{L}\p{N}_])assigned[ \t]+to(?![\p{L}\p{N}_])/giu,
+  /(?<![\p{L}\p{N}_])(?:tracked|owned|led|driven)[ \t]+(?:in|as|by|under|via)[ \t]+(?=[A-Z#@])/gu,
+];
+const BLAME: RegExp[] = [
+  /(?<![\p{L}\p{N}_])(?:human|operator|engineer|engineering|user|manual|pilot|personnel|staff)[ \t]+(?:error|mistake|failure)s?(?![\p{L}])/giu,
+  /(?<![\p{L}\p{N}_])(?:an?|the|one of our|our|a single)[ \t]+(?:[\p{L}-]+[ \t]+)?(?:engineers?|developers?|operators?|admins?|administrators?|sysadmins?|SREs?|employees?|team[ \t]+members?|contractors?|interns?|staff[ \t]+members?)[ \t]+(?:[\p{L}]+ly[ \t]+)?(?:ran|executed|typed|deleted|dropped|pushed|forgot|made[ \t]+a[ \t]+mistake|misconfigured|ignored|failed[ \t]+to|did[ \t]+not|didn't|missed|mistyped|clicked|skipped|bypassed|overlooked|entered|removed|truncated|wiped|broke|caused)(?![\p{L}])/giu,
+  /(?<![\p{L}\p{N}_])(?:carelessness|careless|negligence|negligent|incompetence|sloppy)(?![\p{L}])/giu,
+  /(?<![\p{L}\p{N}_])(?:his|her|their)[ \t]+(?:mistake|error|fault)(?![\p{L}])/giu,
+  /(?<![\p{L}\p{N}_])(?:to[ \t]+blame|blamed|at[ \t]+fault|fault[ \t]+of)(?![\p{L}])/giu,
+];
+const FIVE_WHYS_PHRASE = /(?<![\p{L}\p{N}_])(?:five|5)[ \t-]+whys?(?![\p{L}])/giu;
+const WHY_LINE = /^[ \t>]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?why(?:[ \t]*#?\d)?(?![\p{L}])/gimu;
+
+function ownersBlameWhys(text: string, emit: Emit): void {
+  for (const re of OWNER) {
+    each(text, re, (m) =>
+      emit({
+        rule: 'owner',
+        start: m.index,
+        end: m.index + m[0].trimEnd().length,
+        message: 'Owners and assignees belong in the internal report, not the customer summary.',
+        suggestion: 'state the commitment without naming who owns it',
+      }),
+    );
+  }
+  for (const re of BLAME) {
+    each(text, re, (m) =>
+      emit({
+        rule: 'blame',
+        severity: 'warning',
+        start: m.index,
+        end: m.index + m[0].length,
+        message: 'This blames a person; describe what the system allowed instead.',
+        suggestion: 'e.g. "a configuration change was applied without validation"',
+      }),
+    );
+  }
+  each(text, FIVE_WHYS_PHRASE, (m) =>
+    emit({
+      rule: 'five-whys',
+      start: m.index,
+      end: m.index + m[0].length,
+      message: 'The five-whys analysis belongs in the internal postmortem.',
+      suggestion: 'say in one sentence what you changed',
+    }),
+  );
+  const whyLines: RegExpExecArray[] = [];
+  each(text, WHY_LINE, (m) => whyLines.push(m));
+  if (whyLines.length >= 2) {
+    for (const m of whyLines) {
+      const start = m.index + m[0].search(/why/i);
+      emit({
+        rule: 'five-whys',
+        start,
+        end: m.index + m[0].length,
+        message: 'A chain of "why" steps is the five-whys analysis; it belongs in the internal postmortem.',
+        suggestion: 'say in one sentence what you changed',
+      });
+    }
+  }
+}
+
+export function patternMatches(text: string, lex: CompiledLexicon): Match[] {
+  const out: Match[] = [];
+  const emit: Emit = (m) => {
+    if (m.end > m.start) out.push(m);
+  };
+  secrets(text, emit);
+  contacts(text, emit);
+  hosts(text, lex, emit);
+  tickets(text, lex, emit);
+  channels(text, emit);
+  jargon(text, emit);
+  ownersBlameWhys(text, emit);
+  return out;
+}

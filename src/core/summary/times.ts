@@ -1,0 +1,114 @@
+// Times of day in a summary: 24- and 12-hour clock times, ranges ("10:02–11:40 UTC" puts both ends
+// in UTC) and ISO-8601 instants, each with the zone it was stated in. Feeds `utc-times` and
+// `times-mismatch`.
+
+export interface TimeMention {
+  start: number;
+  end: number;
+  /** Minutes after midnight. */
+  minutes: number;
+  /** Epoch ms of the calendar date when the text gives one (ISO-8601), else null. */
+  dateMs: number | null;
+  zone: 'utc' | 'other' | 'none';
+}
+
+const TIME =
+  /(?<![\p{L}\p{N}:./-])(?:(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?|(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?[ \t]*([ap]\.?m\.?|[AP]\.?M\.?)?|(noon|midnight))(?=Z(?![\p{L}\p{N}])|(?![\p{L}\p{N}]|[:.]\d))/gu;
+const UTC_AFTER =
+  /^[ \t]*\(?[ \t]*(?:UTC|GMT|Z(?![\p{L}])|Coordinated Universal Time|Zulu|\+00:?00|UTC[ \t]*[+±][ \t]*0{1,2}(?::?00)?)(?![\p{L}])/iu;
+const OTHER_AFTER =
+  /^[ \t]*\(?[ \t]*(?:(?:UTC|GMT)[ \t]*[+-−][ \t]*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|(?:PST|PDT|EST|EDT|CST|CDT|MST|MDT|AKST|AKDT|HST|CET|CEST|EET|EEST|WET|WEST|BST|IST|JST|KST|AEST|AEDT|ACST|AWST|NZST|NZDT|SGT|HKT|MSK|BRT|ART)(?![\p{L}])|local[ \t]+time|(?:Pacific|Eastern|Central|Mountain|European|British|India|Japan|Australian)[ \t]+(?:Standard[ \t]+|Daylight[ \t]+|Summer[ \t]+)?Time)/u;
+const RANGE_JOIN = /^[ \t]*(?:-|–|—|→|to|and|until|till|through|thru)[ \t]*$/i;
+const GLOBAL_UTC =
+  /(?:(?:all[ \t]+)?times?[ \t]+(?:are[ \t]+|shown[ \t]+|given[ \t]+|listed[ \t]+|stated[ \t]+)?(?:in[ \t]+)?(?:UTC|GMT)\b|\(UTC\)|\bin[ \t]+UTC\b)/i;
+
+export function timeMentions(text: string, from: number, to: number, documentText: string): TimeMention[] {
+  const found: TimeMention[] = [];
+  const slice = text.slice(from, to);
+  TIME.lastIndex = 0;
+  for (let m = TIME.exec(slice); m !== null; m = TIME.exec(slice)) {
+    const start = from + m.index;
+    const end = start + m[0].trimEnd().length;
+    let minutes: number;
+    let dateMs: number | null = null;
+    let zone: TimeMention['zone'] = 'none';
+    if (m[1]) {
+      minutes = Number(m[4]) * 60 + Number(m[5]);
+      dateMs = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+      if (Number.isNaN(dateMs) || Number(m[4]) > 23 || Number(m[5]) > 59) continue;
+      if (m[6]) zone = /^(?:Z|[+-]00:?00)$/.test(m[6]) ? 'utc' : 'other';
+    } else if (m[10]) {
+      minutes = m[10].toLowerCase() === 'noon' ? 720 : 0;
+    } else {
+      const h = Number(m[7]);
+      const min = m[8] === undefined ? 0 : Number(m[8]);
+      const ampm = m[9]?.toLowerCase().replace(/\./g, '');
+      // A bare number is not a time; "10.30" needs am/pm or a zone to be one.
+      if (m[8] === undefined && !ampm) continue;
+      if (min > 59) continue;
+      if (ampm) {
+        if (h < 1 || h > 12) continue;
+        minutes = ((h % 12) + (ampm === 'pm' ? 12 : 0)) * 60 + min;
+      } else {
+        if (h > 23) continue;
+        if (
+          m[0].includes('.') &&
+          !UTC_AFTER.test(text.slice(end, end + 40)) &&
+          !OTHER_AFTER.test(text.slice(end, end + 40))
+        ) {
+          continue;
+        }
+        minutes = h * 60 + min;
+      }
+    }
+    if (zone === 'none') {
+      const after = text.slice(end, end + 40);
+      if (UTC_AFTER.test(after)) zone = 'utc';
+      else if (OTHER_AFTER.test(after)) zone = 'other';
+    }
+    found.push({ start, end, minutes, dateMs, zone });
+  }
+  // "10:02–11:40 UTC": the zone after a range applies to both ends.
+  for (let i = found.length - 2; i >= 0; i--) {
+    const a = found[i] as TimeMention;
+    const b = found[i + 1] as TimeMention;
+    if (
+      a.zone === 'none' &&
+      b.zone !== 'none' &&
+      RANGE_JOIN.test(text.slice(a.end, b.start).replace(/^\s*(?:UTC|GMT)?/, ''))
+    ) {
+      a.zone = b.zone;
+    }
+  }
+  for (let i = 1; i < found.length; i++) {
+    const a = found[i - 1] as TimeMention;
+    const b = found[i] as TimeMention;
+    if (
+      b.zone === 'none' &&
+      a.zone !== 'none' &&
+      RANGE_JOIN.test(text.slice(a.end, b.start).replace(/^\s*\(?(?:UTC|GMT|Z)\)?/, ''))
+    ) {
+      b.zone = a.zone;
+    }
+  }
+  if (GLOBAL_UTC.test(documentText)) for (const t of found) if (t.zone === 'none') t.zone = 'utc';
+  return found;
+}
+
+const DAY = 86_400_000;
+
+/** The instant a stated time most plausibly means near `recorded` (its own date if it has one). */
+export function nearestInstant(t: TimeMention, recorded: number): number {
+  if (t.dateMs !== null) return t.dateMs + t.minutes * 60_000;
+  const midnight = Math.floor(recorded / DAY) * DAY;
+  let best = midnight + t.minutes * 60_000;
+  for (const offset of [-DAY, DAY]) {
+    const candidate = midnight + offset + t.minutes * 60_000;
+    if (Math.abs(candidate - recorded) < Math.abs(best - recorded)) best = candidate;
+  }
+  return best;
+}
+
+export function hhmm(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 16);
+}
