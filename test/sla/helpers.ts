@@ -84,6 +84,22 @@ export interface ReceivedMail {
   header(name: string): string | undefined;
 }
 
+/** Decodes RFC 2047 encoded-words (=?UTF-8?Q?...?= and =?UTF-8?B?...?=) in a header value. */
+function decodeWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
+}
+
 /** An in-process SMTP server that accepts every message (no auth, no TLS) and keeps it. */
 export async function startSmtpSink() {
   const mails: ReceivedMail[] = [];
@@ -104,7 +120,8 @@ export async function startSmtpSink() {
           raw,
           header(name) {
             const re = new RegExp(`^${name}:\\s*(.*)$`, 'im');
-            return re.exec(unfolded)?.[1]?.trim();
+            const value = re.exec(unfolded)?.[1]?.trim();
+            return value === undefined ? undefined : decodeWords(value);
           },
         });
         callback();

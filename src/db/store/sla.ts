@@ -53,9 +53,11 @@ function fromRow(r: AlertRow): SlaAlertRecord {
 }
 
 export function slaStore(db: Db) {
+  // Spelled out: inside a select list drizzle renders columns unqualified, and a bare "id" in the
+  // subquery would bind to the publication's own id.
   const firstPublishedAt = sql<
     number | null
-  >`(select min(${summaryPublications.publishedAt}) from ${summaryPublications} where ${summaryPublications.incidentId} = ${incidents.id})`;
+  >`(select min(p.published_at) from summary_publications p where p.incident_id = "incidents"."id")`;
   const published = db
     .select({ one: sql`1` })
     .from(summaryPublications)

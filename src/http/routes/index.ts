@@ -3,6 +3,8 @@ import { componentRoutes } from './components';
 import { incidentRoutes } from './incidents';
 import { maintenanceRoutes } from './maintenances';
 import { pageSettingsRoutes } from './page-settings';
+import { slaRoutes } from './sla';
+import { summaryRoutes } from './summaries';
 import { tokenRoutes } from './tokens';
 
-export const apiV1Routers = [componentRoutes, incidentRoutes, maintenanceRoutes, tokenRoutes, pageSettingsRoutes];
+export const apiV1Routers = [componentRoutes, incidentRoutes, maintenanceRoutes, tokenRoutes, pageSettingsRoutes, slaRoutes, summaryRoutes];
