@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { registerMigrate } from './migrate';
+import { registerSeedDemo } from './seed-demo';
 import { registerToken } from './token';
 
-export const commandAreas: ((program: Command, ctx: CliContext) => void)[] = [registerMigrate, registerToken];
+export const commandAreas: ((program: Command, ctx: CliContext) => void)[] = [registerMigrate, registerToken, registerSeedDemo];

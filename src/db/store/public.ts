@@ -3,7 +3,8 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, max, ne, or, type SQL } from 'drizzle-orm';
 import type { PublicIncident, PublishedSummary } from '../../core/public/snapshot';
 import type { AffectedComponent, EpochMs, IncidentUpdate, Maintenance } from '../../core/types';
-import { type Db, readDataVersion } from '../db';
+import { newId } from '../../lib/id';
+import { atomic, type Db, readDataVersion } from '../db';
 import {
   auditLog,
   incidentComponents,
@@ -14,6 +15,7 @@ import {
   summaryPublications,
   summaryVersions,
 } from '../schema';
+import { type AuditInput, auditInsert } from './audit';
 
 /** `isIncidentPublic` in SQL: explicitly public, or not explicitly private and not SEV-3. */
 export const isPublicSql: SQL = or(
@@ -192,6 +194,42 @@ export function publicStore(db: Db) {
       }));
     },
   };
+}
+
+/**
+ * Records an already-approved summary text as published (version + publication in one batch).
+ * Only `seed-demo` and tests use it, to show a published summary without the drafting workflow,
+ * which belongs to the summary service.
+ */
+export async function seedPublishedSummary(
+  db: Db,
+  s: { incidentId: string; markdown: string; publishedAt: EpochMs; words: number; audit: AuditInput },
+): Promise<void> {
+  const versionId = newId('sumv');
+  await atomic(db, [
+    db.insert(summaryVersions).values({
+      id: versionId,
+      incidentId: s.incidentId,
+      version: 1,
+      markdown: s.markdown,
+      ok: true,
+      words: s.words,
+      findings: [],
+      createdAt: s.publishedAt,
+      createdByTokenId: s.audit.actor.tokenId,
+      createdBy: s.audit.actor.label,
+    }),
+    db.insert(summaryPublications).values({
+      id: newId('sump'),
+      incidentId: s.incidentId,
+      version: 1,
+      summaryVersionId: versionId,
+      publishedAt: s.publishedAt,
+      publishedByTokenId: s.audit.actor.tokenId,
+      publishedBy: s.audit.actor.label,
+    }),
+    auditInsert(db, s.audit),
+  ]);
 }
 
 export type PublicStore = ReturnType<typeof publicStore>;
