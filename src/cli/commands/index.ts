@@ -1,8 +1,14 @@
 // Every CLI command area, registered in one list.
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
+import { registerLint } from './lint';
 import { registerMigrate } from './migrate';
 import { registerSeedDemo } from './seed-demo';
 import { registerToken } from './token';
 
-export const commandAreas: ((program: Command, ctx: CliContext) => void)[] = [registerMigrate, registerToken, registerSeedDemo];
+export const commandAreas: ((program: Command, ctx: CliContext) => void)[] = [
+  registerMigrate,
+  registerToken,
+  registerSeedDemo,
+  registerLint,
+];

@@ -8,6 +8,7 @@ import { maintenanceStore } from './maintenances';
 import { publicStore } from './public';
 import { settingsStore } from './settings';
 import { slaStore } from './sla';
+import { summaryStore } from './summaries';
 import { tokenStore } from './tokens';
 
 export function createStore(db: Db) {
@@ -21,6 +22,7 @@ export function createStore(db: Db) {
     public: publicStore(db),
     settings: settingsStore(db),
     sla: slaStore(db),
+    summaries: summaryStore(db),
     tokens: tokenStore(db),
   };
 }

@@ -4,6 +4,15 @@ import { incidentRoutes } from './incidents';
 import { maintenanceRoutes } from './maintenances';
 import { pageSettingsRoutes } from './page-settings';
 import { slaRoutes } from './sla';
+import { summaryRoutes } from './summaries';
 import { tokenRoutes } from './tokens';
 
-export const apiV1Routers = [componentRoutes, incidentRoutes, maintenanceRoutes, tokenRoutes, pageSettingsRoutes, slaRoutes];
+export const apiV1Routers = [
+  componentRoutes,
+  incidentRoutes,
+  maintenanceRoutes,
+  tokenRoutes,
+  pageSettingsRoutes,
+  slaRoutes,
+  summaryRoutes,
+];

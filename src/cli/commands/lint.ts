@@ -1,0 +1,109 @@
+// `lint [--config LEXICON.json] [--format pretty|json] FILE.md`: check a customer summary locally,
+// without the database. Exit 0: no error finding; 1: error findings; 2: usage or unreadable input.
+import { readFileSync } from 'node:fs';
+import { type Command, Option } from 'commander';
+import { DomainError, type FieldProblem } from '../../core/errors';
+import { MAX_SUMMARY_BYTES } from '../../core/summary/inputs';
+import { EMPTY_LEXICON, type Lexicon, parseLexicon } from '../../core/summary/lexicon';
+import { lintSummary } from '../../core/summary/lint';
+import type { Finding, LintResult } from '../../core/summary/types';
+import { type CliContext, CliError } from '../context';
+
+async function readInput(file: string, ctx: CliContext): Promise<string> {
+  const name = file === '-' ? 'stdin' : file;
+  let text: string;
+  try {
+    text = file === '-' ? await ctx.io.stdin() : readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new CliError(`cannot read ${name}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+  }
+  if (new TextEncoder().encode(text).length > MAX_SUMMARY_BYTES) {
+    throw new CliError(`${name} is over ${MAX_SUMMARY_BYTES} bytes; a summary is at most 400 words`);
+  }
+  if (/[\u0000-\u0008\u000E-\u001F]/.test(text) || (text.match(/\uFFFD/g)?.length ?? 0) > 8) {
+    throw new CliError(`${name} is not text (binary data)`);
+  }
+  return text;
+}
+
+function readLexicon(path: string | undefined): Lexicon {
+  if (path === undefined) return EMPTY_LEXICON;
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new CliError(`cannot read lexicon ${path}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new CliError(`lexicon ${path} is not valid JSON`);
+  }
+  try {
+    return parseLexicon(json);
+  } catch (err) {
+    if (err instanceof DomainError) {
+      const problems = (err.extensions.errors as FieldProblem[] | undefined) ?? [];
+      throw new CliError(`lexicon ${path} is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    }
+    throw err;
+  }
+}
+
+const WINDOW = 100;
+
+/** The source line around a finding, cropped to fit a terminal, with a caret run under the excerpt. */
+function excerptLines(source: string[], f: Finding): [string, string] {
+  const line = (source[f.line - 1] ?? '').replace(/\t/g, ' ');
+  const start = f.column - 1;
+  const len = Math.max(1, Math.min(f.text.split('\n')[0]?.length ?? 1, line.length - start));
+  let from = 0;
+  if (line.length > WINDOW) from = Math.max(0, Math.min(start - 30, line.length - WINDOW));
+  const shown = (from > 0 ? '…' : '') + line.slice(from, from + WINDOW) + (from + WINDOW < line.length ? '…' : '');
+  const pad = ' '.repeat(start - from + (from > 0 ? 1 : 0));
+  return [shown, `${pad}${'^'.repeat(Math.min(len, WINDOW))}`];
+}
+
+export function formatPretty(result: LintResult, markdown: string, name: string): string {
+  const source = markdown.replace(/\r\n?/g, '\n').split('\n');
+  const out: string[] = [];
+  for (const f of result.findings) {
+    const [code, caret] = excerptLines(source, f);
+    const gutter = String(f.line).length;
+    out.push(`${name}:${f.line}:${f.column}  ${f.severity}  ${f.rule}  ${f.message}`);
+    out.push(`  ${f.line} | ${code}`);
+    out.push(`  ${' '.repeat(gutter)} | ${caret}`);
+    if (f.suggestion) out.push(`  ${' '.repeat(gutter)} = suggestion: ${f.suggestion}`);
+    out.push('');
+  }
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const warnings = result.findings.length - errors;
+  out.push(
+    `${result.ok ? 'ok' : 'not publishable'}: ${errors} error(s), ${warnings} warning(s), ${result.words} of 400 words`,
+  );
+  return out.join('\n');
+}
+
+export function registerLint(program: Command, ctx: CliContext): void {
+  program
+    .command('lint')
+    .description('check a customer summary against the redaction and word-limit rules (no database needed)')
+    .argument('<file>', 'the summary in markdown; "-" reads stdin')
+    .option(
+      '--config <lexicon.json>',
+      'the organisation lexicon: { employees, codenames, tools, internalDomains, ticketPrefixes, allow }',
+    )
+    .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+    .action(async (file: string, opts: { config?: string; format: 'pretty' | 'json' }) => {
+      const lexicon = readLexicon(opts.config);
+      const markdown = await readInput(file, ctx);
+      const result = lintSummary(markdown, lexicon);
+      ctx.stdout(
+        opts.format === 'json'
+          ? JSON.stringify(result, null, 2)
+          : formatPretty(result, markdown, file === '-' ? '<stdin>' : file),
+      );
+      ctx.exitCode = result.ok ? 0 : 1;
+    });
+}

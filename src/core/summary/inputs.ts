@@ -1,0 +1,33 @@
+// What the summary API accepts: a markdown document or the four sections as JSON fields.
+import * as z from 'zod';
+
+/** 64 KiB: the most any summary may be, however it arrives. */
+export const MAX_SUMMARY_BYTES = 64 * 1024;
+
+const body = z
+  .string()
+  .max(MAX_SUMMARY_BYTES, `must be at most ${MAX_SUMMARY_BYTES} characters`)
+  .refine((s) => !/[\u0000-\u0008\u000E-\u001F]/.test(s), 'must be text, not binary data');
+
+export const summarySectionsInput = z.strictObject({
+  whatHappened: body,
+  whoWasAffected: body,
+  whatWeDid: body,
+  prevention: body,
+});
+
+const summaryFields = {
+  markdown: body.refine((s) => s.trim().length > 0, 'must not be empty').optional(),
+  sections: summarySectionsInput.optional(),
+};
+const exactlyOne = (b: { markdown?: string; sections?: unknown }) =>
+  (b.markdown === undefined) !== (b.sections === undefined);
+const exactlyOneMessage = { message: 'send either "markdown" (one document) or "sections" (four fields), not both' };
+
+export const summaryDraftInput = z.strictObject(summaryFields).refine(exactlyOne, exactlyOneMessage);
+export type SummaryDraftInput = z.output<typeof summaryDraftInput>;
+
+export const lintInput = z
+  .strictObject({ ...summaryFields, incidentId: z.string().min(1).max(64).optional() })
+  .refine(exactlyOne, exactlyOneMessage);
+export type LintInput = z.output<typeof lintInput>;

@@ -1,0 +1,34 @@
+// The organisation's lexicon (settings key "lexicon"): read it, replace it (admin), validated in core.
+import { EMPTY_LEXICON, type Lexicon, lexiconSchema, parseLexicon } from '../core/summary/lexicon';
+import type { Actor } from '../core/types';
+import type { Deps } from './deps';
+
+const KEY = 'lexicon';
+
+export async function getLexicon({ deps }: { deps: Deps }): Promise<Lexicon> {
+  const stored = await deps.store.settings.get(KEY);
+  // Stored values were validated on the way in; anything else (a hand-edited row) counts as empty.
+  const parsed = lexiconSchema.safeParse(stored ?? EMPTY_LEXICON);
+  return parsed.success ? parsed.data : EMPTY_LEXICON;
+}
+
+export async function putLexicon({
+  deps,
+  input,
+  actor,
+}: {
+  deps: Deps;
+  input: unknown;
+  actor: Actor;
+}): Promise<Lexicon> {
+  const lexicon = parseLexicon(input);
+  const now = deps.clock();
+  await deps.store.settings.put(KEY, lexicon, now, {
+    actor,
+    action: 'lexicon.update',
+    targetType: 'settings',
+    targetId: KEY,
+    at: now,
+  });
+  return lexicon;
+}
