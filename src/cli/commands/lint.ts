@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { DomainError, type FieldProblem } from '../../core/errors';
-import { MAX_SUMMARY_BYTES } from '../../core/summary/inputs';
+import { looksBinary, MAX_SUMMARY_BYTES } from '../../core/summary/inputs';
 import { EMPTY_LEXICON, type Lexicon, parseLexicon } from '../../core/summary/lexicon';
 import { lintSummary } from '../../core/summary/lint';
 import type { Finding, LintResult } from '../../core/summary/types';
@@ -20,7 +20,7 @@ async function readInput(file: string, ctx: CliContext): Promise<string> {
   if (new TextEncoder().encode(text).length > MAX_SUMMARY_BYTES) {
     throw new CliError(`${name} is over ${MAX_SUMMARY_BYTES} bytes; a summary is at most 400 words`);
   }
-  if (/[\u0000-\u0008\u000E-\u001F]/.test(text) || (text.match(/\uFFFD/g)?.length ?? 0) > 8) {
+  if (looksBinary(text) || (text.match(/\uFFFD/g)?.length ?? 0) > 8) {
     throw new CliError(`${name} is not text (binary data)`);
   }
   return text;

@@ -4,10 +4,19 @@ import * as z from 'zod';
 /** 64 KiB: the most any summary may be, however it arrives. */
 export const MAX_SUMMARY_BYTES = 64 * 1024;
 
+/** Control characters other than tab, line feed and carriage return: the mark of binary data, not prose. */
+export function looksBinary(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11) return true;
+  }
+  return false;
+}
+
 const body = z
   .string()
   .max(MAX_SUMMARY_BYTES, `must be at most ${MAX_SUMMARY_BYTES} characters`)
-  .refine((s) => !/[\u0000-\u0008\u000E-\u001F]/.test(s), 'must be text, not binary data');
+  .refine((s) => !looksBinary(s), 'must be text, not binary data');
 
 export const summarySectionsInput = z.strictObject({
   whatHappened: body,
