@@ -141,7 +141,7 @@ function utcTimes(doc: SummaryDocument, times: TimeMention[], parts: SectionPart
     });
   }
   const utc = times.filter((x) => x.zone === 'utc');
-  if (utc.length >= 2) return out;
+  if (utc.length >= 2 || out.length > 0) return out;
   const bare = times.find((x) => x.zone === 'none');
   const where = bare ?? { ...firstLine(doc.text, head.headingStart, head.bodyStart) };
   const missing = utc.length === 0 ? 'a start and an end time' : 'an end time';

@@ -84,6 +84,8 @@ export function lexiconMatches(doc: SummaryDocument, lex: CompiledLexicon): Matc
       if (!term.ambiguous) return true;
       if (allCaps(first) || initial(first) || nearDigit(first)) return false;
       if (MONTH_WORDS.has(first.key) || DAY_WORDS.has(first.key)) return !(prev && DATE_LEADIN.has(prev.key));
+      // "Grace Hopper Day": a capitalised word right after it makes it part of another name.
+      if (next && proper(next) && JOINER.test(text.slice(last.end, next.start))) return false;
       return !(prev && joinedToPrev && DATE_LEADIN.has(prev.key) && MONTH_WORDS.has(first.key));
     }
     if (!term.ambiguous) return true;
@@ -93,8 +95,9 @@ export function lexiconMatches(doc: SummaryDocument, lex: CompiledLexicon): Matc
     if (initial(first)) return Boolean(context) && term.kind === 'tool';
     if (context) return true;
     // Title Case runs ("The Linear Regression Model") are names of other things.
-    const titleRun =
-      prev && next && joinedToPrev && proper(prev) && proper(next) && !isSentenceInitial(text, prev.start);
+    const after = words[i + n + 1];
+    const joinedNext = next && JOINER.test(text.slice(last.end, next.start));
+    const titleRun = joinedNext && proper(next) && ((prev && joinedToPrev && proper(prev)) || (after && proper(after)));
     return !titleRun && !nearDigit(last);
   }
 
@@ -106,7 +109,9 @@ export function lexiconMatches(doc: SummaryDocument, lex: CompiledLexicon): Matc
     for (let n = 2; n <= lex.maxWords && i + n - 1 < words.length; n++) {
       const a = words[i + n - 2] as Word;
       const b = words[i + n - 1] as Word;
-      if (!JOINER.test(text.slice(a.end, b.start))) break;
+      const sep = text.slice(a.end, b.start);
+      // "J. Doe": an initial and its full stop still join a name.
+      if (!JOINER.test(sep) && !(a.end - a.start === 1 && /^\.[ \t]+$/.test(sep))) break;
       keys.push(`${keys[n - 2]} ${b.key}`);
     }
     let matched = 0;

@@ -31,7 +31,7 @@ const PUBLIC_PREFIXES = new Set(
 const TICKET = /(?<![\p{L}\p{N}_-])([A-Za-z][A-Za-z0-9]{1,14})-(\d{1,7})(?![\p{L}\p{N}_]|-\d)/gu;
 const NAMED_NUMBER =
   /(?<![\p{L}\p{N}_])(?:incident|deploy(?:ment)?|ticket|issue|bug|case|change|pr|pull request|mr|merge request|build|release|job|run|task|story|epic|request|req|cr|inc|chg|alert|page|post-?mortem|jira|problem|sprint|pipeline)\s*(?:#|no\.|number)\s*\d+\b/giu;
-const BARE_NUMBER = /(?<![&#\p{L}\p{N}_])#\d{1,7}\b/gu;
+const BARE_NUMBER = /(?<![&#\p{L}\p{N}_])#\d{2,7}\b/gu;
 const REPO_REF = /(?<![\w./-])[\w.-]+\/[\w.-]+#\d+\b/g;
 const SERVICENOW = /(?<![\w])(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS|KB)\d{6,10}\b/g;
 
