@@ -1,0 +1,303 @@
+// The pure rules behind the public page: roll-up, impact, uptime cells, day grouping, freshness, commitment.
+import { describe, expect, it } from 'vitest';
+import { summaryCommitment } from '../../src/core/public/commitment';
+import { freshness } from '../../src/core/public/freshness';
+import { addMonths, groupByDay, monthRange, parseMonth } from '../../src/core/public/history';
+import {
+  effectiveMaintenanceStatus,
+  incidentImpact,
+  overallStatus,
+  publicComponentStatus,
+} from '../../src/core/public/status';
+import { componentTree } from '../../src/core/public/tree';
+import { DAY_MS, type UptimeIncident, uptimeBars } from '../../src/core/public/uptime';
+import { DEFAULT_SLA_POLICY } from '../../src/core/sla/policy';
+import type { ComponentStatus } from '../../src/core/types';
+
+const at = (s: string) => Date.parse(s);
+const NOW = at('2026-11-20T12:00:00Z');
+const OLD = at('2020-01-01T00:00:00Z');
+
+describe('overallStatus', () => {
+  it.each<[ComponentStatus[], ('none' | 'minor' | 'major' | 'critical')[], string, string]>([
+    [[], [], 'none', 'All Systems Operational'],
+    [['operational', 'operational'], [], 'none', 'All Systems Operational'],
+    [['operational', 'degraded_performance'], [], 'minor', 'Minor Service Outage'],
+    [['partial_outage', 'degraded_performance'], [], 'major', 'Partial System Outage'],
+    [['major_outage', 'partial_outage'], [], 'critical', 'Major System Outage'],
+    [['under_maintenance', 'operational'], [], 'none', 'Service Under Maintenance'],
+    [['operational'], ['major'], 'major', 'Partial System Outage'],
+    [['under_maintenance'], ['minor'], 'minor', 'Minor Service Outage'],
+  ])('%j with open impacts %j -> %s', (statuses, impacts, indicator, description) => {
+    const o = overallStatus(statuses, impacts);
+    expect(o.indicator).toBe(indicator);
+    expect(o.description).toBe(description);
+  });
+});
+
+describe('incidentImpact', () => {
+  it.each<[string, { id: string; status: ComponentStatus }[], string]>([
+    ['SEV-2', [{ id: 'a', status: 'degraded_performance' }], 'minor'],
+    [
+      'SEV-2',
+      [
+        { id: 'a', status: 'degraded_performance' },
+        { id: 'b', status: 'major_outage' },
+      ],
+      'critical',
+    ],
+    ['SEV-1', [], 'critical'],
+    ['SEV-2', [], 'major'],
+    ['SEV-3', [{ id: 'a', status: 'operational' }], 'minor'],
+  ])('%s with %j -> %s', (severity, components, impact) => {
+    expect(incidentImpact({ severity: severity as 'SEV-1', components })).toBe(impact);
+  });
+});
+
+describe('maintenance on the clock', () => {
+  const m = { status: 'scheduled' as const, scheduledFor: NOW + 1000, scheduledUntil: NOW + 2000 };
+  it.each([
+    [NOW, 'scheduled'],
+    [NOW + 1000, 'in_progress'],
+    [NOW + 1999, 'in_progress'],
+    [NOW + 2000, 'completed'],
+  ])('at +%d it reads %s', (now, status) => {
+    expect(effectiveMaintenanceStatus(m, now)).toBe(status);
+  });
+  it('an operator-set status wins inside the window, and completed stays completed', () => {
+    expect(effectiveMaintenanceStatus({ ...m, status: 'verifying' }, NOW + 1500)).toBe('verifying');
+    expect(effectiveMaintenanceStatus({ ...m, status: 'completed' }, NOW + 1500)).toBe('completed');
+  });
+  it('an operational component inside an active window reads under maintenance; an outage still reads as outage', () => {
+    const active = [{ components: ['a', 'b'] }];
+    expect(publicComponentStatus({ id: 'a', status: 'operational' }, active)).toBe('under_maintenance');
+    expect(publicComponentStatus({ id: 'b', status: 'major_outage' }, active)).toBe('major_outage');
+    expect(publicComponentStatus({ id: 'c', status: 'operational' }, active)).toBe('operational');
+  });
+});
+
+function inc(id: string, start: string, end: string | null, components: [string, ComponentStatus][]): UptimeIncident {
+  return {
+    id,
+    title: `Incident ${id}`,
+    startedAt: at(start),
+    resolvedAt: end === null ? null : at(end),
+    components: components.map(([cid, status]) => ({ id: cid, status })),
+  };
+}
+
+describe('uptimeBars', () => {
+  const comp = [{ id: 'api', createdAt: OLD }];
+
+  it('has 90 cells, oldest first, the last one today, all operational without incidents', () => {
+    const [bar] = uptimeBars(comp, [], NOW);
+    expect(bar?.days).toHaveLength(90);
+    expect(bar?.days[89]?.date).toBe('2026-11-20');
+    expect(bar?.days[0]?.date).toBe('2026-08-23');
+    expect(bar?.days.every((d) => d.worst === 'operational' && d.minutesAffected === 0)).toBe(true);
+    expect(bar?.uptimePercent).toBe(100);
+  });
+
+  it.each<[string, UptimeIncident[], string, ComponentStatus | 'no_data', number, number]>([
+    [
+      'one hour of partial outage',
+      [inc('1', '2026-11-18T10:00:00Z', '2026-11-18T11:00:00Z', [['api', 'partial_outage']])],
+      '2026-11-18',
+      'partial_outage',
+      60,
+      1,
+    ],
+    [
+      'the worst impact of the day wins',
+      [
+        inc('1', '2026-11-18T10:00:00Z', '2026-11-18T11:00:00Z', [['api', 'degraded_performance']]),
+        inc('2', '2026-11-18T15:00:00Z', '2026-11-18T15:10:00Z', [['api', 'major_outage']]),
+      ],
+      '2026-11-18',
+      'major_outage',
+      70,
+      2,
+    ],
+    [
+      'overlapping incidents count their minutes once',
+      [
+        inc('1', '2026-11-18T10:00:00Z', '2026-11-18T11:00:00Z', [['api', 'partial_outage']]),
+        inc('2', '2026-11-18T10:30:00Z', '2026-11-18T11:30:00Z', [['api', 'partial_outage']]),
+      ],
+      '2026-11-18',
+      'partial_outage',
+      90,
+      2,
+    ],
+    [
+      'an incident across midnight marks both days (first day)',
+      [inc('1', '2026-11-17T23:00:00Z', '2026-11-18T01:00:00Z', [['api', 'major_outage']])],
+      '2026-11-17',
+      'major_outage',
+      60,
+      1,
+    ],
+    [
+      'an incident across midnight marks both days (second day)',
+      [inc('1', '2026-11-17T23:00:00Z', '2026-11-18T01:00:00Z', [['api', 'major_outage']])],
+      '2026-11-18',
+      'major_outage',
+      60,
+      1,
+    ],
+    [
+      'an open incident counts until now',
+      [inc('1', '2026-11-20T11:00:00Z', null, [['api', 'partial_outage']])],
+      '2026-11-20',
+      'partial_outage',
+      60,
+      1,
+    ],
+    [
+      'other components are not this one',
+      [inc('1', '2026-11-18T10:00:00Z', '2026-11-18T11:00:00Z', [['db', 'major_outage']])],
+      '2026-11-18',
+      'operational',
+      0,
+      0,
+    ],
+  ])('%s', (_name, incidents, date, worst, minutes, count) => {
+    const [bar] = uptimeBars(comp, incidents, NOW);
+    const cell = bar?.days.find((d) => d.date === date);
+    expect(cell?.worst).toBe(worst);
+    expect(cell?.minutesAffected).toBe(minutes);
+    expect(cell?.incidents).toHaveLength(count);
+  });
+
+  it('weights downtime: a full day of major outage in 90 days costs about 1.1 %, partial 30 % of that', () => {
+    const start = NOW - 89 * DAY_MS - 12 * 3_600_000; // window start: 2026-08-23T00:00Z
+    const span = NOW - start;
+    const major = uptimeBars(
+      comp,
+      [inc('1', '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', [['api', 'major_outage']])],
+      NOW,
+    );
+    expect(major[0]?.uptimePercent).toBe(Math.floor((1 - DAY_MS / span) * 10_000) / 100);
+    const partial = uptimeBars(
+      comp,
+      [inc('1', '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', [['api', 'partial_outage']])],
+      NOW,
+    );
+    expect(partial[0]?.uptimePercent).toBe(Math.floor((1 - (0.3 * DAY_MS) / span) * 10_000) / 100);
+    const degraded = uptimeBars(
+      comp,
+      [inc('1', '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z', [['api', 'degraded_performance']])],
+      NOW,
+    );
+    expect(degraded[0]?.uptimePercent).toBe(100);
+  });
+
+  it('days before a component existed read "no data" and do not count', () => {
+    const [bar] = uptimeBars([{ id: 'api', createdAt: at('2026-11-19T06:00:00Z') }], [], NOW);
+    expect(bar?.days[87]?.worst).toBe('no_data');
+    expect(bar?.days[88]?.worst).toBe('operational');
+    expect(bar?.uptimePercent).toBe(100);
+  });
+
+  it('an incident that started before the window but ended inside it is counted from the window start', () => {
+    const [bar] = uptimeBars(
+      comp,
+      [inc('1', '2026-08-01T00:00:00Z', '2026-08-23T02:00:00Z', [['api', 'major_outage']])],
+      NOW,
+    );
+    expect(bar?.days[0]?.minutesAffected).toBe(120);
+  });
+});
+
+describe('groupByDay', () => {
+  it('lists the last 14 UTC days newest first, empty ones included', () => {
+    const days = groupByDay(
+      [
+        { id: 'a', startedAt: at('2026-11-20T01:00:00Z') },
+        { id: 'b', startedAt: at('2026-11-18T23:59:00Z') },
+        { id: 'c', startedAt: at('2026-11-18T00:00:00Z') },
+        { id: 'old', startedAt: at('2026-10-01T00:00:00Z') },
+      ],
+      NOW,
+    );
+    expect(days).toHaveLength(14);
+    expect(days[0]?.date).toBe('2026-11-20');
+    expect(days[0]?.items.map((i) => i.id)).toEqual(['a']);
+    expect(days[1]?.items).toEqual([]);
+    expect(days[2]?.items.map((i) => i.id)).toEqual(['b', 'c']);
+    expect(days.flatMap((d) => d.items).some((i) => i.id === 'old')).toBe(false);
+  });
+});
+
+describe('months', () => {
+  it('parses YYYY-MM only and steps across years', () => {
+    expect(parseMonth('2026-11')).toEqual({ year: 2026, month: 11 });
+    expect(parseMonth('2026-13')).toBeNull();
+    expect(parseMonth('26-1')).toBeNull();
+    expect(addMonths({ year: 2026, month: 1 }, -1)).toEqual({ year: 2025, month: 12 });
+    expect(addMonths({ year: 2026, month: 12 }, 1)).toEqual({ year: 2027, month: 1 });
+    expect(monthRange({ year: 2024, month: 2 })).toEqual({
+      start: at('2024-02-01T00:00:00Z'),
+      end: at('2024-03-01T00:00:00Z'),
+    });
+  });
+});
+
+describe('freshness', () => {
+  it('re-renders at the next UTC midnight, maintenance edge, or after a minute, whichever is first', () => {
+    expect(freshness({ now: NOW, lastWriteAt: NOW - 1000, maintenances: [], drifting: false })).toEqual({
+      lastModified: NOW - 1000,
+      validUntil: NOW + 60_000,
+    });
+    const m = { scheduledFor: NOW + 5000, scheduledUntil: NOW + 90_000 };
+    expect(freshness({ now: NOW, lastWriteAt: 0, maintenances: [m], drifting: false }).validUntil).toBe(NOW + 5000);
+    const late = at('2026-11-20T23:59:30Z');
+    expect(freshness({ now: late, lastWriteAt: 0, maintenances: [], drifting: false }).validUntil).toBe(
+      at('2026-11-21T00:00:00Z'),
+    );
+  });
+  it('Last-Modified moves with passed boundaries: the day start, a window that opened', () => {
+    expect(freshness({ now: NOW, lastWriteAt: 0, maintenances: [], drifting: false }).lastModified).toBe(
+      at('2026-11-20T00:00:00Z'),
+    );
+    const m = { scheduledFor: NOW - 5000, scheduledUntil: NOW + 5000 };
+    expect(freshness({ now: NOW, lastWriteAt: 0, maintenances: [m], drifting: false }).lastModified).toBe(NOW - 5000);
+  });
+});
+
+describe('summaryCommitment', () => {
+  const start = at('2026-11-01T00:00:00Z');
+  const summary = (h: number) => ({ version: 1, markdown: 'x', publishedAt: start + h * 3_600_000 });
+  it.each([
+    ['SEV-1', summary(47), { deadline: start + 48 * 3_600_000, met: true }],
+    ['SEV-1', summary(48), { deadline: start + 48 * 3_600_000, met: true }],
+    ['SEV-1', summary(49), { deadline: start + 48 * 3_600_000, met: false }],
+    ['SEV-1', null, { deadline: start + 48 * 3_600_000, met: null }],
+    ['SEV-2', summary(100), { deadline: null, met: null }],
+  ] as const)('%s published %j', (severity, s, expected) => {
+    expect(summaryCommitment({ severity, startedAt: start, summary: s }, DEFAULT_SLA_POLICY)).toEqual(expected);
+  });
+});
+
+describe('componentTree', () => {
+  it('orders groups and loose components by position, children by position, and drops empty groups', () => {
+    const base = { description: null, createdAt: 0, updatedAt: 0 };
+    const tree = componentTree(
+      [
+        { id: 'g1', name: 'G1', position: 1, ...base },
+        { id: 'empty', name: 'Empty', position: 0, ...base },
+      ],
+      [
+        { id: 'b', name: 'B', groupId: 'g1', position: 2, status: 'operational', ...base },
+        { id: 'a', name: 'A', groupId: 'g1', position: 1, status: 'operational', ...base },
+        { id: 'x', name: 'X', groupId: null, position: 0, status: 'operational', ...base },
+        { id: 'y', name: 'Y', groupId: null, position: 5, status: 'operational', ...base },
+      ],
+    );
+    expect(
+      tree.map((e) =>
+        e.kind === 'group' ? `${e.group.id}[${e.children.map((c) => c.id).join(',')}]` : e.component.id,
+      ),
+    ).toEqual(['x', 'g1[a,b]', 'y']);
+  });
+});

@@ -1,0 +1,320 @@
+// The public HTML pages in each state a visitor can meet, rendered by the real app over SQLite.
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedPublishedSummary } from '../../src/db/store/public';
+import { createWorld, type World } from '../helpers/world';
+import { scenario } from './fixtures';
+
+let w: World;
+afterEach(() => w?.close());
+
+const page = async (path = '/') => {
+  const res = await w.call('GET', path);
+  return res;
+};
+/** The page text without tags, for "what a person reads" assertions. */
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('home page states', () => {
+  it('no components and no history: says all is well and that nothing happened', async () => {
+    w = createWorld();
+    const res = await page();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.text.startsWith('<!doctype html>')).toBe(true);
+    const t = text(res.text);
+    expect(t).toContain('All Systems Operational');
+    expect(t).toContain('No components yet.');
+    expect(t.match(/No incidents reported\./g)).toHaveLength(14);
+  });
+
+  it('all operational: every component says "Operational" in words and shows 100 % uptime', async () => {
+    w = createWorld();
+    const s = await scenario(w);
+    await s.component('API');
+    await s.component('Dashboard');
+    w.clock.advance(3_600_000);
+    const t = text((await page()).text);
+    expect(t).toContain('All Systems Operational');
+    expect(t.match(/Operational/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(t).toContain('100.00 % uptime');
+  });
+
+  it('degraded: banner, component status and the active incident with its updates newest first', async () => {
+    w = createWorld();
+    const s = await scenario(w);
+    const api = await s.component('API');
+    const id = await s.incident({
+      title: 'Slow API responses',
+      startedAt: '2026-11-20T11:00:00Z',
+      components: [{ id: api, status: 'degraded_performance' }],
+      message: 'First update',
+    });
+    w.clock.advance(60_000);
+    await s.update(id, 'identified', 'Second update');
+    const html = (await page()).text;
+    const t = text(html);
+    expect(t).toContain('Minor Service Outage');
+    expect(t).toContain('Degraded performance');
+    expect(t).toContain('Slow API responses');
+    expect(t.indexOf('Second update')).toBeLessThan(t.indexOf('First update'));
+    expect(html).toContain('icon-degraded'); // an icon, not colour alone
+  });
+
+  it('major outage: the banner says so and the day cell carries a text tooltip', async () => {
+    w = createWorld();
+    const s = await scenario(w);
+    const api = await s.component('API');
+    await s.incident({
+      title: 'API down',
+      severity: 'SEV-1',
+      startedAt: '2026-11-20T11:00:00Z',
+      components: [{ id: api, status: 'major_outage' }],
+    });
+    const html = (await page()).text;
+    expect(text(html)).toContain('Major System Outage');
+    expect(html).toContain('title="2026-11-20: Major outage; 1 incident (API down); 60 min affected"');
+    expect(text(html)).toContain('1 day with incidents');
+  });
+
+  it('maintenance in progress and upcoming', async () => {
+    w = createWorld();
+    const s = await scenario(w);
+    const db = await s.component('Database');
+    await s.maintenance({
+      title: 'Database upgrade',
+      scheduledFor: '2026-11-20T11:30:00Z',
+      scheduledUntil: '2026-11-20T13:00:00Z',
+      components: [db],
+    });
+    await s.maintenance({
+      title: 'Network work',
+      scheduledFor: '2026-11-22T01:00:00Z',
+      scheduledUntil: '2026-11-22T02:00:00Z',
+    });
+    const t = text((await page()).text);
+    expect(t).toContain('Service Under Maintenance');
+    expect(t).toContain('Maintenance in progress');
+    expect(t).toContain('Under maintenance');
+    expect(t).toContain('Scheduled maintenance');
+    expect(t).toContain('Network work');
+  });
+
+  it('several open incidents, grouped components folded open when degraded', async () => {
+    w = createWorld();
+    const s = await scenario(w);
+    const g = await s.group('Platform');
+    const api = await s.component('API', { groupId: g });
+    const web = await s.component('Web', { groupId: g });
+    await s.component('Quiet', { groupId: await s.group('Other') });
+    await s.incident({
+      title: 'One',
+      startedAt: '2026-11-20T10:00:00Z',
+      components: [{ id: api, status: 'partial_outage' }],
+    });
+    await s.incident({
+      title: 'Two',
+      startedAt: '2026-11-20T11:00:00Z',
+      components: [{ id: web, status: 'degraded_performance' }],
+    });
+    const html = (await page()).text;
+    expect(text(html)).toContain('Active incidents (2)');
+    expect(html).toMatch(/<details open="">\s*<summary><span class="component-name">Platform/);
+    expect(html).toMatch(/<details>\s*<summary><span class="component-name">Other/);
+  });
+
+  it('past incidents of the last 14 days are listed by day', async () => {
+    w = createWorld();
+    const s = await scenario(w);
+    const id = await s.incident({ title: 'Yesterday thing', startedAt: '2026-11-19T08:00:00Z' });
+    await s.resolve(id, '2026-11-19T09:00:00Z');
+    const t = text((await page()).text);
+    expect(t).toMatch(/2026-11-19 Yesterday thing/);
+  });
+});
+
+describe('what stays off the public page', () => {
+  it('SEV-3 incidents are hidden unless marked public; the lead, email and webhook never show', async () => {
+    w = createWorld();
+    const s = await scenario(w);
+    const api = await s.component('API');
+    const lead = {
+      name: 'Secret Lead',
+      email: 'lead@internal.example',
+      webhookUrl: 'https://hooks.internal.example/x',
+    };
+    await s.incident({ title: 'Caught early', severity: 'SEV-3', startedAt: '2026-11-20T11:00:00Z', lead });
+    await s.incident({
+      title: 'Shared on purpose',
+      severity: 'SEV-3',
+      public: true,
+      startedAt: '2026-11-20T11:00:00Z',
+      lead,
+    });
+    await s.incident({
+      title: 'Private SEV-1',
+      severity: 'SEV-1',
+      public: false,
+      startedAt: '2026-11-20T11:00:00Z',
+      components: [{ id: api, status: 'degraded_performance' }],
+      lead,
+    });
+    for (const path of [
+      '/',
+      '/api/v2/summary.json',
+      '/api/v2/incidents.json',
+      '/history.atom',
+      '/history.rss',
+      '/history',
+    ]) {
+      const body = (await page(path)).text;
+      expect(body, path).not.toContain('Caught early');
+      expect(body, path).not.toContain('Private SEV-1');
+      expect(body, path).not.toContain('Secret Lead');
+      expect(body, path).not.toContain('internal.example');
+      expect(body, path).toContain('Shared on purpose');
+    }
+  });
+
+  it('a private incident page is a 404', async () => {
+    w = createWorld();
+    const s = await scenario(w);
+    const id = await s.incident({ title: 'Caught early', severity: 'SEV-3', startedAt: '2026-11-20T11:00:00Z' });
+    const res = await page(`/incidents/${id}`);
+    expect(res.status).toBe(404);
+    expect(res.text).not.toContain('Caught early');
+  });
+});
+
+describe('/incidents/:id', () => {
+  it('shows the timeline, the affected components, the published summary and that it met the 48-hour commitment', async () => {
+    w = createWorld();
+    const s = await scenario(w);
+    const api = await s.component('API');
+    const id = await s.incident({
+      title: 'API outage',
+      severity: 'SEV-1',
+      startedAt: '2026-11-18T10:00:00Z',
+      components: [{ id: api, status: 'major_outage' }],
+    });
+    await s.resolve(id, '2026-11-18T11:30:00Z');
+    let t = text((await page(`/incidents/${id}`)).text);
+    expect(t).toContain('No customer summary has been published');
+    expect(t).toContain('due by 2026-11-20 10:00 UTC');
+    await seedPublishedSummary(w.deps.store.db, {
+      incidentId: id,
+      markdown: '## What happened\n\nA bad deploy. <script>alert(1)</script>',
+      publishedAt: Date.parse('2026-11-19T10:00:00Z'),
+      words: 5,
+      audit: {
+        actor: { tokenId: null, label: 'test' },
+        action: 'summary.publish',
+        targetType: 'incident',
+        targetId: id,
+        at: Date.parse('2026-11-19T10:00:00Z'),
+      },
+    });
+    const html = (await page(`/incidents/${id}`)).text;
+    t = text(html);
+    expect(t).toContain('Affected: API');
+    expect(t).toContain('lasted 1 h 30 min');
+    expect(html).toContain('<h2>What happened</h2>');
+    expect(html).not.toContain('<script>alert');
+    expect(t).toContain('Published within our 48-hour commitment');
+    expect(t).toContain('Published 2026-11-19 10:00 UTC');
+  });
+
+  it('says so when the summary came after the commitment', async () => {
+    w = createWorld();
+    const s = await scenario(w);
+    const id = await s.incident({ title: 'Late one', severity: 'SEV-1', startedAt: '2026-11-10T00:00:00Z' });
+    await s.resolve(id, '2026-11-10T01:00:00Z');
+    const publishedAt = Date.parse('2026-11-13T00:00:00Z');
+    await seedPublishedSummary(w.deps.store.db, {
+      incidentId: id,
+      markdown: 'Sorry.',
+      publishedAt,
+      words: 1,
+      audit: {
+        actor: { tokenId: null, label: 'test' },
+        action: 'summary.publish',
+        targetType: 'incident',
+        targetId: id,
+        at: publishedAt,
+      },
+    });
+    expect(text((await page(`/incidents/${id}`)).text)).toMatch(/Published after our 48-hour commitment\s*, 24 h late/);
+  });
+
+  it('an unknown id is a branded 404 page', async () => {
+    w = createWorld();
+    const res = await page('/incidents/nope');
+    expect(res.status).toBe(404);
+    expect(res.text).toContain('There is no public incident at this address.');
+  });
+});
+
+describe('/history', () => {
+  it('pages by month with links to older and newer months', async () => {
+    w = createWorld();
+    const s = await scenario(w);
+    const a = await s.incident({ title: 'October thing', startedAt: '2026-10-05T08:00:00Z' });
+    await s.resolve(a, '2026-10-05T09:00:00Z');
+    const b = await s.incident({ title: 'August thing', startedAt: '2026-08-05T08:00:00Z' });
+    await s.resolve(b, '2026-08-05T09:00:00Z');
+    const now = await page('/history');
+    expect(text(now.text)).toContain('No incidents reported in November 2026');
+    expect(now.text).toContain('href="/history?month=2026-10"');
+    expect(now.text).not.toContain('month=2026-12');
+    const oct = await page('/history?month=2026-10');
+    expect(text(oct.text)).toContain('October thing');
+    expect(text(oct.text)).not.toContain('August thing');
+    const aug = await page('/history?month=2026-08');
+    expect(aug.text).not.toContain('month=2026-07'); // nothing older
+  });
+
+  it('rejects a month that is not YYYY-MM with problem+json', async () => {
+    w = createWorld();
+    const res = await page('/history?month=last');
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
+
+describe('/badge.svg', () => {
+  it('is an SVG that says the status in words', async () => {
+    w = createWorld();
+    const s = await scenario(w);
+    const api = await s.component('API');
+    expect((await page('/badge.svg')).text).toContain('aria-label="status: operational"');
+    await s.incident({
+      title: 'x',
+      startedAt: '2026-11-20T11:00:00Z',
+      components: [{ id: api, status: 'major_outage' }],
+    });
+    const res = await page('/badge.svg');
+    expect(res.headers.get('content-type')).toContain('image/svg+xml');
+    expect(res.text).toContain('<title>status: major outage</title>');
+  });
+});
+
+describe('branding', () => {
+  it('uses the page settings: name, logo, brand colour and footer links', async () => {
+    w = createWorld();
+    const token = await w.token('admin');
+    const put = await w.call('PUT', '/api/v1/settings/page', {
+      token,
+      body: {
+        name: 'Acme Cloud',
+        logoUrl: '/logo.svg',
+        brandColor: '#AA3300',
+        footerLinks: [{ label: 'Support', url: 'mailto:help@acme.example' }],
+      },
+    });
+    expect(put.status).toBe(200);
+    const html = (await page()).text;
+    expect(html).toContain('<title>Acme Cloud status</title>');
+    expect(html).toContain('<img src="/logo.svg" alt="Acme Cloud"');
+    expect(html).toContain('--brand:#aa3300');
+    expect(html).toContain('href="mailto:help@acme.example"');
+  });
+});
