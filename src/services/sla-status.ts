@@ -25,13 +25,15 @@ export async function listSlaClocks({
   deps,
   states,
   limit,
+  now = deps.clock(),
 }: {
   deps: Deps;
   states?: SlaState[];
   limit: number;
+  /** The instant to read the clocks at (the CLI's --now); default: the clock. */
+  now?: number;
 }): Promise<SlaClockView[]> {
   const settings = await getSlaSettings({ deps });
-  const now = deps.clock();
   const incidents = await deps.store.sla.incidents({ severities: settings.severities });
   const views = incidents
     .map((incident) => ({ incident, clock: slaClock(incident, settings, now) }))

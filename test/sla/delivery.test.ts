@@ -12,7 +12,9 @@ afterEach(async () => {
 
 const T_24 = T0 + 24 * HOUR; // the first checkpoint of an incident started at T0
 
-async function world(opts: { clock?: TestClock; alerts?: Parameters<typeof createWorld>[0]['alerts'] } = {}) {
+async function world(
+  opts: { clock?: TestClock; alerts?: NonNullable<Parameters<typeof createWorld>[0]>['alerts'] } = {},
+) {
   const clock = opts.clock ?? fixedClock(T0);
   const w = createWorld({ clock, alerts: opts.alerts });
   cleanups.push(w.close);

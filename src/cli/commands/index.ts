@@ -4,11 +4,13 @@ import type { CliContext } from '../context';
 import { registerLint } from './lint';
 import { registerMigrate } from './migrate';
 import { registerSeedDemo } from './seed-demo';
+import { registerSla } from './sla';
 import { registerToken } from './token';
 
 export const commandAreas: ((program: Command, ctx: CliContext) => void)[] = [
   registerMigrate,
   registerToken,
   registerSeedDemo,
+  registerSla,
   registerLint,
 ];
