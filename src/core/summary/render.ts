@@ -65,8 +65,23 @@ const sanitizer = new FilterXSS({
   },
 });
 
-/** Markdown -> safe HTML for public pages and feeds. */
+/** Text marked cannot parse (nesting deep enough to exhaust the stack): escaped paragraphs, no markup. */
+function plainParagraphs(markdown: string): string {
+  return markdown
+    .replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/)
+    .filter((p) => p.trim() !== '')
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+}
+
+/** Markdown -> safe HTML for public pages and feeds. Never throws: whatever marked cannot parse is shown as text. */
 export function renderSummaryHtml(markdown: string): string {
-  const html = marked.parse(markdown, { async: false });
+  let html: string;
+  try {
+    html = marked.parse(markdown, { async: false });
+  } catch {
+    html = plainParagraphs(markdown);
+  }
   return sanitizer.process(html);
 }
