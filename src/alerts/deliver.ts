@@ -30,9 +30,12 @@ export function safeOrigin(url: string): string {
 function describe(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   if (err.name === 'TimeoutError' || err.name === 'AbortError') return 'timed out';
+  // Node's fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, bad port) is in `cause`.
   const cause = (err as { cause?: unknown }).cause;
-  const code = cause && typeof cause === 'object' && 'code' in cause ? String(cause.code) : '';
-  return code ? `${err.message} (${code})` : err.message;
+  if (cause && typeof cause === 'object' && 'code' in cause && cause.code)
+    return `${err.message} (${String(cause.code)})`;
+  if (cause instanceof Error && cause.message) return `${err.message} (${cause.message})`;
+  return err.message;
 }
 
 async function deliverWebhook(ports: AlertPorts, d: Deliverable, sentAt: number): Promise<void> {
