@@ -1,7 +1,13 @@
 // Published summaries become HTML here: markdown through marked with raw HTML escaped, then a
 // whitelist sanitiser (js-xss) as the second wall; only http(s) and mailto links survive.
 import { Marked } from 'marked';
-import { escapeAttrValue, FilterXSS, safeAttrValue } from 'xss';
+import * as xssModule from 'xss';
+
+// js-xss is CommonJS: Node sees its named exports, workerd's bundler only its module.exports (the
+// default), which carries the same functions as properties. Take whichever has them.
+type XssLib = typeof xssModule;
+const xssDefault = (xssModule as unknown as { default?: XssLib }).default;
+const { escapeAttrValue, FilterXSS, safeAttrValue }: XssLib = xssDefault?.FilterXSS ? xssDefault : xssModule;
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
