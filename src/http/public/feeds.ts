@@ -3,13 +3,12 @@ import { Feed } from 'feed';
 import { formatUtc } from '../../core/public/history';
 import type { PublicIncident, StatusSnapshot } from '../../core/public/snapshot';
 import { incidentImpact } from '../../core/public/status';
-import { renderSummaryHtml } from '../../core/summary/render';
 import { INCIDENT_STATUS_LABEL } from './views/parts';
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function itemHtml(i: PublicIncident): string {
+function itemHtml(i: PublicIncident, summaries: Map<string, string>): string {
   const parts = [...i.updates]
     .reverse()
     .map(
@@ -17,12 +16,13 @@ function itemHtml(i: PublicIncident): string {
         `<p><strong>${INCIDENT_STATUS_LABEL[u.status]}</strong> (${formatUtc(u.createdAt)}): ${escapeHtml(u.body)}</p>`,
     );
   if (i.summary) {
-    parts.push(`<h2>Customer summary</h2>${renderSummaryHtml(i.summary.markdown)}`);
+    parts.push(`<h2>Customer summary</h2>${summaries.get(i.id) ?? ''}`);
   }
   return parts.join('\n');
 }
 
-export function buildFeed(s: StatusSnapshot, incidents: PublicIncident[]): Feed {
+/** `summaries`: incident id -> the published summary as safe HTML. */
+export function buildFeed(s: StatusSnapshot, incidents: PublicIncident[], summaries: Map<string, string>): Feed {
   const url = s.page.url;
   const name = s.page.settings.name;
   const feed = new Feed({
@@ -47,7 +47,7 @@ export function buildFeed(s: StatusSnapshot, incidents: PublicIncident[]): Feed 
       date: new Date(newest),
       published: new Date(i.startedAt),
       description: i.updates.at(-1)?.body ?? i.title,
-      content: itemHtml(i),
+      content: itemHtml(i, summaries),
     });
   }
   return feed;

@@ -29,6 +29,7 @@ import type { AppEnv } from '../env';
 import { badgeSvg } from './badge';
 import { createRenderCache, type Rendered } from './cache';
 import { buildFeed } from './feeds';
+import { summaryHtml } from './summary-html';
 import { HistoryView } from './views/history';
 import { HomePage } from './views/home';
 import { IncidentView } from './views/incident';
@@ -71,7 +72,10 @@ export function publicRoutes() {
     cache.serve(c, async () => {
       const deps = c.get('deps');
       const p = await loadIncidentPage({ deps, id: c.req.param('id') });
-      if (p) return fresh(p.snapshot, await html(<IncidentView p={p} />), HTML);
+      if (p) {
+        const summary = p.incident.summary ? await summaryHtml(p.incident.summary.markdown) : null;
+        return fresh(p.snapshot, await html(<IncidentView p={p} summaryHtml={summary} />), HTML);
+      }
       const settings = await getPageSettings({ deps });
       const s = await loadStatusSnapshot({ deps });
       const body = await html(<NotFoundView settings={settings} what="There is no public incident at this address." />);
@@ -105,7 +109,9 @@ export function publicRoutes() {
     app.get(path, (c) =>
       cache.serve(c, async () => {
         const { snapshot, incidents } = await loadLatestIncidents({ deps: c.get('deps'), limit: LATEST });
-        const feed = buildFeed(snapshot, incidents);
+        const summaries = new Map<string, string>();
+        for (const i of incidents) if (i.summary) summaries.set(i.id, await summaryHtml(i.summary.markdown));
+        const feed = buildFeed(snapshot, incidents, summaries);
         return fresh(snapshot, path.endsWith('.atom') ? feed.atom1() : feed.rss2(), type);
       }),
     );

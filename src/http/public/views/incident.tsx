@@ -5,7 +5,6 @@ import type { FC } from 'hono/jsx';
 import { formatDuration } from '../../../core/public/history';
 import type { SummaryCommitment } from '../../../core/public/snapshot';
 import { incidentImpact } from '../../../core/public/status';
-import { renderSummaryHtml } from '../../../core/summary/render';
 import type { IncidentPage } from '../../../services/public-page';
 import { AffectedList, Timeline } from './incident-parts';
 import { Layout } from './layout';
@@ -37,7 +36,7 @@ const Commitment: FC<{ c: SummaryCommitment; startedAt: number; publishedAt: num
   );
 };
 
-export const IncidentView: FC<{ p: IncidentPage }> = ({ p }) => {
+export const IncidentView: FC<{ p: IncidentPage; summaryHtml: string | null }> = ({ p, summaryHtml }) => {
   const { incident: i, snapshot: s, commitment } = p;
   const names = new Map(s.components.map((c) => [c.id, c]));
   return (
@@ -77,7 +76,7 @@ export const IncidentView: FC<{ p: IncidentPage }> = ({ p }) => {
                 {i.summary.version > 1 ? ` (revision ${i.summary.version})` : ''}.
               </p>
               <Commitment c={commitment} startedAt={i.startedAt} publishedAt={i.summary.publishedAt} />
-              <div class="summary">{raw(renderSummaryHtml(i.summary.markdown))}</div>
+              <div class="summary">{raw(summaryHtml ?? '')}</div>
             </>
           ) : (
             <>
