@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { smtpMailer } from '../../src/alerts/node-smtp';
 import { summaryPublished } from '../../src/services/sla-events';
 import { tickSla } from '../../src/services/sla-tick';
+import { CLEAN } from '../core/summary/fixtures';
 import { createWorld, fixedClock, T0 } from '../helpers/world';
 import { HOUR, insertPublication, startReceiver, startSmtpSink } from './helpers';
 
@@ -185,5 +186,35 @@ describe('the SLA timeline of a SEV-1', () => {
     expect(sla.json.alerts.find((a: any) => a.checkpoint === 'T-24h' && a.channel === 'webhook').status).toBe(
       'cancelled',
     );
+  });
+
+  it('publishing through the summary API stops the clock and queues one confirmation', async () => {
+    const { world, receiver, admin, id, tickAt } = await setUp();
+    await tickAt(T0 + 24 * HOUR);
+    expect(receiver.received.map((r) => r.json.checkpoint)).toEqual(['T-24h']);
+
+    world.clock.set(T0 + 30 * HOUR);
+    const draft = await world.call('PUT', `/api/v1/incidents/${id}/summary`, {
+      token: admin,
+      body: { markdown: CLEAN },
+    });
+    expect(draft.status, draft.text).toBe(201);
+    const published = await world.call('POST', `/api/v1/incidents/${id}/summary/publish`, { token: admin });
+    expect(published.status, published.text).toBeLessThan(300);
+    expect((await world.call('GET', `/api/v1/incidents/${id}/sla`, { token: admin })).json).toMatchObject({
+      state: 'met',
+      secondsLeft: 18 * 3600,
+      alertsPending: 2,
+    });
+    // Publishing the same version again is idempotent and queues nothing more.
+    await world.call('POST', `/api/v1/incidents/${id}/summary/publish`, { token: admin });
+
+    await tickAt(T0 + 30 * HOUR);
+    await tickAt(T0 + 48 * HOUR);
+    await tickAt(T0 + 96 * HOUR);
+    expect(receiver.received.map((r) => [r.json.checkpoint, r.json.state])).toEqual([
+      ['T-24h', 'pending'],
+      ['met', 'met'],
+    ]);
   });
 });
