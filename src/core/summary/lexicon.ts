@@ -72,6 +72,8 @@ export interface CompiledLexicon {
   phrases: Map<string, Term[]>;
   /** Longest phrase, in words: bounds the n-gram lookups per word. */
   maxWords: number;
+  /** First words of the multi-word phrases: any other word needs a single look-up. */
+  phraseStarts: Set<string>;
   /** Lower-cased glued handles (flast, firstlast, firstl): they match in any case, anywhere. */
   handles: Map<string, Term>;
   internalDomains: Set<string>;
@@ -185,9 +187,15 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   for (const name of lexicon.allow ?? []) {
     grow(add(phrases, phraseKey(name), { kind: 'allow', canonical: name, ambiguous: false }));
   }
+  const phraseStarts = new Set<string>();
+  for (const key of phrases.keys()) {
+    const space = key.indexOf(' ');
+    if (space > 0) phraseStarts.add(key.slice(0, space));
+  }
   const result: CompiledLexicon = {
     phrases,
     maxWords,
+    phraseStarts,
     handles,
     internalDomains: new Set((lexicon.internalDomains ?? []).map((d) => d.toLowerCase().replace(/^\.+|\.+$/g, ''))),
     ticketPrefixes: new Set((lexicon.ticketPrefixes ?? []).map((p) => p.toUpperCase())),

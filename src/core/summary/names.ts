@@ -47,12 +47,19 @@ interface Word {
 }
 
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+const ASCII_WORD = /[A-Za-z0-9]+(?:'[A-Za-z]+)*/g;
+const NOT_PLAIN_ASCII = /[^\t\n\r -~]/;
 
 function wordsOf(text: string): Word[] {
   const words: Word[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index ?? 0;
-    words.push({ start, end: start + m[0].length, key: m[0].toLowerCase().replace(/’/g, "'").replace(/'s$/, '') });
+  // ASCII text (the common case) takes a faster pattern than the Unicode-aware one.
+  const re = NOT_PLAIN_ASCII.test(text) ? WORD : ASCII_WORD;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const start = m.index;
+    let key = m[0].toLowerCase();
+    if (key.includes("'") || key.includes('’')) key = key.replace(/’/g, "'").replace(/'s$/, '');
+    words.push({ start, end: start + m[0].length, key });
   }
   return words;
 }
@@ -106,7 +113,9 @@ export function lexiconMatches(doc: SummaryDocument, lex: CompiledLexicon): Matc
     const first = words[i] as Word;
     const mention = text[first.start - 1] === '@';
     const keys: string[] = [first.key];
-    for (let n = 2; n <= lex.maxWords && i + n - 1 < words.length; n++) {
+    // Only words that begin some multi-word phrase need the longer look-ups.
+    const longest = lex.phraseStarts.has(first.key) ? lex.maxWords : 1;
+    for (let n = 2; n <= longest && i + n - 1 < words.length; n++) {
       const a = words[i + n - 2] as Word;
       const b = words[i + n - 1] as Word;
       const sep = text.slice(a.end, b.start);

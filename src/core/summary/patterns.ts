@@ -7,7 +7,9 @@ import type { Match } from './matches';
 
 type Emit = (m: Match) => void;
 
-function each(text: string, re: RegExp, fn: (m: RegExpExecArray) => void): void {
+function each(text: string, re: RegExp, fn: (m: RegExpExecArray) => void, gate?: string | RegExp): void {
+  // A cheap test first: most summaries contain none of a rule's trigger characters.
+  if (gate !== undefined && !(typeof gate === 'string' ? text.includes(gate) : gate.test(text))) return;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     fn(m);
@@ -44,17 +46,18 @@ function tickets(text: string, lex: CompiledLexicon, emit: Emit): void {
       message: `"${text.slice(start, end)}" is an internal ticket or change reference.`,
       suggestion: 'remove the ticket id',
     });
-  each(text, TICKET, (m) => {
-    const prefix = m[1] ?? '';
-    const upper = prefix.toUpperCase();
-    const configured = lex.ticketPrefixes.has(upper);
-    const looksLikeKey = prefix === upper && /^[A-Z]{2,}$/.test(prefix) && !PUBLIC_PREFIXES.has(prefix);
-    if (configured || looksLikeKey) ticket(m.index, m.index + m[0].length);
-  });
-  each(text, NAMED_NUMBER, (m) => ticket(m.index, m.index + m[0].length));
-  each(text, BARE_NUMBER, (m) => ticket(m.index, m.index + m[0].length));
-  each(text, REPO_REF, (m) => ticket(m.index, m.index + m[0].length));
-  each(text, SERVICENOW, (m) => ticket(m.index, m.index + m[0].length));
+  if (/[A-Za-z0-9]-\d/.test(text))
+    each(text, TICKET, (m) => {
+      const prefix = m[1] ?? '';
+      const upper = prefix.toUpperCase();
+      const configured = lex.ticketPrefixes.has(upper);
+      const looksLikeKey = prefix === upper && /^[A-Z]{2,}$/.test(prefix) && !PUBLIC_PREFIXES.has(prefix);
+      if (configured || looksLikeKey) ticket(m.index, m.index + m[0].length);
+    });
+  each(text, NAMED_NUMBER, (m) => ticket(m.index, m.index + m[0].length), /#|no\.|number/i);
+  each(text, BARE_NUMBER, (m) => ticket(m.index, m.index + m[0].length), '#');
+  each(text, REPO_REF, (m) => ticket(m.index, m.index + m[0].length), '#');
+  each(text, SERVICENOW, (m) => ticket(m.index, m.index + m[0].length), /\d{6}/);
 }
 
 // ---------------------------------------------------------------- chat-channel
@@ -64,40 +67,43 @@ const MENTION = /(?<![\p{L}\p{N}_.@+%-])@(?:[\p{L}][\p{L}\p{N}_.-]*[\p{L}\p{N}_]
 const SLACK_ENCODED = /<[@#!](?:[A-Za-z0-9]+|here|channel|everyone)(?:\|[^>\n]{0,80})?>/g;
 
 function channels(text: string, emit: Emit): void {
-  each(text, CHANNEL, (m) => {
-    if (HEX_COLOUR.test(m[0])) return;
-    const end = m.index + m[0].replace(/[.-]+$/, '').length;
-    emit({
-      rule: 'chat-channel',
-      start: m.index,
-      end,
-      message: `"${text.slice(m.index, end)}" is an internal chat channel.`,
-      suggestion: 'remove the channel name',
+  if (text.includes('#'))
+    each(text, CHANNEL, (m) => {
+      if (HEX_COLOUR.test(m[0])) return;
+      const end = m.index + m[0].replace(/[.-]+$/, '').length;
+      emit({
+        rule: 'chat-channel',
+        start: m.index,
+        end,
+        message: `"${text.slice(m.index, end)}" is an internal chat channel.`,
+        suggestion: 'remove the channel name',
+      });
     });
-  });
-  each(text, MENTION, (m) => {
-    const end = m.index + m[0].replace(/[.-]+$/, '').length;
-    const word = m[0].slice(1).toLowerCase();
-    const broadcast = ['here', 'channel', 'everyone', 'oncall', 'on-call'].includes(word);
-    emit({
-      rule: 'chat-channel',
-      start: m.index,
-      end,
-      message: broadcast
-        ? `"${m[0]}" is a chat notification, not something customers should read.`
-        : `"${text.slice(m.index, end)}" is a chat @mention.`,
-      suggestion: broadcast ? 'remove it' : 'name the team in plain words, e.g. "our engineers"',
+  if (text.includes('@'))
+    each(text, MENTION, (m) => {
+      const end = m.index + m[0].replace(/[.-]+$/, '').length;
+      const word = m[0].slice(1).toLowerCase();
+      const broadcast = ['here', 'channel', 'everyone', 'oncall', 'on-call'].includes(word);
+      emit({
+        rule: 'chat-channel',
+        start: m.index,
+        end,
+        message: broadcast
+          ? `"${m[0]}" is a chat notification, not something customers should read.`
+          : `"${text.slice(m.index, end)}" is a chat @mention.`,
+        suggestion: broadcast ? 'remove it' : 'name the team in plain words, e.g. "our engineers"',
+      });
     });
-  });
-  each(text, SLACK_ENCODED, (m) =>
-    emit({
-      rule: 'chat-channel',
-      start: m.index,
-      end: m.index + m[0].length,
-      message: `"${m[0]}" is a chat mention or channel.`,
-      suggestion: 'remove it',
-    }),
-  );
+  if (text.includes('<'))
+    each(text, SLACK_ENCODED, (m) =>
+      emit({
+        rule: 'chat-channel',
+        start: m.index,
+        end: m.index + m[0].length,
+        message: `"${m[0]}" is a chat mention or channel.`,
+        suggestion: 'remove it',
+      }),
+    );
 }
 
 // ---------------------------------------------------------------- contact-info
@@ -109,31 +115,33 @@ const PHONE_CONTEXT =
 const US_PHONE = /^\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}$/;
 
 function contacts(text: string, emit: Emit): void {
-  each(text, EMAIL, (m) =>
-    emit({
-      rule: 'contact-info',
-      start: m.index,
-      end: m.index + m[0].length,
-      message: `"${m[0]}" is an email address.`,
-      suggestion: 'point customers to your public support page instead',
-    }),
-  );
-  each(text, PHONE, (m) => {
-    const s = m[0];
-    const digits = s.replace(/\D/g, '').length;
-    if (digits < 7 || digits > 15) return;
-    const before = text.slice(Math.max(0, m.index - 30), m.index);
-    const phoneish = s.startsWith('+') || s.includes('(') || US_PHONE.test(s) || PHONE_CONTEXT.test(before);
-    // Grouped thousands ("1 000 000") and dates are numbers, not phones.
-    if (!phoneish || /^\d{1,3}(?: \d{3})+$/.test(s) || /^\d{4}-\d{2}-\d{2}$/.test(s)) return;
-    emit({
-      rule: 'contact-info',
-      start: m.index,
-      end: m.index + s.length,
-      message: `"${s}" looks like a phone number.`,
-      suggestion: 'point customers to your public support page instead',
+  if (text.includes('@'))
+    each(text, EMAIL, (m) =>
+      emit({
+        rule: 'contact-info',
+        start: m.index,
+        end: m.index + m[0].length,
+        message: `"${m[0]}" is an email address.`,
+        suggestion: 'point customers to your public support page instead',
+      }),
+    );
+  if (/\d[ .-]\(?\d|\+\d|\(\d/.test(text))
+    each(text, PHONE, (m) => {
+      const s = m[0];
+      const digits = s.replace(/\D/g, '').length;
+      if (digits < 7 || digits > 15) return;
+      const before = text.slice(Math.max(0, m.index - 30), m.index);
+      const phoneish = s.startsWith('+') || s.includes('(') || US_PHONE.test(s) || PHONE_CONTEXT.test(before);
+      // Grouped thousands ("1 000 000") and dates are numbers, not phones.
+      if (!phoneish || /^\d{1,3}(?: \d{3})+$/.test(s) || /^\d{4}-\d{2}-\d{2}$/.test(s)) return;
+      emit({
+        rule: 'contact-info',
+        start: m.index,
+        end: m.index + s.length,
+        message: `"${s}" looks like a phone number.`,
+        suggestion: 'point customers to your public support page instead',
+      });
     });
-  });
 }
 
 // ---------------------------------------------------------------- internal-host
@@ -221,37 +229,41 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit): void {
       message: `"${text.slice(start, end)}" is ${what}.`,
       suggestion: 'describe the system in plain words, e.g. "one of our database servers"',
     });
-  each(text, IPV4, (m) => {
-    const [a, b, c, d] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
-    if ([a, b, c, d].some((o) => o > 255)) return;
-    const before = text.slice(Math.max(0, m.index - 9), m.index).toLowerCase();
-    if (/(?:version|release|v)\s*$/.test(before)) return;
-    if (privateIpv4(a, b)) internal(m.index, m.index + m[0].length, 'a private network address');
-  });
-  each(text, IPV6, (m) => internal(m.index, m.index + m[0].length, 'a private network address'));
-  each(text, LOCALHOST, (m) => internal(m.index, m.index + m[0].length, 'a loopback address'));
-  each(text, HOST, (m) => {
-    if (hostIsInternal(m[0], lex)) internal(m.index, m.index + m[0].length, 'an internal hostname');
-  });
-  each(text, NODE_NAME, (m) => internal(m.index, m.index + m[0].length, 'the name of an internal machine'));
-  each(text, URL_RE, (m) => {
-    const url = m[0].replace(/[.,;:!?*_]+$/, '');
-    const host = /^[a-z]+:\/\/(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:?#\s]+)/i.exec(url)?.[1] ?? '';
-    if (hostIsInternal(host, lex)) internal(m.index, m.index + url.length, 'a link to an internal host');
-    else if (TOOL_HOSTS.test(host)) {
-      emit({
-        rule: 'internal-tool',
-        start: m.index,
-        end: m.index + url.length,
-        message: `"${url}" links into an internal tool customers cannot open.`,
-        suggestion: 'remove the link',
-      });
-    }
-  });
+  if (/\d\.\d+\.\d/.test(text))
+    each(text, IPV4, (m) => {
+      const [a, b, c, d] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+      if ([a, b, c, d].some((o) => o > 255)) return;
+      const before = text.slice(Math.max(0, m.index - 9), m.index).toLowerCase();
+      if (/(?:version|release|v)\s*$/.test(before)) return;
+      if (privateIpv4(a, b)) internal(m.index, m.index + m[0].length, 'a private network address');
+    });
+  each(text, IPV6, (m) => internal(m.index, m.index + m[0].length, 'a private network address'), ':');
+  each(text, LOCALHOST, (m) => internal(m.index, m.index + m[0].length, 'a loopback address'), /localhost/i);
+  if (/[a-z0-9-]\.[a-z]/i.test(text))
+    each(text, HOST, (m) => {
+      if (hostIsInternal(m[0], lex)) internal(m.index, m.index + m[0].length, 'an internal hostname');
+    });
+  if (/[a-z]-\d/i.test(text))
+    each(text, NODE_NAME, (m) => internal(m.index, m.index + m[0].length, 'the name of an internal machine'));
+  if (text.includes('://'))
+    each(text, URL_RE, (m) => {
+      const url = m[0].replace(/[.,;:!?*_]+$/, '');
+      const host = /^[a-z]+:\/\/(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:?#\s]+)/i.exec(url)?.[1] ?? '';
+      if (hostIsInternal(host, lex)) internal(m.index, m.index + url.length, 'a link to an internal host');
+      else if (TOOL_HOSTS.test(host)) {
+        emit({
+          rule: 'internal-tool',
+          start: m.index,
+          end: m.index + url.length,
+          message: `"${url}" links into an internal tool customers cannot open.`,
+          suggestion: 'remove the link',
+        });
+      }
+    });
 }
 
 // ---------------------------------------------------------------- secret
-const SECRETS: [RegExp, string][] = [
+const SECRETS: [RegExp, string, (string | RegExp)?][] = [
   [
     /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]{0,8000}?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?/g,
     'a private key',
@@ -260,61 +272,78 @@ const SECRETS: [RegExp, string][] = [
     /(?<![A-Z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])/g,
     'an AWS access key id',
   ],
-  [/(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, 'a GitHub token'],
-  [/(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, 'a GitHub token'],
-  [/(?<![\w-])glpat-[A-Za-z0-9_-]{20,}/g, 'a GitLab token'],
-  [/(?<![\w-])xox[abposre]-[A-Za-z0-9-]{10,}/g, 'a Slack token'],
-  [/https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]+/g, 'a Slack webhook URL'],
-  [/https:\/\/(?:discord(?:app)?\.com)\/api\/webhooks\/[A-Za-z0-9/_-]+/g, 'a Discord webhook URL'],
-  [/(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, 'a Stripe secret key'],
-  [/(?<![\w])whsec_[A-Za-z0-9+/=]{20,}/g, 'a webhook signing secret'],
-  [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'a Google API key'],
-  [/(?<![\w])ya29\.[0-9A-Za-z_-]{20,}/g, 'a Google OAuth token'],
-  [/(?<![\w-])sk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_-]{20,}/g, 'an API secret key'],
-  [/(?<![\w])SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/g, 'a SendGrid API key'],
-  [/(?<![\w])SK[0-9a-f]{32}(?![\w])/g, 'a Twilio API key'],
-  [/(?<![\w-])key-[0-9a-f]{32}(?![\w])/g, 'a Mailgun API key'],
-  [/(?<![\w])npm_[A-Za-z0-9]{36}(?![\w])/g, 'an npm token'],
-  [/(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,}/g, 'a PyPI token'],
-  [/(?<![\w])shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}(?![\w])/g, 'a Shopify token'],
-  [/(?<![\w])dop_v1_[a-f0-9]{64}(?![\w])/g, 'a DigitalOcean token'],
-  [/(?<![\w])hv[sb]\.[A-Za-z0-9_-]{20,}/g, 'a Vault token'],
-  [/(?<![\w])AGE-SECRET-KEY-1[0-9A-Z]{58}(?![\w])/g, 'an age secret key'],
-  [/(?<![\w])aw_[A-Za-z0-9_-]{43}(?![\w-])/g, 'an Afterword API token'],
-  [/(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 'a JSON Web Token'],
-  [/(?<![\w])(?:AccountKey|SharedAccessKey|SharedAccessSignature)=[A-Za-z0-9+/=%]{20,}/g, 'an Azure key'],
-  [/(?<![\w])Bearer\s+[A-Za-z0-9._~+/-]{20,}=*/g, 'a bearer token'],
-  [/(?<![\p{L}\p{N}_])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]{1,100}:[^\s@/]{1,200}@[^\s/]+/gu, 'credentials in a URL'],
+  [/(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, 'a GitHub token', /gh[pousr]_/],
+  [/(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, 'a GitHub token', 'github_pat_'],
+  [/(?<![\w-])glpat-[A-Za-z0-9_-]{20,}/g, 'a GitLab token', 'glpat-'],
+  [/(?<![\w-])xox[abposre]-[A-Za-z0-9-]{10,}/g, 'a Slack token', 'xox'],
+  [
+    /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]+/g,
+    'a Slack webhook URL',
+    'hooks.slack.com',
+  ],
+  [/https:\/\/(?:discord(?:app)?\.com)\/api\/webhooks\/[A-Za-z0-9/_-]+/g, 'a Discord webhook URL', '/api/webhooks/'],
+  [/(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, 'a Stripe secret key', /k_(?:live|test)_/],
+  [/(?<![\w])whsec_[A-Za-z0-9+/=]{20,}/g, 'a webhook signing secret', 'whsec_'],
+  [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'a Google API key', 'AIza'],
+  [/(?<![\w])ya29\.[0-9A-Za-z_-]{20,}/g, 'a Google OAuth token', 'ya29.'],
+  [/(?<![\w-])sk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_-]{20,}/g, 'an API secret key', 'sk-'],
+  [/(?<![\w])SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/g, 'a SendGrid API key', 'SG.'],
+  [/(?<![\w])SK[0-9a-f]{32}(?![\w])/g, 'a Twilio API key', /SK[0-9a-f]{32}/],
+  [/(?<![\w-])key-[0-9a-f]{32}(?![\w])/g, 'a Mailgun API key', 'key-'],
+  [/(?<![\w])npm_[A-Za-z0-9]{36}(?![\w])/g, 'an npm token', 'npm_'],
+  [/(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,}/g, 'a PyPI token', 'pypi-'],
+  [/(?<![\w])shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}(?![\w])/g, 'a Shopify token', 'shp'],
+  [/(?<![\w])dop_v1_[a-f0-9]{64}(?![\w])/g, 'a DigitalOcean token', 'dop_v1_'],
+  [/(?<![\w])hv[sb]\.[A-Za-z0-9_-]{20,}/g, 'a Vault token', /hv[sb]\./],
+  [/(?<![\w])AGE-SECRET-KEY-1[0-9A-Z]{58}(?![\w])/g, 'an age secret key', 'AGE-SECRET-KEY'],
+  [/(?<![\w])aw_[A-Za-z0-9_-]{43}(?![\w-])/g, 'an Afterword API token', 'aw_'],
+  [/(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 'a JSON Web Token', 'eyJ'],
+  [
+    /(?<![\w])(?:AccountKey|SharedAccessKey|SharedAccessSignature)=[A-Za-z0-9+/=%]{20,}/g,
+    'an Azure key',
+    /Shared|AccountKey/,
+  ],
+  [/(?<![\w])Bearer\s+[A-Za-z0-9._~+/-]{20,}=*/g, 'a bearer token', 'Bearer'],
+  [
+    /(?<![\p{L}\p{N}_])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]{1,100}:[^\s@/]{1,200}@[^\s/]+/gu,
+    'credentials in a URL',
+    '://',
+  ],
 ];
 const ASSIGNMENT =
   /(?<![\p{L}\p{N}_])(?:password|passwd|pwd|passphrase|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)\s*(?:=|:)\s*["']?([^\s"',;)]{4,})/giu;
 
 function secrets(text: string, emit: Emit): void {
-  for (const [re, what] of SECRETS) {
-    each(text, re, (m) =>
+  for (const [re, what, gate] of SECRETS) {
+    each(
+      text,
+      re,
+      (m) =>
+        emit({
+          rule: 'secret',
+          start: m.index,
+          end: m.index + m[0].length,
+          message: `This looks like ${what}. Remove it here and rotate it: anything in a draft has been seen.`,
+          suggestion: 'remove the credential and rotate it',
+        }),
+      gate,
+    );
+  }
+  if (/pass|pwd|secret|key|token/i.test(text))
+    each(text, ASSIGNMENT, (m) => {
+      const value = m[1] ?? '';
+      const colon = /:\s*["']?[^\s]*$/.test(m[0].slice(0, m[0].length - value.length + 1)) && !m[0].includes('=');
+      // "Password: reset for all users" is prose; "password: hunter2" or "token=abc123" is a credential.
+      if (colon && !/[\d_+/=!@$%^&*-]/.test(value)) return;
+      if (/^(?:\*+|x+|<[^>]*>|\.{3,}|redacted|\[redacted\]|none|null|n\/a)$/i.test(value)) return;
       emit({
         rule: 'secret',
         start: m.index,
         end: m.index + m[0].length,
-        message: `This looks like ${what}. Remove it here and rotate it: anything in a draft has been seen.`,
+        message: 'This looks like a credential. Remove it here and rotate it: anything in a draft has been seen.',
         suggestion: 'remove the credential and rotate it',
-      }),
-    );
-  }
-  each(text, ASSIGNMENT, (m) => {
-    const value = m[1] ?? '';
-    const colon = /:\s*["']?[^\s]*$/.test(m[0].slice(0, m[0].length - value.length + 1)) && !m[0].includes('=');
-    // "Password: reset for all users" is prose; "password: hunter2" or "token=abc123" is a credential.
-    if (colon && !/[\d_+/=!@$%^&*-]/.test(value)) return;
-    if (/^(?:\*+|x+|<[^>]*>|\.{3,}|redacted|\[redacted\]|none|null|n\/a)$/i.test(value)) return;
-    emit({
-      rule: 'secret',
-      start: m.index,
-      end: m.index + m[0].length,
-      message: 'This looks like a credential. Remove it here and rotate it: anything in a draft has been seen.',
-      suggestion: 'remove the credential and rotate it',
+      });
     });
-  });
 }
 
 // ---------------------------------------------------------------- jargon
@@ -381,17 +410,18 @@ function ownersBlameWhys(text: string, emit: Emit): void {
       }),
     );
   }
-  each(text, FIVE_WHYS_PHRASE, (m) =>
-    emit({
-      rule: 'five-whys',
-      start: m.index,
-      end: m.index + m[0].length,
-      message: 'The five-whys analysis belongs in the internal postmortem.',
-      suggestion: 'say in one sentence what you changed',
-    }),
-  );
+  if (/whys?\b/i.test(text))
+    each(text, FIVE_WHYS_PHRASE, (m) =>
+      emit({
+        rule: 'five-whys',
+        start: m.index,
+        end: m.index + m[0].length,
+        message: 'The five-whys analysis belongs in the internal postmortem.',
+        suggestion: 'say in one sentence what you changed',
+      }),
+    );
   const whyLines: RegExpExecArray[] = [];
-  each(text, WHY_LINE, (m) => whyLines.push(m));
+  if (/why/i.test(text)) each(text, WHY_LINE, (m) => whyLines.push(m));
   if (whyLines.length >= 2) {
     for (const m of whyLines) {
       const start = m.index + m[0].search(/why/i);

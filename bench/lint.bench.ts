@@ -1,0 +1,138 @@
+// `npm run bench -- lint`: lintSummary on a 400-word summary against a big roster. Reports the
+// median per lint, its ratio to marked.lexer on the same text (target <= 3x), and the ratio of
+// 10,000 employees to 10 (target <= 1.5x: lookups must not scale with the roster).
+import { marked } from 'marked';
+import { CATALOGUE } from '../src/core/summary/catalogue';
+import { compileLexicon, type Lexicon } from '../src/core/summary/lexicon';
+import { lintSummary } from '../src/core/summary/lint';
+
+const FIRST = [
+  'Ada',
+  'Bram',
+  'Cleo',
+  'Dario',
+  'Esme',
+  'Farid',
+  'Greta',
+  'Hugo',
+  'Ines',
+  'Jonas',
+  'Kaia',
+  'Luca',
+  'Mina',
+  'Nils',
+  'Oona',
+  'Pavel',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tara',
+];
+const LAST = [
+  'Abara',
+  'Brandt',
+  'Castell',
+  'Dumont',
+  'Eklund',
+  'Ferraz',
+  'Gorski',
+  'Halvorsen',
+  'Ibarra',
+  'Jensen',
+  'Kowal',
+  'Lindqvist',
+  'Moreau',
+  'Novak',
+  'Okafor',
+  'Petrov',
+  'Quist',
+  'Rinaldi',
+  'Sato',
+  'Tanaka',
+];
+
+/** Deterministic names: "First Last" with a numbered suffix on the last name beyond 400. */
+function roster(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => {
+    const f = FIRST[i % FIRST.length];
+    const l = LAST[Math.floor(i / FIRST.length) % LAST.length];
+    const round = Math.floor(i / (FIRST.length * LAST.length));
+    return `${f} ${l}${round ? `son${round}` : ''}`;
+  });
+}
+
+const codenames = Array.from({ length: 300 }, (_, i) => `Kestrel${i.toString(36)}`);
+const lexicon = (employees: number): Lexicon => ({
+  employees: roster(employees),
+  codenames,
+  tools: CATALOGUE.slice(0, 20).map((t) => `${t.name} Internal`),
+  internalDomains: ['corp.example.net'],
+  ticketPrefixes: ['OPS', 'PLAT'],
+});
+
+const sentence =
+  'On 26 November from 14:05 to 15:20 UTC about 12% of API requests in us-east-1 failed with HTTP 503 errors while our database pool was saturated and retries used a linear backoff.';
+function summary(): string {
+  const words = (target: number, seed: string) => {
+    const out: string[] = [];
+    while (out.length < target) out.push(...seed.split(' '));
+    return out.slice(0, target).join(' ');
+  };
+  const md = `# Elevated API errors
+
+## What happened
+${words(130, sentence)}
+
+## Who was affected
+${words(90, 'Customers on the Business plan in the US region saw slower pages and some failed requests during the window.')}
+
+## What we did
+${words(116, 'We rolled back the configuration change, scaled up the pool and confirmed error rates returned to normal.')}
+
+## What we are doing to prevent it
+1. ${words(32, 'Validate pool changes in staging before each release by 15 December 2026.')}
+2. ${words(32, 'Add an alert on pool saturation by 31 January 2027.')}
+`;
+  return md;
+}
+
+function median(fn: () => void, runs: number): number {
+  for (let i = 0; i < 50; i++) fn(); // warm up the JIT and the lexicon cache
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}
+
+const text = summary();
+const big = lexicon(1_000);
+const tiny = lexicon(10);
+const huge = lexicon(10_000);
+const t0 = performance.now();
+compileLexicon(huge);
+const compileMs = performance.now() - t0;
+for (const l of [big, tiny]) compileLexicon(l);
+
+const result = lintSummary(text, big);
+const RUNS = 400;
+const lexMs = median(() => marked.lexer(text), RUNS);
+const lintMs = median(() => lintSummary(text, big), RUNS);
+const tinyMs = median(() => lintSummary(text, tiny), RUNS);
+const hugeMs = median(() => lintSummary(text, huge), RUNS);
+
+const fmt = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
+console.log(`summary: ${result.words} words, ${result.findings.length} findings (ok=${result.ok})`);
+console.log(`lexicon: 1,000 employees + 300 codenames + ${CATALOGUE.length} catalogue tools`);
+console.log(`marked.lexer median           ${fmt(lexMs)}`);
+console.log(
+  `lintSummary median            ${fmt(lintMs)}   ratio to marked.lexer ${(lintMs / lexMs).toFixed(2)}x (target <= 3x)`,
+);
+console.log(`lint with 10 employees        ${fmt(tinyMs)}`);
+console.log(
+  `lint with 10,000 employees    ${fmt(hugeMs)}   ratio 10,000 / 10 ${(hugeMs / tinyMs).toFixed(2)}x (target <= 1.5x)`,
+);
+console.log(`one-off compile of the 10,000-employee lexicon ${compileMs.toFixed(1)} ms (cached per lexicon object)`);
