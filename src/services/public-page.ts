@@ -36,7 +36,10 @@ export async function loadStatusSnapshot({ deps }: { deps: Deps }): Promise<Stat
     deps.store.public.touching(windowStart, recentStart),
     deps.store.public.maintenances(),
   ]);
-  return { page, now, groups, components, open, recent, maintenances };
+  // An open incident older than the store's scan bound still colours today's cells.
+  const seen = new Set(recent.map((i) => i.id));
+  const all = [...recent, ...open.filter((i) => !seen.has(i.id))];
+  return { page, now, groups, components, open, recent: all, maintenances };
 }
 
 export interface IncidentPage {

@@ -57,6 +57,22 @@ describe('public HTTP caching', () => {
     expect(other.status).toBe(200);
   });
 
+  it('serves the stored gzip to clients that accept it, the same bytes as identity', async () => {
+    w = createWorld();
+    await (await scenario(w)).component('API');
+    const plain = await w.app.request('/');
+    const zipped = await w.app.request('/', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
+    const unzipped = await new Response(
+      (zipped.body as ReadableStream).pipeThrough(new DecompressionStream('gzip')),
+    ).text();
+    expect(unzipped).toBe(await plain.text());
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const refused = await w.app.request('/', { headers: { 'Accept-Encoding': 'gzip;q=0' } });
+    expect(refused.headers.get('content-encoding')).toBeNull();
+  });
+
   it('a write shows on the very next request, and the old ETag no longer matches', async () => {
     w = createWorld();
     const s = await scenario(w);

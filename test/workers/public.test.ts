@@ -64,6 +64,6 @@ describe('public status page on workerd + D1', () => {
     const atom = await get('/history.atom');
     expect(atom.status).toBe(200);
     expect(await atom.text()).toContain('Edge errors');
-    expect((await (await get('/badge.svg')).text())).toContain('partial outage');
+    expect(await (await get('/badge.svg')).text()).toContain('partial outage');
   });
 });

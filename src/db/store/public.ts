@@ -4,9 +4,10 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, max, ne, or, type SQL } f
 import type { PublicIncident, PublishedSummary } from '../../core/public/snapshot';
 import type { AffectedComponent, EpochMs, IncidentUpdate, Maintenance } from '../../core/types';
 import { newId } from '../../lib/id';
-import { atomic, type Db, readDataVersion } from '../db';
+import { atomic, type Db } from '../db';
 import {
   auditLog,
+  dataVersion,
   incidentComponents,
   incidents,
   incidentUpdates,
@@ -48,9 +49,17 @@ type PublicRow = {
 export interface PublicIncidentOptions {
   /** Load the timeline of updates (default true). */
   updates?: boolean;
+  /** Load the published summary (default true). */
+  summaries?: boolean;
 }
 
+/** No public incident is expected to last longer than this; bounds the uptime-window scan to an index range. */
+const LONGEST_INCIDENT_MS = 60 * 86_400_000;
+
 export function publicStore(db: Db) {
+  // Prepared once: the data version is read on every public request, so it must cost next to nothing.
+  const versionQuery = db.select({ v: dataVersion.version }).from(dataVersion).where(eq(dataVersion.id, 1)).prepare();
+
   async function hydrate(rows: PublicRow[], opts: PublicIncidentOptions = {}): Promise<PublicIncident[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
@@ -70,16 +79,18 @@ export function publicStore(db: Db) {
             .from(incidentUpdates)
             .where(inArray(incidentUpdates.incidentId, ids))
             .orderBy(asc(incidentUpdates.createdAt), asc(incidentUpdates.id)),
-      db
-        .select({
-          incidentId: summaryPublications.incidentId,
-          version: summaryPublications.version,
-          publishedAt: summaryPublications.publishedAt,
-          markdown: summaryVersions.markdown,
-        })
-        .from(summaryPublications)
-        .innerJoin(summaryVersions, eq(summaryVersions.id, summaryPublications.summaryVersionId))
-        .where(inArray(summaryPublications.incidentId, ids)),
+      opts.summaries === false
+        ? Promise.resolve([])
+        : db
+            .select({
+              incidentId: summaryPublications.incidentId,
+              version: summaryPublications.version,
+              publishedAt: summaryPublications.publishedAt,
+              markdown: summaryVersions.markdown,
+            })
+            .from(summaryPublications)
+            .innerJoin(summaryVersions, eq(summaryVersions.id, summaryPublications.summaryVersionId))
+            .where(inArray(summaryPublications.incidentId, ids)),
     ]);
     const components = new Map<string, AffectedComponent[]>();
     for (const l of links) {
@@ -121,7 +132,10 @@ export function publicStore(db: Db) {
 
   return {
     /** One point read: changes with every committed write, from any process or isolate. */
-    version: () => readDataVersion(db),
+    async version(): Promise<number> {
+      const [row] = await versionQuery.all();
+      return row?.v ?? 0;
+    },
 
     /** When the newest write happened (every write leaves an audit entry, deletions too). */
     async lastChangeAt(): Promise<EpochMs> {
@@ -130,7 +144,7 @@ export function publicStore(db: Db) {
     },
 
     /** Open public incidents, newest first, with their updates and components. */
-    open: () => select(ne(incidents.status, 'resolved')),
+    open: () => select(inArray(incidents.status, ['investigating', 'identified', 'monitoring'])),
 
     /**
      * Public incidents that affected anything since `from`: started since, still open, or resolved since.
@@ -138,9 +152,12 @@ export function publicStore(db: Db) {
      */
     async touching(from: EpochMs, updatesFrom: EpochMs): Promise<PublicIncident[]> {
       const all = await select(
-        or(gte(incidents.startedAt, from), isNull(incidents.resolvedAt), gte(incidents.resolvedAt, from)),
+        and(
+          gte(incidents.startedAt, from - LONGEST_INCIDENT_MS),
+          or(gte(incidents.startedAt, from), isNull(incidents.resolvedAt), gte(incidents.resolvedAt, from)),
+        ),
         undefined,
-        { updates: false },
+        { updates: false, summaries: false },
       );
       const needUpdates = all.filter((i) => i.startedAt >= updatesFrom && i.status === 'resolved');
       if (needUpdates.length === 0) return all;

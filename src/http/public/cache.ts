@@ -22,6 +22,22 @@ interface Entry extends Rendered {
   version: number;
   etag: string;
   renderedAt: number;
+  /** The body encoded once, so a cache hit only copies bytes. */
+  bytes: Uint8Array<ArrayBuffer>;
+  /** Gzipped once at render time for clients that accept it (every browser and CDN); null for small bodies. */
+  gzip: Uint8Array<ArrayBuffer> | null;
+}
+
+const encoder = new TextEncoder();
+
+async function gzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (bytes.byteLength < 1024 || typeof CompressionStream === 'undefined') return null;
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+function acceptsGzip(header: string | undefined): boolean {
+  return header !== undefined && /\bgzip\b(?!\s*;\s*q=0(\.0*)?\b)/i.test(header);
 }
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60, stale-if-error=86400';
@@ -50,6 +66,7 @@ function baseHeaders(e: Pick<Entry, 'etag' | 'lastModified'>): Record<string, st
     'Cache-Control': PUBLIC_CACHE_CONTROL,
     'Access-Control-Allow-Origin': '*',
     'X-Content-Type-Options': 'nosniff',
+    Vary: 'Accept-Encoding',
   };
 }
 
@@ -87,7 +104,10 @@ export function createRenderCache(): RenderCache {
           !Number.isNaN(Date.parse(ims)) &&
           Math.floor(e.lastModified / 1000) * 1000 <= Date.parse(ims);
     if (notModified && (e.status ?? 200) === 200) return c.body(null, 304, headers);
-    return c.body(e.body, e.status ?? 200, { ...headers, 'Content-Type': e.contentType });
+    if (e.gzip && acceptsGzip(c.req.header('Accept-Encoding'))) {
+      return c.body(e.gzip, e.status ?? 200, { ...headers, 'Content-Type': e.contentType, 'Content-Encoding': 'gzip' });
+    }
+    return c.body(e.bytes, e.status ?? 200, { ...headers, 'Content-Type': e.contentType });
   }
 
   function stale(c: Context<AppEnv>, e: Entry, err: unknown): Response {
@@ -127,8 +147,11 @@ export function createRenderCache(): RenderCache {
         if (cached) return stale(c, cached, err);
         throw unavailable(err);
       }
+      const bytes = encoder.encode(rendered.body);
       const entry: Entry = {
         ...rendered,
+        bytes,
+        gzip: await gzip(bytes),
         version,
         renderedAt: now,
         etag: `W/"${version.toString(36)}-${fnv1a(rendered.body)}"`,

@@ -41,7 +41,7 @@ export const HistoryView: FC<{ h: HistoryPage }> = ({ h }) => {
       {h.incidents.length === 0 ? (
         <p class="quiet">No incidents reported in {monthLabel(h.month)}.</p>
       ) : (
-        h.incidents.map((i) => <IncidentCard incident={i} names={names} updates={false} />)
+        h.incidents.map((i) => <IncidentCard incident={i} names={names} updates="none" />)
       )}
     </Layout>
   );

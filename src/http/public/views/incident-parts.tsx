@@ -5,8 +5,8 @@ import { incidentImpact } from '../../../core/public/status';
 import type { Component } from '../../../core/types';
 import { ImpactPill, INCIDENT_STATUS_LABEL, Time } from './parts';
 
-export const Timeline: FC<{ incident: PublicIncident }> = ({ incident }) => {
-  const newestFirst = [...incident.updates].reverse();
+export const Timeline: FC<{ incident: PublicIncident; latestOnly?: boolean }> = ({ incident, latestOnly }) => {
+  const newestFirst = [...incident.updates].reverse().slice(0, latestOnly ? 1 : undefined);
   if (newestFirst.length === 0) return null;
   return (
     <ol class="timeline">
@@ -32,7 +32,8 @@ export const AffectedList: FC<{ incident: PublicIncident; names: Map<string, Com
 export const IncidentCard: FC<{
   incident: PublicIncident;
   names: Map<string, Component>;
-  updates: boolean;
+  /** The whole timeline (open incidents), only the newest update (recent past), or none (history). */
+  updates: 'all' | 'latest' | 'none';
   level?: 3 | 4;
 }> = ({ incident, names, updates, level = 3 }) => {
   const Heading = level === 3 ? 'h3' : 'h4';
@@ -52,7 +53,7 @@ export const IncidentCard: FC<{
         ) : null}
       </p>
       <AffectedList incident={incident} names={names} />
-      {updates ? <Timeline incident={incident} /> : null}
+      {updates === 'none' ? null : <Timeline incident={incident} latestOnly={updates === 'latest'} />}
       {incident.summary ? (
         <p class="summary-link">
           <a href={`/incidents/${incident.id}#summary`}>Read the customer summary</a>

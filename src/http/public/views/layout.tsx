@@ -3,6 +3,7 @@
 import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
 import type { PageSettings } from '../../../core/public/page-settings';
+import { IconSprite } from './parts';
 
 /** Replaced by a visible notice when a stored render is served because the database could not be read. */
 export const NOTICE_SLOT = '<!--afterword:notice-->';
@@ -39,6 +40,7 @@ export const Layout: FC<{ settings: PageSettings; title: string; description?: s
       <script src="/local-time.js" defer />
     </head>
     <body>
+      <IconSprite />
       <a class="skip" href="#main">
         Skip to content
       </a>

@@ -33,6 +33,7 @@ const PATHS: Record<IconName, string> = {
   maintenance: 'M5 11l3.5-3.5M9.5 4.5a2 2 0 1 0 2 2',
 };
 
+/** An icon drawn from the page's sprite (defined once in the layout), so each use costs a few bytes. */
 export const Icon: FC<{ status: ComponentStatus }> = ({ status }) => (
   <svg
     class={`icon icon-${ICON_OF[status]}`}
@@ -42,8 +43,19 @@ export const Icon: FC<{ status: ComponentStatus }> = ({ status }) => (
     aria-hidden="true"
     focusable="false"
   >
-    <circle cx="8" cy="8" r="7.25" />
-    <path d={PATHS[ICON_OF[status]]} />
+    <use href={`#i-${ICON_OF[status]}`} />
+  </svg>
+);
+
+/** The icon shapes, once per page. */
+export const IconSprite: FC = () => (
+  <svg class="sprite" aria-hidden="true" focusable="false" width="0" height="0">
+    {(Object.keys(PATHS) as IconName[]).map((name) => (
+      <symbol id={`i-${name}`} viewBox="0 0 16 16">
+        <circle cx="8" cy="8" r="7.25" fill="currentColor" />
+        <path d={PATHS[name]} fill="none" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+      </symbol>
+    ))}
   </svg>
 );
 
