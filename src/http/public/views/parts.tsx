@@ -52,7 +52,7 @@ export const IconSprite: FC = () => (
   <svg class="sprite" aria-hidden="true" focusable="false" width="0" height="0">
     {(Object.keys(PATHS) as IconName[]).map((name) => (
       <symbol id={`i-${name}`} viewBox="0 0 16 16">
-        <circle cx="8" cy="8" r="7.25" fill="currentColor" />
+        <circle cx="8" cy="8" r="7.25" fill="currentColor" stroke="none" />
         <path d={PATHS[name]} fill="none" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
       </symbol>
     ))}
