@@ -46,14 +46,27 @@ function workerDeps(env: WorkerEnv): Deps {
   };
 }
 
+/**
+ * One app per isolate (built on first use): the public render cache lives in the app, so building
+ * it per request would throw the cache away. The data version in D1 keeps it fresh across isolates.
+ */
+let built: { env: WorkerEnv; deps: Deps; app: ReturnType<typeof createApp> } | undefined;
+function forEnv(env: WorkerEnv) {
+  if (built?.env !== env) {
+    const deps = workerDeps(env);
+    built = { env, deps, app: createApp(deps) };
+  }
+  return built;
+}
+
 export default {
   async fetch(request, env, ctx) {
-    return createApp(workerDeps(env)).fetch(request, env, ctx);
+    return forEnv(env).app.fetch(request, env, ctx);
   },
   async scheduled(controller, env, ctx) {
     // The cron trigger's SLA tick, at the instant the cron fired: queue due checkpoints, deliver.
     ctx.waitUntil(
-      tickSla({ deps: workerDeps(env), now: controller.scheduledTime }).then(
+      tickSla({ deps: forEnv(env).deps, now: controller.scheduledTime }).then(
         (report) => {
           for (const d of report.deliveries) {
             if (d.outcome !== 'delivered') console.warn(`SLA alert ${d.alertId} ${d.outcome}: ${d.error}`);
