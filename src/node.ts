@@ -1,4 +1,5 @@
 // Node entry: the embedded SQLite default. `npm start` runs this.
+import { Server as HttpServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './http/create-app';
@@ -26,6 +27,12 @@ app.use('/*', serveStatic({ root: './public' }));
 const server = serve({ fetch: app.fetch, port }, (info) => {
   console.log(`Afterword is listening on http://localhost:${info.port} (database: ${handle.sqlite.name})`);
 });
+// Idle keep-alive sockets outlive the clients' and proxies' (undici 4 s, load balancers 60 s), so a
+// client never reuses a socket the server is closing at that very moment.
+if (server instanceof HttpServer) {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+}
 
 let slaTick: Promise<void> | null = null;
 function runSlaTick() {
