@@ -83,8 +83,21 @@ for (const key of SECTION_KEYS) for (const s of SYNONYMS[key]) SYNONYM_INDEX.set
 const PREVENTION_PREFIX =
   /^(what we are doing (to prevent|so that|to make sure|to stop)|how we (will|are going to|plan to) prevent|preventing (this|it|a) )/;
 
+const HEADING_CACHE = new Map<string, SectionKey | null>();
+const HEADING_CACHE_SIZE = 512;
+
 /** Maps a heading's text to its section: case-insensitive, trailing punctuation and numbering ignored. */
 export function sectionForHeading(heading: string): SectionKey | null {
+  // Summaries reuse a handful of headings: remember the answers (a pure function of the text).
+  const cached = HEADING_CACHE.get(heading);
+  if (cached !== undefined) return cached;
+  const key = headingSection(heading);
+  if (HEADING_CACHE.size >= HEADING_CACHE_SIZE) HEADING_CACHE.clear();
+  HEADING_CACHE.set(heading, key);
+  return key;
+}
+
+function headingSection(heading: string): SectionKey | null {
   const h = heading
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
@@ -187,16 +200,36 @@ function lex(text: string): { token: Token; start: number; end: number }[] | nul
   return at === text.length ? blocks : null;
 }
 
+const NON_ASCII_SPACE = /\s/;
+
+/** `s.split(/\s+/).filter(Boolean).length`, without building the array. */
+function countWords(s: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space =
+      c === 32 || (c >= 9 && c <= 13) || (c >= 128 && (c === 0xa0 || c === 0xfeff || NON_ASCII_SPACE.test(s[i] ?? '')));
+    if (space) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      count++;
+    }
+  }
+  return count;
+}
+
 const HEADING_LINE = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/gm;
 const MARKUP = /[*_~`>#|[\]()!]+|^\s*(?:[-+*]|\d+[.)])\s+/gm;
 
 export function parseSummary(input: string): SummaryDocument {
-  const text = input.replace(/\r\n?/g, '\n');
+  const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
   const lineStarts = lineStartsOf(text);
   const sections = new Map<SectionKey, SectionPart[]>();
   const headings: Range[] = [];
   const owned: SummaryDocument['owned'] = [];
-  const wordSpans: { start: number; end: number; words: string[] }[] = [];
+  // Each counted span keeps its plain text; the words themselves are split only to locate word 401.
+  const wordSpans: { start: number; end: number; plain: string; count: number }[] = [];
 
   let current: { key: SectionKey; part: SectionPart; depth: number } | null = null;
   const close = (end: number) => {
@@ -230,10 +263,9 @@ export function parseSummary(input: string): SummaryDocument {
       if (!open) continue;
       open.part.blocks.push(b);
       // Nested headings (inside a blockquote or list) are not section headings and are still text.
-      const words = plainText(b.token as AnyToken)
-        .split(/\s+/)
-        .filter(Boolean);
-      if (words.length) wordSpans.push({ start: b.start, end: b.end, words });
+      const plain = plainText(b.token as AnyToken);
+      const count = countWords(plain);
+      if (count) wordSpans.push({ start: b.start, end: b.end, plain, count });
     }
   } else {
     // Fallback for text marked cannot parse: ATX headings by line, markup stripped by pattern.
@@ -253,14 +285,15 @@ export function parseSummary(input: string): SummaryDocument {
         continue;
       }
       if (!current) continue;
-      const words = text.slice(l.start, l.end).replace(MARKUP, ' ').split(/\s+/).filter(Boolean);
-      if (words.length) wordSpans.push({ start: l.start, end: l.end, words });
+      const plain = text.slice(l.start, l.end).replace(MARKUP, ' ');
+      const count = countWords(plain);
+      if (count) wordSpans.push({ start: l.start, end: l.end, plain, count });
     }
   }
   close(text.length);
   owned.sort((a, b) => a.start - b.start);
 
-  const count = wordSpans.reduce((n, s) => n + s.words.length, 0);
+  const count = wordSpans.reduce((n, s) => n + s.count, 0);
   return {
     text,
     lineStarts,
@@ -273,13 +306,16 @@ export function parseSummary(input: string): SummaryDocument {
       offsetOfWord(n: number): number | null {
         let seen = 0;
         for (const span of wordSpans) {
-          if (seen + span.words.length < n) {
-            seen += span.words.length;
+          if (seen + span.count < n) {
+            seen += span.count;
             continue;
           }
           let cursor = span.start;
           let found: number | null = null;
-          for (const w of span.words.slice(0, n - seen)) {
+          for (const w of span.plain
+            .split(/\s+/)
+            .filter(Boolean)
+            .slice(0, n - seen)) {
             const i = text.indexOf(w, cursor);
             if (i !== -1 && i < span.end) {
               found = i;

@@ -76,6 +76,8 @@ export interface CompiledLexicon {
   phraseStarts: Set<string>;
   /** Lower-cased glued handles (flast, firstlast, firstl): they match in any case, anywhere. */
   handles: Map<string, Term>;
+  /** Every word that can begin a match (a one-word phrase, a phrase start or a handle): one look-up skips the rest. */
+  firstWords: Set<string>;
   internalDomains: Set<string>;
   ticketPrefixes: Set<string>;
   /** Lower-cased allowed terms, compared with whole excerpts of the pattern rules. */
@@ -192,11 +194,14 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     const space = key.indexOf(' ');
     if (space > 0) phraseStarts.add(key.slice(0, space));
   }
+  const firstWords = new Set<string>([...phraseStarts, ...handles.keys()]);
+  for (const key of phrases.keys()) if (!key.includes(' ')) firstWords.add(key);
   const result: CompiledLexicon = {
     phrases,
     maxWords,
     phraseStarts,
     handles,
+    firstWords,
     internalDomains: new Set((lexicon.internalDomains ?? []).map((d) => d.toLowerCase().replace(/^\.+|\.+$/g, ''))),
     ticketPrefixes: new Set((lexicon.ticketPrefixes ?? []).map((p) => p.toUpperCase())),
     allow: new Set((lexicon.allow ?? []).map((a) => a.trim().toLowerCase())),

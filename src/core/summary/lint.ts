@@ -14,6 +14,7 @@ import type { Match } from './matches';
 import { lexiconMatches } from './names';
 import { patternMatches } from './patterns';
 import { hhmm, nearestInstant, type TimeMention, timeMentions } from './times';
+import { splitWords } from './tokens';
 import {
   type Finding,
   type LintOptions,
@@ -251,8 +252,9 @@ export function lintSummary(input: string | SummarySections, lexicon: Lexicon, o
   const doc = parseSummary(markdown);
   const lex = compileLexicon(lexicon);
 
+  const words = splitWords(doc.text);
   const spans = resolveOverlaps(
-    [...patternMatches(doc.text, lex), ...lexiconMatches(doc, lex)].filter(
+    [...patternMatches(doc.text, lex, words), ...lexiconMatches(doc, lex, words.list)].filter(
       (m) => !lex.allow.has(doc.text.slice(m.start, m.end).toLowerCase()),
     ),
   );

@@ -5,9 +5,9 @@ import { TOOL_CATEGORIES } from './catalogue';
 import { inHeading, isSentenceInitial, type SummaryDocument } from './document';
 import type { CompiledLexicon, Term } from './lexicon';
 import type { Match } from './matches';
+import { type Word, wordsOf } from './tokens';
 import { DAY_WORDS, MONTH_WORDS } from './words';
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 /** Between the words of one phrase: spaces (one line break at most), or a dot, hyphen or underscore (first.last). */
 const JOINER = /^(?:[ \t]*\n?[ \t]*|[._-])$/;
 const TOOL_CONTEXT = new Set(
@@ -40,33 +40,15 @@ const DATE_LEADIN = new Set([
 ]);
 const PRIORITY: Record<Term['kind'], number> = { allow: 0, employee: 1, codename: 2, tool: 3 };
 
-interface Word {
-  start: number;
-  end: number;
-  key: string;
-}
-
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
-const ASCII_WORD = /[A-Za-z0-9]+(?:'[A-Za-z]+)*/g;
-const NOT_PLAIN_ASCII = /[^\t\n\r -~]/;
 
-function wordsOf(text: string): Word[] {
-  const words: Word[] = [];
-  // ASCII text (the common case) takes a faster pattern than the Unicode-aware one.
-  const re = NOT_PLAIN_ASCII.test(text) ? WORD : ASCII_WORD;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const start = m.index;
-    let key = m[0].toLowerCase();
-    if (key.includes("'") || key.includes('’')) key = key.replace(/’/g, "'").replace(/'s$/, '');
-    words.push({ start, end: start + m[0].length, key });
-  }
-  return words;
-}
-
-export function lexiconMatches(doc: SummaryDocument, lex: CompiledLexicon): Match[] {
+/** `words`: the text's words (`wordsOf`), when the caller has them already. */
+export function lexiconMatches(
+  doc: SummaryDocument,
+  lex: CompiledLexicon,
+  words: readonly Word[] = wordsOf(doc.text),
+): Match[] {
   const { text } = doc;
-  const words = wordsOf(text);
   const out: Match[] = [];
 
   const proper = (w: Word) => isUpper(text[w.start] ?? '');
@@ -111,6 +93,11 @@ export function lexiconMatches(doc: SummaryDocument, lex: CompiledLexicon): Matc
   let i = 0;
   while (i < words.length) {
     const first = words[i] as Word;
+    // Most words begin nothing: one set look-up and on.
+    if (!lex.firstWords.has(first.key)) {
+      i++;
+      continue;
+    }
     const mention = text[first.start - 1] === '@';
     const keys: string[] = [first.key];
     // Only words that begin some multi-word phrase need the longer look-ups.

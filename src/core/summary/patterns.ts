@@ -2,19 +2,164 @@
 // owners, blame and five-whys. Every pattern is anchored (look-behinds on its first character
 // class) so a 64 KiB summary is scanned in linear time, and public identifiers customers know
 // (CVE-2024-1234, UTF-8, SHA-256, ISO-8601, HTTP 503, us-east-1, TLS 1.3) are left alone.
+//
+// Speed: most rules cannot match most summaries, so each runs only where it could. The keyword
+// rules run when one of their trigger words occurs among the summary's words (shared with the
+// lexicon rules); the `-<digit>` rules try only the runs that end in a hyphen and a digit; the `#`
+// rules only when a `#` is followed by what they need. Every such gate is a necessary condition of
+// its pattern, so skipping never loses a finding.
 import type { CompiledLexicon } from './lexicon';
 import type { Match } from './matches';
+import { splitWords, type Words } from './tokens';
 
 type Emit = (m: Match) => void;
 
-function each(text: string, re: RegExp, fn: (m: RegExpExecArray) => void, gate?: string | RegExp): void {
+function each(text: string, re: RegExp, fn: (m: RegExpExecArray) => void, gate?: string | RegExp | boolean): void {
   // A cheap test first: most summaries contain none of a rule's trigger characters.
-  if (gate !== undefined && !(typeof gate === 'string' ? text.includes(gate) : gate.test(text))) return;
+  if (gate === false) return;
+  if (typeof gate === 'string' && !text.includes(gate)) return;
+  if (gate instanceof RegExp && !gate.test(text)) return;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     fn(m);
     if (m[0].length === 0) re.lastIndex++;
   }
+}
+
+/** A sticky twin of a global pattern: tried at one offset, with the same look-behinds and flags. */
+function sticky(re: RegExp): RegExp {
+  return new RegExp(re.source, `${re.flags.replace('g', '')}y`);
+}
+
+/**
+ * Runs `re` (sticky) at increasing candidate offsets, skipping those inside the previous match: the
+ * same matches a global scan finds, provided every match of the pattern starts at a candidate.
+ */
+function eachAt(text: string, re: RegExp, starts: number[], fn: (m: RegExpExecArray) => void): void {
+  let lastEnd = 0;
+  for (const at of starts) {
+    if (at < lastEnd) continue;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m === null) continue;
+    fn(m);
+    lastEnd = at + Math.max(1, m[0].length);
+  }
+}
+
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** What `[a-z0-9-]` matches under the `iu` flags: ASCII letters, digits, the hyphen, K (Kelvin) and ſ. */
+const isFoldedHostChar = (c: number) => isAsciiAlnum(c) || c === 45 || c === 0x212a || c === 0x17f;
+
+/** Offsets of every hyphen followed by a digit. */
+function hyphenDigits(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('-'); i !== -1; i = text.indexOf('-', i + 1)) {
+    const c = text.charCodeAt(i + 1);
+    if (c >= 48 && c <= 57) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * Where a match ending in `-<digit>` can begin: for each such hyphen, the start of the run of
+ * `member` characters before it (a match never begins inside one: its look-behind forbids that).
+ * A run longer than `maxRun` cannot hold a match. Ascending and without repeats.
+ */
+function runStarts(text: string, hyphens: number[], member: (c: number) => boolean, maxRun: number): number[] {
+  const out: number[] = [];
+  let prevHyphen = -1;
+  let prevStart = -1;
+  for (const h of hyphens) {
+    let i = h;
+    let joined = false;
+    let tooLong = false;
+    while (i > 0 && member(text.charCodeAt(i - 1))) {
+      if (i - 1 === prevHyphen) {
+        joined = true; // the previous hyphen's run, already tried
+        break;
+      }
+      if (h - i === maxRun) {
+        tooLong = true;
+        break;
+      }
+      i--;
+    }
+    const start = joined ? prevStart : i;
+    if (!joined && !tooLong && start < h) out.push(start);
+    prevHyphen = h;
+    prevStart = start;
+  }
+  return out;
+}
+
+const HASH_NUMBER = /#\s*\d/y;
+
+/**
+ * What follows the `#` signs of the text (markdown headings have them too, then a space): a digit,
+ * a word character, a number after spaces.
+ */
+function hashes(text: string): { digit: boolean; word: boolean; number: boolean } {
+  let digit = false;
+  let word = false;
+  let number = false;
+  for (let i = text.indexOf('#'); i !== -1 && !(digit && word && number); i = text.indexOf('#', i + 1)) {
+    HASH_NUMBER.lastIndex = i;
+    if (HASH_NUMBER.test(text)) number = true;
+    const next = text[i + 1];
+    if (next === undefined || next === '#' || /\s/.test(next)) continue;
+    word = true;
+    if (next >= '0' && next <= '9') digit = true;
+  }
+  return { digit, word, number };
+}
+
+/**
+ * The trigger words present: for each word (and each part after an apostrophe, where a pattern's
+ * look-behind may also begin), which of `heads` it starts with. Heads are lower-case ASCII of two
+ * or more letters, looked up by their first two characters.
+ */
+class Triggers {
+  private readonly found = new Set<string>();
+  readonly all: boolean;
+  constructor(words: Words, text: string) {
+    // Under the `iu` flags "ſ" matches "s"; toLowerCase keeps it: open every gate rather than fold.
+    this.all = !words.ascii && text.includes('\u017f');
+    if (this.all) return;
+    const apostrophes = text.includes("'") || (!words.ascii && text.includes('’'));
+    for (const w of words.list) {
+      const key = w.key;
+      this.check(key);
+      if (apostrophes && key.includes("'")) for (const part of key.split("'").slice(1)) this.check(part);
+    }
+  }
+  private check(key: string): void {
+    const c0 = key.charCodeAt(0);
+    const c1 = key.charCodeAt(1); // NaN for a one-character key: no head is that short
+    if (!(c0 < 128 && c1 < 128) || HEAD_PREFIXES[c0 * 128 + c1] === 0) return;
+    for (const h of HEADS_BY_PREFIX.get(c0 * 128 + c1) ?? []) if (key.startsWith(h)) this.found.add(h);
+  }
+  /** True when every group has a word starting with one of its heads. */
+  has(groups: readonly (readonly string[])[]): boolean {
+    return this.all || groups.every((g) => g.some((h) => this.found.has(h)));
+  }
+}
+
+/** Trigger heads by their first two characters (as `c0 * 128 + c1`). */
+const HEADS_BY_PREFIX = new Map<number, string[]>();
+const HEAD_PREFIXES = new Uint8Array(128 * 128);
+function registerHeads(groups: readonly (readonly string[])[]): readonly (readonly string[])[] {
+  for (const g of groups) {
+    for (const h of g) {
+      if (h.length < 2 || /[^a-z0-9]/.test(h)) throw new Error(`trigger head "${h}" must be 2+ lower-case ASCII`);
+      const i = h.charCodeAt(0) * 128 + h.charCodeAt(1);
+      const list = HEADS_BY_PREFIX.get(i) ?? [];
+      if (!list.includes(h)) list.push(h);
+      HEADS_BY_PREFIX.set(i, list);
+      HEAD_PREFIXES[i] = 1;
+    }
+  }
+  return groups;
 }
 
 // ---------------------------------------------------------------- ticket-id
@@ -37,7 +182,13 @@ const BARE_NUMBER = /(?<![&#\p{L}\p{N}_])#\d{2,7}\b/gu;
 const REPO_REF = /(?<![\w./-])[\w.-]+\/[\w.-]+#\d+\b/g;
 const SERVICENOW = /(?<![\w])(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS|KB)\d{6,10}\b/g;
 
-function tickets(text: string, lex: CompiledLexicon, emit: Emit): void {
+const TICKET_AT = sticky(TICKET);
+const SERVICENOW_GATE = /[A-Z]\d{6}/;
+const SERVICENOW_WORDS = registerHeads([
+  ['inc', 'chg', 'prb', 'ritm', 'req', 'sctask', 'ctask', 'ptask', 'task', 'cs', 'kb'],
+]);
+
+function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void {
   const ticket = (start: number, end: number) =>
     emit({
       rule: 'ticket-id',
@@ -46,18 +197,21 @@ function tickets(text: string, lex: CompiledLexicon, emit: Emit): void {
       message: `"${text.slice(start, end)}" is an internal ticket or change reference.`,
       suggestion: 'remove the ticket id',
     });
-  if (/[A-Za-z0-9]-\d/.test(text))
-    each(text, TICKET, (m) => {
-      const prefix = m[1] ?? '';
-      const upper = prefix.toUpperCase();
-      const configured = lex.ticketPrefixes.has(upper);
-      const looksLikeKey = prefix === upper && /^[A-Z]{2,}$/.test(prefix) && !PUBLIC_PREFIXES.has(prefix);
-      if (configured || looksLikeKey) ticket(m.index, m.index + m[0].length);
-    });
-  each(text, NAMED_NUMBER, (m) => ticket(m.index, m.index + m[0].length), /#|no\.|number/i);
-  each(text, BARE_NUMBER, (m) => ticket(m.index, m.index + m[0].length), '#');
-  each(text, REPO_REF, (m) => ticket(m.index, m.index + m[0].length), '#');
-  each(text, SERVICENOW, (m) => ticket(m.index, m.index + m[0].length), /\d{6}/);
+  // A key's prefix is 2-15 ASCII letters and digits right before the hyphen.
+  eachAt(text, TICKET_AT, runStarts(text, scan.hyphens, isAsciiAlnum, 15), (m) => {
+    const prefix = m[1] ?? '';
+    const upper = prefix.toUpperCase();
+    const configured = lex.ticketPrefixes.has(upper);
+    const looksLikeKey = prefix === upper && /^[A-Z]{2,}$/.test(prefix) && !PUBLIC_PREFIXES.has(prefix);
+    if (configured || looksLikeKey) ticket(m.index, m.index + m[0].length);
+  });
+  // "#", "no." or "number" then a digit ("ſ" and "K" fold to no letter of these).
+  const numbered = scan.hash.number || scan.lower.includes('no.') || scan.lower.includes('number');
+  each(text, NAMED_NUMBER, (m) => ticket(m.index, m.index + m[0].length), numbered);
+  each(text, BARE_NUMBER, (m) => ticket(m.index, m.index + m[0].length), scan.hash.digit);
+  each(text, REPO_REF, (m) => ticket(m.index, m.index + m[0].length), scan.hash.digit);
+  const serviceNow = scan.ascii ? scan.words.has(SERVICENOW_WORDS) : SERVICENOW_GATE;
+  each(text, SERVICENOW, (m) => ticket(m.index, m.index + m[0].length), serviceNow);
 }
 
 // ---------------------------------------------------------------- chat-channel
@@ -66,8 +220,8 @@ const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const MENTION = /(?<![\p{L}\p{N}_.@+%-])@(?:[\p{L}][\p{L}\p{N}_.-]*[\p{L}\p{N}_]|[\p{L}])/gu;
 const SLACK_ENCODED = /<[@#!](?:[A-Za-z0-9]+|here|channel|everyone)(?:\|[^>\n]{0,80})?>/g;
 
-function channels(text: string, emit: Emit): void {
-  if (text.includes('#'))
+function channels(text: string, emit: Emit, scan: Scan): void {
+  if (scan.hash.word)
     each(text, CHANNEL, (m) => {
       if (HEX_COLOUR.test(m[0])) return;
       const end = m.index + m[0].replace(/[.-]+$/, '').length;
@@ -220,7 +374,11 @@ function hostIsInternal(host: string, lex: CompiledLexicon): boolean {
   return labels.length >= 3 && labels.slice(0, -2).some((l) => l.split('-').some((p) => ENV_LABELS.has(p)));
 }
 
-function hosts(text: string, lex: CompiledLexicon, emit: Emit): void {
+const NODE_NAME_AT = sticky(NODE_NAME);
+const LOCALHOST_WORDS = registerHeads([['localhost']]);
+const IPV6_WORDS = registerHeads([['fc', 'fd', 'fe80']]);
+
+function hosts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void {
   const internal = (start: number, end: number, what: string) =>
     emit({
       rule: 'internal-host',
@@ -237,14 +395,22 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit): void {
       if (/(?:version|release|v)\s*$/.test(before)) return;
       if (privateIpv4(a, b)) internal(m.index, m.index + m[0].length, 'a private network address');
     });
-  each(text, IPV6, (m) => internal(m.index, m.index + m[0].length, 'a private network address'), ':');
-  each(text, LOCALHOST, (m) => internal(m.index, m.index + m[0].length, 'a loopback address'), /localhost/i);
+  const ipv6 = text.includes('::') || scan.words.has(IPV6_WORDS);
+  each(text, IPV6, (m) => internal(m.index, m.index + m[0].length, 'a private network address'), ipv6);
+  each(
+    text,
+    LOCALHOST,
+    (m) => internal(m.index, m.index + m[0].length, 'a loopback address'),
+    scan.words.has(LOCALHOST_WORDS),
+  );
   if (/[a-z0-9-]\.[a-z]/i.test(text))
     each(text, HOST, (m) => {
       if (hostIsInternal(m[0], lex)) internal(m.index, m.index + m[0].length, 'an internal hostname');
     });
-  if (/[a-z]-\d/i.test(text))
-    each(text, NODE_NAME, (m) => internal(m.index, m.index + m[0].length, 'the name of an internal machine'));
+  // A machine name is one run of [a-z0-9-] ending in "-<digit>..."; try each such run once.
+  eachAt(text, NODE_NAME_AT, runStarts(text, scan.hyphens, isFoldedHostChar, Number.POSITIVE_INFINITY), (m) =>
+    internal(m.index, m.index + m[0].length, 'the name of an internal machine'),
+  );
   if (text.includes('://'))
     each(text, URL_RE, (m) => {
       const url = m[0].replace(/[.,;:!?*_]+$/, '');
@@ -263,47 +429,53 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit): void {
 }
 
 // ---------------------------------------------------------------- secret
-const SECRETS: [RegExp, string, (string | RegExp)?][] = [
+/**
+ * Each credential format, what to call it, a test of the whole text it needs, and (when its
+ * look-behind makes it begin a word of plain-ASCII text) the words one of which it starts.
+ */
+const SECRETS: [RegExp, string, (string | RegExp)?, string[]?][] = [
   [
     /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]{0,8000}?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?/g,
     'a private key',
+    '-----BEGIN',
   ],
   [
     /(?<![A-Z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])/g,
     'an AWS access key id',
   ],
-  [/(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, 'a GitHub token', /gh[pousr]_/],
-  [/(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, 'a GitHub token', 'github_pat_'],
-  [/(?<![\w-])glpat-[A-Za-z0-9_-]{20,}/g, 'a GitLab token', 'glpat-'],
-  [/(?<![\w-])xox[abposre]-[A-Za-z0-9-]{10,}/g, 'a Slack token', 'xox'],
+  [/(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, 'a GitHub token', /gh[pousr]_/, ['gh']],
+  [/(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, 'a GitHub token', 'github_pat_', ['gh']],
+  [/(?<![\w-])glpat-[A-Za-z0-9_-]{20,}/g, 'a GitLab token', 'glpat-', ['glpat']],
+  [/(?<![\w-])xox[abposre]-[A-Za-z0-9-]{10,}/g, 'a Slack token', 'xox', ['xox']],
   [
     /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]+/g,
     'a Slack webhook URL',
     'hooks.slack.com',
   ],
   [/https:\/\/(?:discord(?:app)?\.com)\/api\/webhooks\/[A-Za-z0-9/_-]+/g, 'a Discord webhook URL', '/api/webhooks/'],
-  [/(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, 'a Stripe secret key', /k_(?:live|test)_/],
-  [/(?<![\w])whsec_[A-Za-z0-9+/=]{20,}/g, 'a webhook signing secret', 'whsec_'],
-  [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'a Google API key', 'AIza'],
-  [/(?<![\w])ya29\.[0-9A-Za-z_-]{20,}/g, 'a Google OAuth token', 'ya29.'],
-  [/(?<![\w-])sk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_-]{20,}/g, 'an API secret key', 'sk-'],
-  [/(?<![\w])SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/g, 'a SendGrid API key', 'SG.'],
-  [/(?<![\w])SK[0-9a-f]{32}(?![\w])/g, 'a Twilio API key', /SK[0-9a-f]{32}/],
-  [/(?<![\w-])key-[0-9a-f]{32}(?![\w])/g, 'a Mailgun API key', 'key-'],
-  [/(?<![\w])npm_[A-Za-z0-9]{36}(?![\w])/g, 'an npm token', 'npm_'],
-  [/(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,}/g, 'a PyPI token', 'pypi-'],
-  [/(?<![\w])shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}(?![\w])/g, 'a Shopify token', 'shp'],
-  [/(?<![\w])dop_v1_[a-f0-9]{64}(?![\w])/g, 'a DigitalOcean token', 'dop_v1_'],
-  [/(?<![\w])hv[sb]\.[A-Za-z0-9_-]{20,}/g, 'a Vault token', /hv[sb]\./],
-  [/(?<![\w])AGE-SECRET-KEY-1[0-9A-Z]{58}(?![\w])/g, 'an age secret key', 'AGE-SECRET-KEY'],
-  [/(?<![\w])aw_[A-Za-z0-9_-]{43}(?![\w-])/g, 'an Afterword API token', 'aw_'],
-  [/(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 'a JSON Web Token', 'eyJ'],
+  [/(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, 'a Stripe secret key', /k_(?:live|test)_/, ['sk', 'rk']],
+  [/(?<![\w])whsec_[A-Za-z0-9+/=]{20,}/g, 'a webhook signing secret', 'whsec_', ['whsec']],
+  [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'a Google API key', 'AIza', ['aiza']],
+  [/(?<![\w])ya29\.[0-9A-Za-z_-]{20,}/g, 'a Google OAuth token', 'ya29.', ['ya29']],
+  [/(?<![\w-])sk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_-]{20,}/g, 'an API secret key', 'sk-', ['sk']],
+  [/(?<![\w])SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/g, 'a SendGrid API key', 'SG.', ['sg']],
+  [/(?<![\w])SK[0-9a-f]{32}(?![\w])/g, 'a Twilio API key', /SK[0-9a-f]{32}/, ['sk']],
+  [/(?<![\w-])key-[0-9a-f]{32}(?![\w])/g, 'a Mailgun API key', 'key-', ['key']],
+  [/(?<![\w])npm_[A-Za-z0-9]{36}(?![\w])/g, 'an npm token', 'npm_', ['npm']],
+  [/(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,}/g, 'a PyPI token', 'pypi-', ['pypi']],
+  [/(?<![\w])shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}(?![\w])/g, 'a Shopify token', 'shp', ['shp']],
+  [/(?<![\w])dop_v1_[a-f0-9]{64}(?![\w])/g, 'a DigitalOcean token', 'dop_v1_', ['dop']],
+  [/(?<![\w])hv[sb]\.[A-Za-z0-9_-]{20,}/g, 'a Vault token', /hv[sb]\./, ['hvs', 'hvb']],
+  [/(?<![\w])AGE-SECRET-KEY-1[0-9A-Z]{58}(?![\w])/g, 'an age secret key', 'AGE-SECRET-KEY', ['age']],
+  [/(?<![\w])aw_[A-Za-z0-9_-]{43}(?![\w-])/g, 'an Afterword API token', 'aw_', ['aw']],
+  [/(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 'a JSON Web Token', 'eyJ', ['eyj']],
   [
     /(?<![\w])(?:AccountKey|SharedAccessKey|SharedAccessSignature)=[A-Za-z0-9+/=%]{20,}/g,
     'an Azure key',
     /Shared|AccountKey/,
+    ['accountkey', 'sharedaccess'],
   ],
-  [/(?<![\w])Bearer\s+[A-Za-z0-9._~+/-]{20,}=*/g, 'a bearer token', 'Bearer'],
+  [/(?<![\w])Bearer\s+[A-Za-z0-9._~+/-]{20,}=*/g, 'a bearer token', 'Bearer', ['bearer']],
   [
     /(?<![\p{L}\p{N}_])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]{1,100}:[^\s@/]{1,200}@[^\s/]+/gu,
     'credentials in a URL',
@@ -313,8 +485,12 @@ const SECRETS: [RegExp, string, (string | RegExp)?][] = [
 const ASSIGNMENT =
   /(?<![\p{L}\p{N}_])(?:password|passwd|pwd|passphrase|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)\s*(?:=|:)\s*["']?([^\s"',;)]{4,})/giu;
 
-function secrets(text: string, emit: Emit): void {
-  for (const [re, what, gate] of SECRETS) {
+for (const [, , , heads] of SECRETS) if (heads) registerHeads([heads]);
+
+function secrets(text: string, emit: Emit, scan: Scan): void {
+  for (const [re, what, textGate, heads] of SECRETS) {
+    // `(?<![\w])` is a word start only where the words were split as ASCII.
+    const gate = heads && scan.ascii ? scan.words.has([heads]) : textGate;
     each(
       text,
       re,
@@ -347,17 +523,28 @@ function secrets(text: string, emit: Emit): void {
 }
 
 // ---------------------------------------------------------------- jargon
-const JARGON: RegExp[] = [
-  /(?<![\p{L}\p{N}_])SKUs?[ \t]*(?:#|no\.?|number)?[ \t]*[:-]?[ \t]*[A-Z]{0,4}-?\d[\w-]*/giu,
-  /(?<![\p{L}\p{N}_])tier[ \t-]?\d+[a-z]?(?![\p{L}\p{N}_])/giu,
-  /(?<![\p{L}\p{N}_])(?:ENT|PRO|BIZ|STD|PREM|TEAM|FREE|ENTP|PLAN|TIER|SKU|PLN)[-_]?\d+[A-Z]?(?![\p{L}\p{N}_])/gu,
-  /(?<![\p{L}\p{N}_])plan[ \t]+(?:code[ \t]*:?[ \t]*)?[A-Z]{1,4}[-_]?\d+[A-Z]?(?![\p{L}\p{N}_])/giu,
-  /(?<![\p{L}\p{N}_])(?:plan|tier|sku)[ \t]*(?:id|code)[ \t]*[:#=]?[ \t]*[\w-]+/giu,
-  /(?<![\p{L}\p{N}_])(?:cohort|ring|cell|shard|partition|bucket|pod)[ \t-]?#?\d+(?![\p{L}\p{N}_.])/giu,
-];
+/** Each pattern with the words (by their start) one of which it needs: see `Triggers`. */
+type Keyed = [RegExp, readonly (readonly string[])[]];
 
-function jargon(text: string, emit: Emit): void {
-  for (const re of JARGON) {
+const JARGON: Keyed[] = [
+  [/(?<![\p{L}\p{N}_])SKUs?[ \t]*(?:#|no\.?|number)?[ \t]*[:-]?[ \t]*[A-Z]{0,4}-?\d[\w-]*/giu, [['sku']]],
+  [/(?<![\p{L}\p{N}_])tier[ \t-]?\d+[a-z]?(?![\p{L}\p{N}_])/giu, [['tier']]],
+  [
+    /(?<![\p{L}\p{N}_])(?:ENT|PRO|BIZ|STD|PREM|TEAM|FREE|ENTP|PLAN|TIER|SKU|PLN)[-_]?\d+[A-Z]?(?![\p{L}\p{N}_])/gu,
+    [['ent', 'pro', 'biz', 'std', 'prem', 'team', 'free', 'plan', 'tier', 'sku', 'pln']],
+  ],
+  [/(?<![\p{L}\p{N}_])plan[ \t]+(?:code[ \t]*:?[ \t]*)?[A-Z]{1,4}[-_]?\d+[A-Z]?(?![\p{L}\p{N}_])/giu, [['plan']]],
+  [/(?<![\p{L}\p{N}_])(?:plan|tier|sku)[ \t]*(?:id|code)[ \t]*[:#=]?[ \t]*[\w-]+/giu, [['plan', 'tier', 'sku']]],
+  [
+    /(?<![\p{L}\p{N}_])(?:cohort|ring|cell|shard|partition|bucket|pod)[ \t-]?#?\d+(?![\p{L}\p{N}_.])/giu,
+    [['cohort', 'ring', 'cell', 'shard', 'partition', 'bucket', 'pod']],
+  ],
+];
+for (const [, groups] of JARGON) registerHeads(groups);
+
+function jargon(text: string, emit: Emit, scan: Scan): void {
+  for (const [re, groups] of JARGON) {
+    if (!scan.words.has(groups)) continue;
     each(text, re, (m) =>
       emit({
         rule: 'jargon',
@@ -371,23 +558,62 @@ function jargon(text: string, emit: Emit): void {
 }
 
 // ---------------------------------------------------------------- owner, blame, five-whys
-const OWNER: RegExp[] = [
-  /(?<![\p{L}\p{N}_])(?:owners?|assignees?|assigned|tracked|tracking|dri|responsible|accountable|point of contact|poc)[ \t]*(?:\*\*|__)?[ \t]*:(?!\/\/)/giu,
-  /(?<![\p{L}\p{N}_])assigned[ \t]+to(?![\p{L}\p{N}_])/giu,
-  /(?<![\p{L}\p{N}_])(?:tracked|owned|led|driven)[ \t]+(?:in|as|by|under|via)[ \t]+(?=[A-Z#@])/gu,
+const OWNER: Keyed[] = [
+  [
+    /(?<![\p{L}\p{N}_])(?:owners?|assignees?|assigned|tracked|tracking|dri|responsible|accountable|point of contact|poc)[ \t]*(?:\*\*|__)?[ \t]*:(?!\/\/)/giu,
+    [['owner', 'assign', 'track', 'dri', 'responsible', 'accountable', 'point', 'poc']],
+  ],
+  [/(?<![\p{L}\p{N}_])assigned[ \t]+to(?![\p{L}\p{N}_])/giu, [['assign']]],
+  [
+    /(?<![\p{L}\p{N}_])(?:tracked|owned|led|driven)[ \t]+(?:in|as|by|under|via)[ \t]+(?=[A-Z#@])/gu,
+    [['track', 'owned', 'led', 'driven']],
+  ],
 ];
-const BLAME: RegExp[] = [
-  /(?<![\p{L}\p{N}_])(?:human|operator|engineer|engineering|user|manual|pilot|personnel|staff)[ \t]+(?:error|mistake|failure)s?(?![\p{L}])/giu,
-  /(?<![\p{L}\p{N}_])(?:an?|the|one of our|our|a single)[ \t]+(?:[\p{L}-]+[ \t]+)?(?:engineers?|developers?|operators?|admins?|administrators?|sysadmins?|SREs?|employees?|team[ \t]+members?|contractors?|interns?|staff[ \t]+members?)[ \t]+(?:[\p{L}]+ly[ \t]+)?(?:ran|executed|typed|deleted|dropped|pushed|forgot|made[ \t]+a[ \t]+mistake|misconfigured|ignored|failed[ \t]+to|did[ \t]+not|didn't|missed|mistyped|clicked|skipped|bypassed|overlooked|entered|removed|truncated|wiped|broke|caused)(?![\p{L}])/giu,
-  /(?<![\p{L}\p{N}_])(?:carelessness|careless|negligence|negligent|incompetence|sloppy)(?![\p{L}])/giu,
-  /(?<![\p{L}\p{N}_])(?:his|her|their)[ \t]+(?:mistake|error|fault)(?![\p{L}])/giu,
-  /(?<![\p{L}\p{N}_])(?:to[ \t]+blame|blamed|at[ \t]+fault|fault[ \t]+of)(?![\p{L}])/giu,
+const BLAME: Keyed[] = [
+  [
+    /(?<![\p{L}\p{N}_])(?:human|operator|engineer|engineering|user|manual|pilot|personnel|staff)[ \t]+(?:error|mistake|failure)s?(?![\p{L}])/giu,
+    [['human', 'operator', 'engineer', 'user', 'manual', 'pilot', 'personnel', 'staff']],
+  ],
+  // Keyed on the role, which follows a space: the opening articles are too common to gate on.
+  [
+    /(?<![\p{L}\p{N}_])(?:an?|the|one of our|our|a single)[ \t]+(?:[\p{L}-]+[ \t]+)?(?:engineers?|developers?|operators?|admins?|administrators?|sysadmins?|SREs?|employees?|team[ \t]+members?|contractors?|interns?|staff[ \t]+members?)[ \t]+(?:[\p{L}]+ly[ \t]+)?(?:ran|executed|typed|deleted|dropped|pushed|forgot|made[ \t]+a[ \t]+mistake|misconfigured|ignored|failed[ \t]+to|did[ \t]+not|didn't|missed|mistyped|clicked|skipped|bypassed|overlooked|entered|removed|truncated|wiped|broke|caused)(?![\p{L}])/giu,
+    [
+      [
+        'engineer',
+        'developer',
+        'operator',
+        'admin',
+        'sysadmin',
+        'sre',
+        'employee',
+        'team',
+        'contractor',
+        'intern',
+        'staff',
+      ],
+    ],
+  ],
+  [
+    /(?<![\p{L}\p{N}_])(?:carelessness|careless|negligence|negligent|incompetence|sloppy)(?![\p{L}])/giu,
+    [['careless', 'negligen', 'incompetence', 'sloppy']],
+  ],
+  [
+    /(?<![\p{L}\p{N}_])(?:his|her|their)[ \t]+(?:mistake|error|fault)(?![\p{L}])/giu,
+    [
+      ['his', 'her', 'their'],
+      ['mistake', 'error', 'fault'],
+    ],
+  ],
+  [/(?<![\p{L}\p{N}_])(?:to[ \t]+blame|blamed|at[ \t]+fault|fault[ \t]+of)(?![\p{L}])/giu, [['blame', 'fault']]],
 ];
+for (const [, groups] of [...OWNER, ...BLAME]) registerHeads(groups);
+const WHY_WORDS = registerHeads([['why']]);
 const FIVE_WHYS_PHRASE = /(?<![\p{L}\p{N}_])(?:five|5)[ \t-]+whys?(?![\p{L}])/giu;
 const WHY_LINE = /^[ \t>]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?why(?:[ \t]*#?\d)?(?![\p{L}])/gimu;
 
-function ownersBlameWhys(text: string, emit: Emit): void {
-  for (const re of OWNER) {
+function ownersBlameWhys(text: string, emit: Emit, scan: Scan): void {
+  for (const [re, groups] of OWNER) {
+    if (!scan.words.has(groups)) continue;
     each(text, re, (m) =>
       emit({
         rule: 'owner',
@@ -398,7 +624,8 @@ function ownersBlameWhys(text: string, emit: Emit): void {
       }),
     );
   }
-  for (const re of BLAME) {
+  for (const [re, groups] of BLAME) {
+    if (!scan.words.has(groups)) continue;
     each(text, re, (m) =>
       emit({
         rule: 'blame',
@@ -410,18 +637,18 @@ function ownersBlameWhys(text: string, emit: Emit): void {
       }),
     );
   }
-  if (/whys?\b/i.test(text))
-    each(text, FIVE_WHYS_PHRASE, (m) =>
-      emit({
-        rule: 'five-whys',
-        start: m.index,
-        end: m.index + m[0].length,
-        message: 'The five-whys analysis belongs in the internal postmortem.',
-        suggestion: 'say in one sentence what you changed',
-      }),
-    );
+  if (!scan.words.has(WHY_WORDS)) return;
+  each(text, FIVE_WHYS_PHRASE, (m) =>
+    emit({
+      rule: 'five-whys',
+      start: m.index,
+      end: m.index + m[0].length,
+      message: 'The five-whys analysis belongs in the internal postmortem.',
+      suggestion: 'say in one sentence what you changed',
+    }),
+  );
   const whyLines: RegExpExecArray[] = [];
-  if (/why/i.test(text)) each(text, WHY_LINE, (m) => whyLines.push(m));
+  each(text, WHY_LINE, (m) => whyLines.push(m));
   if (whyLines.length >= 2) {
     for (const m of whyLines) {
       const start = m.index + m[0].search(/why/i);
@@ -436,17 +663,36 @@ function ownersBlameWhys(text: string, emit: Emit): void {
   }
 }
 
-export function patternMatches(text: string, lex: CompiledLexicon): Match[] {
+/** What the gates need to know about the text, found once per lint. */
+interface Scan {
+  words: Triggers;
+  /** Plain ASCII: the words were split on [A-Za-z0-9], so a `\w` look-behind also begins a word. */
+  ascii: boolean;
+  lower: string;
+  /** Offsets of the hyphens followed by a digit. */
+  hyphens: number[];
+  hash: { digit: boolean; word: boolean; number: boolean };
+}
+
+/** `words`: the text's words as the lexicon rules split them (`splitWords`), when the caller has them. */
+export function patternMatches(text: string, lex: CompiledLexicon, words: Words = splitWords(text)): Match[] {
   const out: Match[] = [];
   const emit: Emit = (m) => {
     if (m.end > m.start) out.push(m);
   };
-  secrets(text, emit);
+  const scan: Scan = {
+    words: new Triggers(words, text),
+    ascii: words.ascii,
+    lower: text.toLowerCase(),
+    hyphens: hyphenDigits(text),
+    hash: hashes(text),
+  };
+  secrets(text, emit, scan);
   contacts(text, emit);
-  hosts(text, lex, emit);
-  tickets(text, lex, emit);
-  channels(text, emit);
-  jargon(text, emit);
-  ownersBlameWhys(text, emit);
+  hosts(text, lex, emit, scan);
+  tickets(text, lex, emit, scan);
+  channels(text, emit, scan);
+  jargon(text, emit, scan);
+  ownersBlameWhys(text, emit, scan);
   return out;
 }
