@@ -5,6 +5,7 @@ import { DomainError, notFound } from '../core/errors';
 import { assembleMarkdown } from '../core/summary/document';
 import type { LintInput, SummaryDraftInput } from '../core/summary/inputs';
 import { lintSummary } from '../core/summary/lint';
+import { redactSecrets } from '../core/summary/redact';
 import type { LintOptions, LintResult } from '../core/summary/types';
 import type { Actor } from '../core/types';
 import { type SummaryPublication, type SummaryVersion, VersionTaken } from '../db/store/summaries';
@@ -51,7 +52,10 @@ export async function saveSummaryDraft({
   actor: Actor;
 }): Promise<SummaryVersion> {
   const result = await lintFor(deps, input, incidentId);
-  const markdown = markdownOf(input);
+  // Everything the writer typed is kept except credentials: a pasted key is replaced by a
+  // placeholder before it reaches the database (the findings, positions included, describe the
+  // text as submitted and never repeat a credential).
+  const markdown = redactSecrets(markdownOf(input), result.findings);
   for (let attempt = 1; ; attempt++) {
     const now = deps.clock();
     const version: SummaryVersion = {

@@ -45,7 +45,7 @@ describe('lintSummary on workerd', () => {
       '10:16 ticket-id deploy #1287',
       '10:30 ticket-id OPS-1234',
       '10:54 chat-channel #inc-api',
-      '10:64 secret Password=hunter22',
+      '10:64 secret Pass… (17 characters)',
       '13:3 action-items Canary checks for Bluebird (Owner: @jane)',
       '13:21 codename Bluebird',
       '13:31 owner Owner:',

@@ -6,6 +6,7 @@ import { DomainError, type FieldProblem } from '../../core/errors';
 import { looksBinary, MAX_SUMMARY_BYTES } from '../../core/summary/inputs';
 import { EMPTY_LEXICON, type Lexicon, parseLexicon } from '../../core/summary/lexicon';
 import { lintSummary } from '../../core/summary/lint';
+import { REDACTED_SECRET } from '../../core/summary/redact';
 import type { Finding, LintResult } from '../../core/summary/types';
 import { type CliContext, CliError } from '../context';
 
@@ -57,7 +58,7 @@ const WINDOW = 100;
 function excerptLines(source: string[], f: Finding): [string, string] {
   const line = (source[f.line - 1] ?? '').replace(/\t/g, ' ');
   const start = f.column - 1;
-  const len = Math.max(1, Math.min(f.text.split('\n')[0]?.length ?? 1, line.length - start));
+  const len = Math.max(1, Math.min(f.length, line.length - start));
   let from = 0;
   if (line.length > WINDOW) from = Math.max(0, Math.min(start - 30, line.length - WINDOW));
   const shown = (from > 0 ? '…' : '') + line.slice(from, from + WINDOW) + (from + WINDOW < line.length ? '…' : '');
@@ -65,8 +66,35 @@ function excerptLines(source: string[], f: Finding): [string, string] {
   return [shown, `${pad}${'^'.repeat(Math.min(len, WINDOW))}`];
 }
 
+/**
+ * The source lines with every credential blanked out but its first characters (as many as the
+ * finding's masked text shows), keeping the width so carets still line up.
+ */
+function withoutSecrets(source: string[], findings: readonly Finding[]): string[] {
+  const lines = [...source];
+  for (const f of findings) {
+    if (f.rule !== 'secret' || f.text === REDACTED_SECRET) continue;
+    const keep = f.text.indexOf('…') === -1 ? 0 : f.text.indexOf('…');
+    let lineIndex = f.line - 1;
+    let from = f.column - 1;
+    let left = f.length;
+    let skipped = 0;
+    while (left > 0 && lineIndex < lines.length) {
+      const line = lines[lineIndex] ?? '';
+      const to = Math.min(line.length, from + left);
+      const kept = Math.max(0, Math.min(to - from, keep - skipped));
+      lines[lineIndex] = line.slice(0, from + kept) + '*'.repeat(Math.max(0, to - from - kept)) + line.slice(to);
+      skipped += to - from;
+      left -= to - from + 1; // and the line break
+      lineIndex++;
+      from = 0;
+    }
+  }
+  return lines;
+}
+
 export function formatPretty(result: LintResult, markdown: string, name: string): string {
-  const source = markdown.replace(/\r\n?/g, '\n').split('\n');
+  const source = withoutSecrets(markdown.replace(/\r\n?/g, '\n').split('\n'), result.findings);
   const out: string[] = [];
   for (const f of result.findings) {
     const [code, caret] = excerptLines(source, f);

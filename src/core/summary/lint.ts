@@ -13,6 +13,7 @@ import { compileLexicon, type Lexicon } from './lexicon';
 import type { Match } from './matches';
 import { lexiconMatches } from './names';
 import { patternMatches } from './patterns';
+import { maskSecret } from './redact';
 import { hhmm, nearestInstant, type TimeMention, timeMentions } from './times';
 import { splitWords } from './tokens';
 import {
@@ -231,6 +232,38 @@ function actionItems(doc: SummaryDocument): Located[] {
   return out;
 }
 
+/**
+ * The wording of a finding with every credential in it masked: a secret's own excerpt, and any
+ * other excerpt, message or suggestion that overlaps one (an action item that quotes a key).
+ */
+type Shown = { text?: string; message: string; suggestion?: string | undefined };
+
+function unsecret(text: string, m: Located, secrets: Match[]): Shown {
+  if (m.rule === 'secret')
+    return { text: maskSecret(text.slice(m.start, m.end)), message: m.message, suggestion: m.suggestion };
+  const touching = secrets.filter((s) => s.start < m.end && m.start < s.end);
+  if (touching.length === 0) return m;
+  let excerpt = '';
+  let at = m.start;
+  const parts: [string, string][] = [];
+  for (const s of touching.sort((a, b) => a.start - b.start)) {
+    if (s.end <= at) continue;
+    const masked = maskSecret(text.slice(s.start, s.end));
+    excerpt += text.slice(at, Math.max(at, s.start)) + masked;
+    parts.push([text.slice(Math.max(s.start, m.start), Math.min(s.end, m.end)), masked]);
+    at = Math.min(s.end, m.end);
+    if (s.end >= m.end) break;
+  }
+  excerpt += text.slice(at, m.end);
+  const scrub = (s: string | undefined) => {
+    if (s === undefined) return s;
+    let out = s;
+    for (const [raw, masked] of parts.sort((a, b) => b[0].length - a[0].length)) out = out.split(raw).join(masked);
+    return out;
+  };
+  return { text: excerpt, message: scrub(m.message) ?? m.message, suggestion: scrub(m.suggestion) };
+}
+
 function resolveOverlaps(matches: Match[]): Match[] {
   const rank = (r: RuleId) => {
     const i = SPAN_PRIORITY.indexOf(r);
@@ -268,9 +301,11 @@ export function lintSummary(input: string | SummarySections, lexicon: Lexicon, o
     ...spans,
   ];
 
+  const secrets = spans.filter((m) => m.rule === 'secret');
   const findings: Finding[] = located
     .map((m): Finding & { offset: number } => {
       const { line, column } = position(doc, m.start);
+      const shown: Shown = secrets.length ? unsecret(doc.text, m, secrets) : m;
       const finding: Finding & { offset: number } = {
         offset: m.start,
         rule: m.rule,
@@ -278,10 +313,11 @@ export function lintSummary(input: string | SummarySections, lexicon: Lexicon, o
         section: m.section !== undefined ? m.section : sectionAt(doc, m.start),
         line,
         column,
-        text: doc.text.slice(m.start, m.end),
-        message: m.message,
+        text: shown.text ?? doc.text.slice(m.start, m.end),
+        length: m.end - m.start,
+        message: shown.message,
       };
-      if (m.suggestion) finding.suggestion = m.suggestion;
+      if (shown.suggestion) finding.suggestion = shown.suggestion;
       return finding;
     })
     .sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule))

@@ -10,6 +10,7 @@
 // its pattern, so skipping never loses a finding.
 import type { CompiledLexicon } from './lexicon';
 import type { Match } from './matches';
+import { REDACTED_SECRET } from './redact';
 import { splitWords, type Words } from './tokens';
 
 type Emit = (m: Match) => void;
@@ -504,6 +505,16 @@ function secrets(text: string, emit: Emit, scan: Scan): void {
         }),
       gate,
     );
+  }
+  // Where a saved draft had a credential: the placeholder stays an error until it is rewritten.
+  for (let at = text.indexOf(REDACTED_SECRET); at !== -1; at = text.indexOf(REDACTED_SECRET, at + 1)) {
+    emit({
+      rule: 'secret',
+      start: at,
+      end: at + REDACTED_SECRET.length,
+      message: 'A credential was removed here when the draft was saved. Rewrite this without it, and rotate it.',
+      suggestion: 'remove the placeholder',
+    });
   }
   if (/pass|pwd|secret|key|token/i.test(text))
     each(text, ASSIGNMENT, (m) => {

@@ -45,8 +45,14 @@ export interface Finding {
   /** 1-based line and column of the excerpt in the submitted (or assembled) markdown. */
   line: number;
   column: number;
-  /** The offending excerpt as written; empty when the finding is about something missing. */
+  /**
+   * The offending excerpt as written; empty when the finding is about something missing. A
+   * credential is never repeated: a `secret` finding shows it masked ("AKIA… (20 characters)"),
+   * and any other excerpt or message that would include one shows the masked form instead.
+   */
   text: string;
+  /** Length of the excerpt in the markdown (a line break counts as one character): with line and column, its span. */
+  length: number;
   message: string;
   suggestion?: string;
 }

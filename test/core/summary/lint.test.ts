@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Lexicon } from '../../../src/core/summary/lexicon';
 import { lintSummary } from '../../../src/core/summary/lint';
-import type { RuleId, SectionKey } from '../../../src/core/summary/types';
+import { maskSecret } from '../../../src/core/summary/redact';
+import type { Finding, RuleId, SectionKey } from '../../../src/core/summary/types';
 import { CLEAN, LEAKY, LEXICON } from './fixtures';
 
 const TITLES: Record<SectionKey, string> = {
@@ -130,9 +131,27 @@ const HITS: Record<
   ],
 };
 
+/** The excerpt a finding spans in `md`: its line, column and length (a line break counting as one). */
+function spanOf(md: string, f: { line: number; column: number; length: number }): string {
+  const lines = md.replace(/\r\n?/g, '\n').split('\n');
+  const start = lines.slice(0, f.line - 1).reduce((n, l) => n + l.length + 1, 0) + f.column - 1;
+  return lines.join('\n').slice(start, start + f.length);
+}
+
 describe.each(Object.entries(HITS))('rule %s', (rule, cases) => {
   it.each(cases)('flags %j', (sentence, excerpt) => {
-    expect(rulesFor(sentence)).toContainEqual({ rule, text: excerpt });
+    if (rule !== 'secret') {
+      expect(rulesFor(sentence)).toContainEqual({ rule, text: excerpt });
+      return;
+    }
+    // A credential is never repeated: the finding shows it masked and spans it exactly.
+    const md = withSentence(sentence);
+    const r = lintSummary(md, LEXICON);
+    const found = r.findings.find((f) => f.rule === 'secret');
+    expect(found).toBeDefined();
+    expect(found?.text).toBe(maskSecret(excerpt));
+    expect(spanOf(md, found as Finding)).toBe(excerpt);
+    expect(JSON.stringify(r)).not.toContain(excerpt);
   });
 });
 
@@ -322,7 +341,9 @@ describe('the leaky fixture', () => {
     }
     const lines = LEAKY.split('\n');
     for (const f of r.findings) {
-      if (f.text) expect(lines[f.line - 1]?.slice(f.column - 1, f.column - 1 + f.text.length)).toBe(f.text);
+      const span = lines[f.line - 1]?.slice(f.column - 1, f.column - 1 + f.length);
+      if (f.rule === 'secret') expect([span, f.text]).toEqual(['Password=hunter22', 'Pass… (17 characters)']);
+      else if (f.text) expect(span).toBe(f.text);
     }
   });
   it('counts CRLF line breaks as one', () => {

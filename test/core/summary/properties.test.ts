@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintSummary } from '../../../src/core/summary/lint';
+import { maskSecret, REDACTED_SECRET } from '../../../src/core/summary/redact';
 import { CLEAN, LEAKY, LEXICON } from './fixtures';
 
 const markdownish = fc
@@ -38,17 +39,28 @@ function at(text: string, line: number, column: number, length: number): string 
   return (lines[line - 1] ?? '').slice(column - 1, column - 1 + length);
 }
 
+/** The excerpt at a line and column, `length` characters long, a line break counting as one. */
+function spanOf(text: string, line: number, column: number, length: number): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+  return lines.join('\n').slice(start, start + length);
+}
+
 describe('lintSummary properties', () => {
   it('never throws, and every excerpt is found at its line and column', () => {
     fc.assert(
       fc.property(fc.oneof(markdownish, fc.string({ unit: 'binary' }), fc.constantFrom(CLEAN, LEAKY)), (text) => {
         const r = lintSummary(text, LEXICON);
         expect(r.ok).toBe(!r.findings.some((f) => f.severity === 'error'));
+        const credentials = r.findings.some((f) => f.rule === 'secret');
         for (const f of r.findings) {
           expect(f.line).toBeGreaterThanOrEqual(1);
           expect(f.column).toBeGreaterThanOrEqual(1);
           const firstLine = f.text.split(/\r?\n/)[0] ?? '';
-          expect(at(text, f.line, f.column, firstLine.length)).toBe(firstLine);
+          const spanned = spanOf(text, f.line, f.column, f.length);
+          // A credential is shown masked, in its own finding and in any excerpt that includes it.
+          if (f.rule === 'secret') expect(f.text).toBe(maskSecret(f.text === REDACTED_SECRET ? f.text : spanned));
+          else if (!credentials) expect(at(text, f.line, f.column, firstLine.length)).toBe(firstLine);
         }
       }),
       { numRuns: 300 },
