@@ -1,6 +1,17 @@
-// Optional: adds the visitor's local time beside each UTC <time>. The page is complete without it.
+// Optional: adds the visitor's local time beside each UTC <time>, and the date to the tooltip of
+// quiet uptime-bar days. The page is complete without it.
 (function () {
   'use strict';
+  // Quiet days share their list's short title; on hover, give the cell its own, with its UTC date.
+  document.addEventListener('mouseover', function (e) {
+    var li = e.target;
+    if (!li || li.tagName !== 'LI' || li.title) return;
+    var ol = li.parentNode;
+    var from = ol && ol.getAttribute && ol.getAttribute('data-from');
+    if (!from) return;
+    var at = Date.parse(from + 'T00:00:00Z') + Array.prototype.indexOf.call(ol.children, li) * 864e5;
+    if (!isNaN(at)) li.title = new Date(at).toISOString().slice(0, 10) + ': ' + ol.title;
+  });
   var time, day;
   try {
     time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });

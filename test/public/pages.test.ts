@@ -57,7 +57,7 @@ describe('home page states', () => {
     expect(t).toContain('Degraded performance');
     expect(t).toContain('Slow API responses');
     expect(t.indexOf('Second update')).toBeLessThan(t.indexOf('First update'));
-    expect(html).toContain('icon-degraded'); // an icon, not colour alone
+    expect(html).toContain('href="#i-degraded"'); // an icon, not colour alone
   });
 
   it('major outage: the banner says so and the day cell carries a text tooltip', async () => {
@@ -73,7 +73,13 @@ describe('home page states', () => {
     const html = (await page()).text;
     expect(text(html)).toContain('Major System Outage');
     expect(html).toContain('title="2026-11-20: Major outage; 1 incident (API down); 60 min affected"');
+    // Days without incidents share the bar's short title (the optional script adds each one's date from
+    // data-from); days before the component existed say "No data".
+    const bar = /<ol class="bar"[^>]*>(.*?)<\/ol>/.exec(html);
+    expect(bar?.[0]).toContain('title="No incidents" data-from="2026-08-23"');
+    expect(bar?.[1]?.match(/<li class="nd" title="No data">/g)).toHaveLength(89);
     expect(text(html)).toContain('1 day with incidents');
+    expect(text(html)).toMatch(/ impact · Investigating · started /);
   });
 
   it('maintenance in progress and upcoming', async () => {

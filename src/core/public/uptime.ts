@@ -105,21 +105,38 @@ export function uptimeBars(
     }
   }
 
+  // Dates and day bounds once for all components; each window is then dealt to the days it touches.
+  const dates: string[] = [];
+  for (let d = 0; d < days; d++) dates.push(utcDate(first + d * DAY_MS));
+
   return components.map((component) => {
     const windows = byComponent.get(component.id) ?? [];
     const existsFrom = Math.max(first, component.createdAt);
+    const perDay: Window[][] = [];
+    for (const w of windows) {
+      const lastDay = Math.min(days - 1, Math.floor((w.end - 1 - first) / DAY_MS));
+      for (let d = Math.max(0, Math.floor((w.start - first) / DAY_MS)); d <= lastDay; d++) {
+        const dayStart = first + d * DAY_MS;
+        const clipped = { ...w, start: Math.max(w.start, dayStart), end: Math.min(w.end, dayStart + DAY_MS, now) };
+        if (clipped.end <= clipped.start) continue;
+        const list = perDay[d];
+        if (list) list.push(clipped);
+        else perDay[d] = [clipped];
+      }
+    }
     const cells: DayCell[] = [];
     for (let d = 0; d < days; d++) {
       const dayStart = first + d * DAY_MS;
-      const dayEnd = Math.min(dayStart + DAY_MS, now);
+      const date = dates[d] ?? utcDate(dayStart);
       if (dayStart + DAY_MS <= component.createdAt) {
-        cells.push({ date: utcDate(dayStart), dayStart, worst: 'no_data', incidents: [], minutesAffected: 0 });
+        cells.push({ date, dayStart, worst: 'no_data', incidents: [], minutesAffected: 0 });
         continue;
       }
-      const inDay = windows
-        .filter((w) => w.start < dayStart + DAY_MS && w.end > dayStart)
-        .map((w) => ({ ...w, start: Math.max(w.start, dayStart), end: Math.min(w.end, dayEnd) }))
-        .filter((w) => w.end > w.start);
+      const inDay = perDay[d];
+      if (!inDay) {
+        cells.push({ date, dayStart, worst: 'operational', incidents: [], minutesAffected: 0 });
+        continue;
+      }
       let worst: ComponentStatus = 'operational';
       const seen = new Map<string, { id: string; title: string }>();
       for (const w of inDay) {
@@ -127,7 +144,7 @@ export function uptimeBars(
         seen.set(w.incident.id, w.incident);
       }
       cells.push({
-        date: utcDate(dayStart),
+        date,
         dayStart,
         worst,
         incidents: [...seen.values()],

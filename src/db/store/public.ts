@@ -1,6 +1,6 @@
 // Reads for the public page: only public incidents (the SQL twin of `isIncidentPublic`), only the
 // columns visitors may see (never the lead, emails, webhooks or summary drafts).
-import { and, asc, desc, eq, gte, inArray, isNull, lt, max, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, max, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { PublicIncident, PublishedSummary } from '../../core/public/snapshot';
 import type { AffectedComponent, EpochMs, IncidentUpdate, Maintenance } from '../../core/types';
 import { newId } from '../../lib/id';
@@ -56,9 +56,107 @@ export interface PublicIncidentOptions {
 /** No public incident is expected to last longer than this; bounds the uptime-window scan to an index range. */
 const LONGEST_INCIDENT_MS = 60 * 86_400_000;
 
+/** Puts incidents together from their rows and the rows of their links, updates and publications. */
+function assemble(
+  rows: PublicRow[],
+  links: { incidentId: string; id: string; status: AffectedComponent['status'] }[],
+  updates: (PublicIncident['updates'][number] & { incidentId: string })[],
+  publications: { incidentId: string; version: number; publishedAt: EpochMs; markdown: string }[],
+): PublicIncident[] {
+  const components = new Map<string, AffectedComponent[]>();
+  for (const l of links) {
+    const list = components.get(l.incidentId);
+    if (list) list.push({ id: l.id, status: l.status });
+    else components.set(l.incidentId, [{ id: l.id, status: l.status }]);
+  }
+  const timeline = new Map<string, PublicIncident['updates']>();
+  for (const u of updates) {
+    const update = { id: u.id, status: u.status, body: u.body, createdAt: u.createdAt };
+    const list = timeline.get(u.incidentId);
+    if (list) list.push(update);
+    else timeline.set(u.incidentId, [update]);
+  }
+  // The newest publication is what the public sees.
+  const summaries = new Map<string, PublishedSummary>();
+  for (const p of publications) {
+    const current = summaries.get(p.incidentId);
+    if (!current || p.version > current.version) {
+      summaries.set(p.incidentId, { version: p.version, markdown: p.markdown, publishedAt: p.publishedAt });
+    }
+  }
+  return rows.map((r) => ({
+    ...r,
+    components: components.get(r.id) ?? [],
+    updates: timeline.get(r.id) ?? [],
+    summary: summaries.get(r.id) ?? null,
+  }));
+}
+
 export function publicStore(db: Db) {
   // Prepared once: the data version is read on every public request, so it must cost next to nothing.
   const versionQuery = db.select({ v: dataVersion.version }).from(dataVersion).where(eq(dataVersion.id, 1)).prepare();
+
+  // The uptime window, prepared once: every cache miss of the home page, badge and v2 JSON runs it.
+  // Incidents, their component links, and (for recently resolved ones) updates and summaries come
+  // from four index-bounded statements joined on the same condition: no id lists, no N+1.
+  const touchingWhere = and(
+    isPublicSql,
+    gte(incidents.startedAt, sql.placeholder('bound')),
+    or(
+      gte(incidents.startedAt, sql.placeholder('from')),
+      isNull(incidents.resolvedAt),
+      gte(incidents.resolvedAt, sql.placeholder('from')),
+    ),
+  );
+  const listedWhere = and(
+    touchingWhere,
+    gte(incidents.startedAt, sql.placeholder('updatesFrom')),
+    // Unary + keeps SQLite on the started_at range instead of scanning every resolved incident by status.
+    sql`+${incidents.status} = 'resolved'`,
+  );
+  const touching = {
+    rows: db
+      .select(publicColumns)
+      .from(incidents)
+      .where(touchingWhere)
+      .orderBy(desc(incidents.startedAt), desc(incidents.id))
+      .prepare(),
+    links: db
+      .select({
+        incidentId: incidentComponents.incidentId,
+        id: incidentComponents.componentId,
+        status: incidentComponents.status,
+      })
+      .from(incidentComponents)
+      .innerJoin(incidents, eq(incidents.id, incidentComponents.incidentId))
+      .where(touchingWhere)
+      .prepare(),
+    updates: db
+      .select({
+        incidentId: incidentUpdates.incidentId,
+        id: incidentUpdates.id,
+        status: incidentUpdates.status,
+        body: incidentUpdates.body,
+        createdAt: incidentUpdates.createdAt,
+      })
+      .from(incidentUpdates)
+      .innerJoin(incidents, eq(incidents.id, incidentUpdates.incidentId))
+      .where(listedWhere)
+      .orderBy(asc(incidentUpdates.createdAt), asc(incidentUpdates.id))
+      .prepare(),
+    summaries: db
+      .select({
+        incidentId: summaryPublications.incidentId,
+        version: summaryPublications.version,
+        publishedAt: summaryPublications.publishedAt,
+        markdown: summaryVersions.markdown,
+      })
+      .from(summaryPublications)
+      .innerJoin(summaryVersions, eq(summaryVersions.id, summaryPublications.summaryVersionId))
+      .innerJoin(incidents, eq(incidents.id, summaryPublications.incidentId))
+      .where(listedWhere)
+      .prepare(),
+  };
 
   async function hydrate(rows: PublicRow[], opts: PublicIncidentOptions = {}): Promise<PublicIncident[]> {
     if (rows.length === 0) return [];
@@ -92,34 +190,8 @@ export function publicStore(db: Db) {
             .innerJoin(summaryVersions, eq(summaryVersions.id, summaryPublications.summaryVersionId))
             .where(inArray(summaryPublications.incidentId, ids)),
     ]);
-    const components = new Map<string, AffectedComponent[]>();
-    for (const l of links) {
-      const list = components.get(l.incidentId) ?? [];
-      list.push({ id: l.id, status: l.status });
-      components.set(l.incidentId, list);
-    }
-    const timeline = new Map<string, PublicIncident['updates']>();
-    for (const u of updates) {
-      const list = timeline.get(u.incidentId) ?? [];
-      list.push({ id: u.id, status: u.status, body: u.body, createdAt: u.createdAt });
-      timeline.set(u.incidentId, list);
-    }
-    // The newest publication is what the public sees.
-    const summaries = new Map<string, PublishedSummary>();
-    for (const p of publications) {
-      const current = summaries.get(p.incidentId);
-      if (!current || p.version > current.version) {
-        summaries.set(p.incidentId, { version: p.version, markdown: p.markdown, publishedAt: p.publishedAt });
-      }
-    }
-    return rows.map((r) => ({
-      ...r,
-      components: components.get(r.id) ?? [],
-      updates: timeline.get(r.id) ?? [],
-      summary: summaries.get(r.id) ?? null,
-    }));
+    return assemble(rows, links, updates, publications);
   }
-
   async function select(where: SQL | undefined, limit?: number, opts?: PublicIncidentOptions) {
     const q = db
       .select(publicColumns)
@@ -131,10 +203,13 @@ export function publicStore(db: Db) {
   }
 
   return {
-    /** One point read: changes with every committed write, from any process or isolate. */
-    async version(): Promise<number> {
-      const [row] = await versionQuery.all();
-      return row?.v ?? 0;
+    /**
+     * One point read: changes with every committed write, from any process or isolate. Synchronous
+     * where the driver is (better-sqlite3), so a render-cache hit needs no promise; a promise on D1.
+     */
+    version(): number | Promise<number> {
+      const rows: { v: number }[] | Promise<{ v: number }[]> = versionQuery.all();
+      return Array.isArray(rows) ? (rows[0]?.v ?? 0) : rows.then(([row]) => row?.v ?? 0);
     },
 
     /** When the newest write happened (every write leaves an audit entry, deletions too). */
@@ -151,18 +226,14 @@ export function publicStore(db: Db) {
      * Updates are loaded only for those that started at or after `updatesFrom` (the page lists only those).
      */
     async touching(from: EpochMs, updatesFrom: EpochMs): Promise<PublicIncident[]> {
-      const all = await select(
-        and(
-          gte(incidents.startedAt, from - LONGEST_INCIDENT_MS),
-          or(gte(incidents.startedAt, from), isNull(incidents.resolvedAt), gte(incidents.resolvedAt, from)),
-        ),
-        undefined,
-        { updates: false, summaries: false },
-      );
-      const needUpdates = all.filter((i) => i.startedAt >= updatesFrom && i.status === 'resolved');
-      if (needUpdates.length === 0) return all;
-      const withUpdates = new Map((await hydrate(needUpdates)).map((i) => [i.id, i]));
-      return all.map((i) => withUpdates.get(i.id) ?? i);
+      const params = { bound: from - LONGEST_INCIDENT_MS, from, updatesFrom };
+      const [rows, links, updates, publications] = await Promise.all([
+        touching.rows.all(params) as PublicRow[] | Promise<PublicRow[]>,
+        touching.links.all(params),
+        touching.updates.all(params),
+        touching.summaries.all(params),
+      ]);
+      return assemble(rows, links, updates, publications);
     },
 
     /** Public incidents that started in [start, end), newest first. */

@@ -14,10 +14,10 @@ import { IncidentCard } from './incident-parts';
 import { Layout } from './layout';
 import { Icon, MAINTENANCE_STATUS_LABEL, Section, StatusPill, Time } from './parts';
 
-/** Short class names: 90 cells per component add up. */
+/** Short class names: 90 cells per component add up. Operational is the bar's default colour, so it needs none. */
 const CELL_CLASS: Record<DayCell['worst'], string> = {
   no_data: 'nd',
-  operational: 'ok',
+  operational: '',
   degraded_performance: 'dg',
   partial_outage: 'po',
   major_outage: 'mo',
@@ -27,10 +27,21 @@ const CELL_CLASS: Record<DayCell['worst'], string> = {
 const escapeAttr = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The 90 cells as one string: the hottest markup on the page, built without a JSX node per cell. */
+/** What an operational day's tooltip says: one title on the list, inherited by its untitled cells. */
+export const QUIET_DAY_TITLE = 'No incidents';
+
+/**
+ * The 90 cells as one string: the hottest markup on the page, built without a JSX node per cell.
+ * Only days with incidents (or no data) carry their own text; the rest inherit the list's short title,
+ * and the optional script adds their date from `data-from`. (`</li>` is optional in HTML and left out.)
+ */
 function barHtml(bar: UptimeBar): string {
-  let out = '<ol class="bar" aria-hidden="true">';
-  for (const d of bar.days) out += `<li class="${CELL_CLASS[d.worst]}" title="${escapeAttr(cellText(d))}"></li>`;
+  let out = `<ol class="bar" aria-hidden="true" title="${QUIET_DAY_TITLE}" data-from="${bar.days[0]?.date ?? ''}">`;
+  for (const d of bar.days) {
+    if (d.worst === 'operational' && d.incidents.length === 0) out += '<li>';
+    else if (d.worst === 'no_data') out += '<li class="nd" title="No data">';
+    else out += `<li class="${CELL_CLASS[d.worst]}" title="${escapeAttr(cellText(d))}">`;
+  }
   return `${out}</ol>`;
 }
 

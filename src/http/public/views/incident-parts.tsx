@@ -43,7 +43,8 @@ export const IncidentCard: FC<{
         <a href={`/incidents/${incident.id}`}>{incident.title}</a>
       </Heading>
       <p class="incident-meta">
-        <ImpactPill impact={incidentImpact(incident)} />{' '}
+        <ImpactPill impact={incidentImpact(incident)} />
+        {' · '}
         <span class="incident-status">{INCIDENT_STATUS_LABEL[incident.status]}</span>
         {' · '}started <Time at={incident.startedAt} />
         {incident.resolvedAt !== null ? (

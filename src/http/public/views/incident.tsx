@@ -44,7 +44,8 @@ export const IncidentView: FC<{ p: IncidentPage; summaryHtml: string | null }> =
       <article class="incident-page">
         <h1>{i.title}</h1>
         <p class="incident-meta">
-          <ImpactPill impact={incidentImpact(i)} />{' '}
+          <ImpactPill impact={incidentImpact(i)} />
+          {' · '}
           <span class="incident-status">{INCIDENT_STATUS_LABEL[i.status]}</span>
         </p>
         <dl class="facts">

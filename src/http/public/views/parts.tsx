@@ -35,14 +35,7 @@ const PATHS: Record<IconName, string> = {
 
 /** An icon drawn from the page's sprite (defined once in the layout), so each use costs a few bytes. */
 export const Icon: FC<{ status: ComponentStatus }> = ({ status }) => (
-  <svg
-    class={`icon icon-${ICON_OF[status]}`}
-    viewBox="0 0 16 16"
-    width="16"
-    height="16"
-    aria-hidden="true"
-    focusable="false"
-  >
+  <svg class="icon" width="16" height="16" aria-hidden="true">
     <use href={`#i-${ICON_OF[status]}`} />
   </svg>
 );
