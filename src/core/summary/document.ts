@@ -83,11 +83,44 @@ for (const key of SECTION_KEYS) for (const s of SYNONYMS[key]) SYNONYM_INDEX.set
 const PREVENTION_PREFIX =
   /^(what we are doing (to prevent|so that|to make sure|to stop)|how we (will|are going to|plan to) prevent|preventing (this|it|a) )/;
 
-const HEADING_CACHE = new Map<string, SectionKey | null>();
+/**
+ * The fallback for headings not on the list: keywords, checked in this order (prevention before
+ * what-we-did, so "How we will prevent it" is not a fix; impact before what-happened, so "Summary of
+ * impact" is about who was affected). Headings about the analysis (timeline, root cause,
+ * background) never fall back to "What happened" or "Who was affected": their content is not the
+ * customer's story, and must not satisfy those sections.
+ */
+const FALLBACK: [SectionKey, RegExp][] = [
+  [
+    'prevention',
+    /\bprevent|\bnext steps?\b|\bfollow[- ]?ups?\b|\baction items?\b|\bfuture\b|\bimprovements?\b|\blessons?\b|\b(?:going|moving) forward\b|\brecurr|\bwhat is next\b|\bwe will\b|\bwe are (?:changing|doing|improving)\b|\bcommitments?\b|\bsafeguards?\b|\bavoid/,
+  ],
+  [
+    'whatWeDid',
+    /\bresol|\bremedia|\bmitigat|\brespon[sd]|\bfix|\brecover|\brestor|\bwe did\b|\bactions? taken\b|\bhow we (?:handled|addressed|responded)/,
+  ],
+  ['whoWasAffected', /\baffect|\bimpact|\bscope\b|\bwho\b|\bblast radius\b/],
+  ['whatHappened', /happen|\bsummary\b|\boverview\b|\bdescription\b|\bincident\b|\bissue\b|\bproblem\b|\bwent wrong\b/],
+];
+const ANALYSIS_HEADING =
+  /^why\b|^(?:what|the) caused?\b|\btimeline\b|\bchronolog|\bsequence of events\b|\broot causes?\b|\bbackground\b|\bcontributing factors?\b|\bappendix\b|\btechnical details?\b|\bglossary\b/;
+
+export interface HeadingSection {
+  key: SectionKey;
+  /** On the accepted list (or its "what we are doing to ..." forms), not guessed from keywords. */
+  exact: boolean;
+}
+
+const HEADING_CACHE = new Map<string, HeadingSection | null>();
 const HEADING_CACHE_SIZE = 512;
 
 /** Maps a heading's text to its section: case-insensitive, trailing punctuation and numbering ignored. */
 export function sectionForHeading(heading: string): SectionKey | null {
+  return classifyHeading(heading)?.key ?? null;
+}
+
+/** The section a heading names, and whether it is an accepted heading or a keyword guess. */
+export function classifyHeading(heading: string): HeadingSection | null {
   // Summaries reuse a handful of headings: remember the answers (a pure function of the text).
   const cached = HEADING_CACHE.get(heading);
   if (cached !== undefined) return cached;
@@ -97,7 +130,7 @@ export function sectionForHeading(heading: string): SectionKey | null {
   return key;
 }
 
-function headingSection(heading: string): SectionKey | null {
+function headingSection(heading: string): HeadingSection | null {
   const h = heading
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
@@ -110,7 +143,14 @@ function headingSection(heading: string): SectionKey | null {
     .replace(/[\s.:?!…;,—–-]+$/u, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return SYNONYM_INDEX.get(h) ?? (PREVENTION_PREFIX.test(h) ? 'prevention' : null);
+  const exact = SYNONYM_INDEX.get(h) ?? (PREVENTION_PREFIX.test(h) ? 'prevention' : null);
+  if (exact) return { key: exact, exact: true };
+  const analysis = ANALYSIS_HEADING.test(h);
+  for (const [key, re] of FALLBACK) {
+    if (analysis && (key === 'whatHappened' || key === 'whoWasAffected')) continue;
+    if (re.test(h)) return { key, exact: false };
+  }
+  return null;
 }
 
 export interface Range {
@@ -238,9 +278,17 @@ export function parseSummary(input: string): SummaryDocument {
     owned.push({ start: current.part.headingStart, end, section: current.key });
     current = null;
   };
+  // Sections an accepted heading names: a keyword guess never takes one of those ("# Checkout
+  // incident" above "## Summary" is a title, not a second "What happened").
+  const claimed = new Set<SectionKey>();
+  const claim = (title: string) => {
+    const c = classifyHeading(title);
+    if (c?.exact) claimed.add(c.key);
+  };
   const openHeading = (depth: number, title: string, start: number, end: number) => {
     headings.push({ start, end });
-    const key = sectionForHeading(title);
+    const found = classifyHeading(title);
+    const key = found && (found.exact || !claimed.has(found.key)) ? found.key : null;
     if (key) {
       close(start);
       const part: SectionPart = { headingStart: start, bodyStart: end, start, end, blocks: [] };
@@ -253,6 +301,7 @@ export function parseSummary(input: string): SummaryDocument {
 
   const blocks = lex(text);
   if (blocks) {
+    for (const b of blocks) if (b.token.type === 'heading') claim(plainText(b.token as AnyToken));
     for (const b of blocks) {
       if (b.token.type === 'heading') {
         const h = b.token as Tokens.Heading;
@@ -279,6 +328,7 @@ export function parseSummary(input: string): SummaryDocument {
       const m = HEADING_LINE.exec(line);
       lines.push({ start, end, depth: m?.[1]?.length ?? 0, title: m ? (m[2] ?? '') : null });
     }
+    for (const l of lines) if (l.title !== null) claim(l.title);
     for (const l of lines) {
       if (l.title !== null) {
         openHeading(l.depth, l.title, l.start, l.end);

@@ -56,7 +56,12 @@ const DATE_IN_ITEM = new RegExp(
     String.raw`\b(?:end|middle|start)\s+of\s+(?:the\s+|this\s+|next\s+)?(?:week|month|quarter|year)\b`,
     String.raw`\b(?:by|before|until)\s+(?:next\s+|this\s+)?(?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`,
     String.raw`\b(?:next|this)\s+(?:week|month|quarter)\b`,
-    String.raw`\bwithin\s+(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|thirty|a)\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?)\b`,
+    String.raw`\b(?:within|in|over)\s+(?:the\s+(?:next|coming)\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|a)\s+(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?)\b`,
+    String.raw`\b(?:by|in|before|until|during|of|for)\s+(?:the\s+end\s+of\s+)?(?:early\s+|mid-?\s*|late\s+)?(?:19|20)\d{2}\b`,
+    String.raw`\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b`,
+    String.raw`\b(?:by|before|until|on|due)\s+\d{1,2}/\d{1,2}\b`,
+    String.raw`\bFY\s*'?\d{2,4}\b`,
+    String.raw`\bEO[WMQY]\b`,
   ].join('|'),
   'i',
 );

@@ -621,6 +621,47 @@ for (const [, groups] of [...OWNER, ...BLAME]) registerHeads(groups);
 const WHY_WORDS = registerHeads([['why']]);
 const FIVE_WHYS_PHRASE = /(?<![\p{L}\p{N}_])(?:five|5)[ \t-]+whys?(?![\p{L}])/giu;
 const WHY_LINE = /^[ \t>]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?why(?:[ \t]*#?\d)?(?![\p{L}])/gimu;
+/** A why-question: "Why?", "Why did the check not run?" (one sentence; "v1.2" keeps its dot). */
+const WHY_QUESTION = /(?<![\p{L}\p{N}_])why(?![\p{L}])(?:[^?!.\n]|\.(?=\S)){0,160}\?/giu;
+/** Between a question and the next one of the same chain: an answer, in the same paragraph. */
+const CHAIN_GAP = 400;
+
+/**
+ * Why-questions each answered before the next ("Why did it fail? Because X. Why? Because Y."): two
+ * or more in a row, in one paragraph or list, are the five-whys chain. Headings are not answers.
+ */
+function whyChains(text: string): { start: number; end: number }[][] {
+  const questions: { start: number; end: number }[] = [];
+  each(text, WHY_QUESTION, (m) => {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (!/^ {0,3}#/.test(text.slice(lineStart, m.index + 1)))
+      questions.push({ start: m.index, end: m.index + m[0].length });
+  });
+  const answered = (from: number, to: number) => /[\p{L}\p{N}]/u.test(text.slice(from, to));
+  const chains: { start: number; end: number }[][] = [];
+  let chain: { start: number; end: number }[] = [];
+  const flush = () => {
+    if (chain.length >= 2) chains.push(chain);
+    chain = [];
+  };
+  for (const q of questions) {
+    const prev = chain.at(-1);
+    if (prev) {
+      const gap = text.slice(prev.end, q.start);
+      if (gap.length > CHAIN_GAP || /\n[ \t>]*\n/.test(gap) || !answered(prev.end, q.start)) flush();
+    }
+    chain.push(q);
+  }
+  // The last question needs its answer too: words after it, before the paragraph ends.
+  const last = chain.at(-1);
+  if (last) {
+    const rest = text.slice(last.end, last.end + CHAIN_GAP);
+    const para = rest.split(/\n[ \t>]*\n/)[0] ?? '';
+    if (!/[\p{L}\p{N}]/u.test(para)) chain.pop();
+  }
+  flush();
+  return chains;
+}
 
 function ownersBlameWhys(text: string, emit: Emit, scan: Scan): void {
   for (const [re, groups] of OWNER) {
@@ -658,6 +699,18 @@ function ownersBlameWhys(text: string, emit: Emit, scan: Scan): void {
       suggestion: 'say in one sentence what you changed',
     }),
   );
+  for (const chain of whyChains(text)) {
+    for (const q of chain) {
+      emit({
+        rule: 'five-whys',
+        start: q.start,
+        end: q.end,
+        message:
+          'A chain of "why" questions and answers is the five-whys analysis; it belongs in the internal postmortem.',
+        suggestion: 'say in one sentence what you changed',
+      });
+    }
+  }
   const whyLines: RegExpExecArray[] = [];
   each(text, WHY_LINE, (m) => whyLines.push(m));
   if (whyLines.length >= 2) {

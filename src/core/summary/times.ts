@@ -19,8 +19,9 @@ const UTC_AFTER =
 const OTHER_AFTER =
   /^[ \t]*\(?[ \t]*(?:(?:UTC|GMT)[ \t]*[+-−][ \t]*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|(?:PST|PDT|EST|EDT|CST|CDT|MST|MDT|AKST|AKDT|HST|CET|CEST|EET|EEST|WET|WEST|BST|IST|JST|KST|AEST|AEDT|ACST|AWST|NZST|NZDT|SGT|HKT|MSK|BRT|ART)(?![\p{L}])|local[ \t]+time|(?:Pacific|Eastern|Central|Mountain|European|British|India|Japan|Australian)[ \t]+(?:Standard[ \t]+|Daylight[ \t]+|Summer[ \t]+)?Time)/u;
 const RANGE_JOIN = /^[ \t]*(?:-|–|—|→|to|and|until|till|through|thru)[ \t]*$/i;
+/** "All times are in UTC", "Times below are UTC", "all times UTC", "Times: UTC", "(UTC)", "in UTC". */
 const GLOBAL_UTC =
-  /(?:(?:all[ \t]+)?times?[ \t]+(?:are[ \t]+|shown[ \t]+|given[ \t]+|listed[ \t]+|stated[ \t]+)?(?:in[ \t]+)?(?:UTC|GMT)\b|\(UTC\)|\bin[ \t]+UTC\b)/i;
+  /(?:\btimes?(?:[ \t]+(?:below|above|here|mentioned|in[ \t]+this[ \t]+[a-z]+))?[ \t]*:?[ \t]+(?:are[ \t]+|is[ \t]+)?(?:shown[ \t]+|given[ \t]+|listed[ \t]+|stated[ \t]+|expressed[ \t]+)?(?:in[ \t]+)?(?:UTC|GMT)\b|\(UTC\)|\bin[ \t]+UTC\b)/i;
 
 export function timeMentions(text: string, from: number, to: number, documentText: string): TimeMention[] {
   const found: TimeMention[] = [];
