@@ -16,7 +16,8 @@ const TOOL_CONTEXT = new Set(
   integrations thread threads doc docs document documents pipeline pipelines build builds job jobs deploy deploys
   deployment deployments flag flags monitor monitors monitoring project projects wiki space runbook runbooks huddle dm
   post posts posted app account event events error errors exception exceptions rule rules card cards task tasks
-  workflow workflows run runs service instance dyno dynos`.split(/\s+/),
+  workflow workflows run runs service instance dyno dynos trace traces tracing log logs logging metric metrics
+  graph graphs query queries span spans panel panels chart charts report reports call calls`.split(/\s+/),
 );
 const TOOL_LEADIN = new Set(['via', 'using', 'in', 'on', 'through', 'from', 'into', 'our', 'with']);
 const DATE_LEADIN = new Set([

@@ -166,7 +166,7 @@ function registerHeads(groups: readonly (readonly string[])[]): readonly (readon
 // ---------------------------------------------------------------- ticket-id
 /** Uppercase prefixes of public identifiers and standards (and of words jargon owns): never tickets. */
 const PUBLIC_PREFIXES = new Set(
-  `CVE CWE CAPEC GHSA OSV RUSTSEC PYSEC GO UTF UCS SHA MD ISO IEC RFC BCP STD TLS SSL HTTP HTTPS IPV SEV AES RSA DES
+  `SDK CLI OS CPU GPU RAM SSD NVME LTS RC BETA ALPHA GA TPM CVE CWE CAPEC GHSA OSV RUSTSEC PYSEC GO UTF UCS SHA MD ISO IEC RFC BCP STD TLS SSL HTTP HTTPS IPV SEV AES RSA DES
   ECDSA ED HMAC PBKDF FIPS NIST SOC PCI HIPAA GDPR WCAG ECMA IEEE ANSI EN DIN BS COVID SARS MERS GPT LLAMA ARM AMD DDR
   LPDDR PCIE USB HDMI CAT WPA OWASP ASVS SLSA CIS MITRE ATT TCP UDP DNS API VM EC AWS GCP AZURE WIN MACOS IOS ANDROID IP
   ID NO NR VER REV PHASE STEP STAGE LEVEL TIER SKU PLAN SECTION PART ITEM FIGURE TABLE ANNEX ART MIL MPEG AVC HEVC VP AV
@@ -348,6 +348,7 @@ const IPV6 =
 const URL_RE = /(?<![\p{L}\p{N}_])(?:https?|wss?|ftp):\/\/[^\s<>()"'`\]]+/giu;
 const HOST =
   /(?<![\p{L}\p{N}_.@/-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}(?::\d{2,5})?(?![\p{L}\p{N}_-]|\.[a-z0-9])/giu;
+const GO_LINK = /(?<![\p{L}\p{N}_./:-])go\/(?!no-go(?![\w-]))[a-z0-9][\w./-]*[\w]/giu;
 const LOCALHOST = /(?<![\p{L}\p{N}_.-])localhost(?::\d{1,5})?(?![\p{L}\p{N}_-])/giu;
 const NODE_NAME =
   /(?<![\p{L}\p{N}_.-])(?:ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}|(?:[a-z][a-z0-9]*-){0,4}(?:prod|production|stg|staging|dev|qa|uat|canary|k8s|kube|db|pg|postgres|mysql|redis|kafka|es|elastic|mongo|api|web|app|worker|workers|node|host|srv|server|lb|proxy|bastion|jump|cache|queue|ingest|batch|cron)(?:-[a-z][a-z0-9]*){0,4}-\d{1,4}[a-z]?)(?![\p{L}\p{N}_.-]*[\p{L}\p{N}])/giu;
@@ -412,6 +413,8 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void
   eachAt(text, NODE_NAME_AT, runStarts(text, scan.hyphens, isFoldedHostChar, Number.POSITIVE_INFINITY), (m) =>
     internal(m.index, m.index + m[0].length, 'the name of an internal machine'),
   );
+  // Short links ("go/incident-review") resolve only on the company network.
+  each(text, GO_LINK, (m) => internal(m.index, m.index + m[0].length, 'an internal short link'), 'go/');
   if (text.includes('://'))
     each(text, URL_RE, (m) => {
       const url = m[0].replace(/[.,;:!?*_]+$/, '');
@@ -483,8 +486,9 @@ const SECRETS: [RegExp, string, (string | RegExp)?, string[]?][] = [
     '://',
   ],
 ];
+/** `password=…`, `token: …`, also as an environment variable (`DB_PASSWORD=…`) or a flag (`--api-key=…`). */
 const ASSIGNMENT =
-  /(?<![\p{L}\p{N}_])(?:password|passwd|pwd|passphrase|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)\s*(?:=|:)\s*["']?([^\s"',;)]{4,})/giu;
+  /(?<![\p{L}\p{N}_-])-{0,2}(?:[A-Za-z0-9]+[_-]){0,4}(?:password|passwd|pwd|passphrase|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)\s*(?:=|:)\s*["']?([^\s"',;)]{4,})/giu;
 
 for (const [, , , heads] of SECRETS) if (heads) registerHeads([heads]);
 
@@ -538,7 +542,12 @@ function secrets(text: string, emit: Emit, scan: Scan): void {
 type Keyed = [RegExp, readonly (readonly string[])[]];
 
 const JARGON: Keyed[] = [
-  [/(?<![\p{L}\p{N}_])SKUs?[ \t]*(?:#|no\.?|number)?[ \t]*[:-]?[ \t]*[A-Z]{0,4}-?\d[\w-]*/giu, [['sku']]],
+  [/(?<![\p{L}\p{N}_])SKUs?[ \t]*(?:#|no\.?|number)?[ \t]*[:-]?[ \t]*(?=[\w-]{0,40}\d)[A-Z0-9][\w-]*/giu, [['sku']]],
+  // "the P3 plan", "T2 tier": a plan or tier code before the word.
+  [
+    /(?<![\p{L}\p{N}_])(?!(?:Q[1-4]|H[12]|FY\d{2})[ \t])[A-Z]{1,3}-?\d{1,2}[ \t]+(?:plan|tier)s?(?![\p{L}\p{N}_])/gu,
+    [['plan', 'tier']],
+  ],
   [/(?<![\p{L}\p{N}_])tier[ \t-]?\d+[a-z]?(?![\p{L}\p{N}_])/giu, [['tier']]],
   [
     /(?<![\p{L}\p{N}_])(?:ENT|PRO|BIZ|STD|PREM|TEAM|FREE|ENTP|PLAN|TIER|SKU|PLN)[-_]?\d+[A-Z]?(?![\p{L}\p{N}_])/gu,
@@ -616,15 +625,26 @@ const BLAME: Keyed[] = [
     ],
   ],
   [/(?<![\p{L}\p{N}_])(?:to[ \t]+blame|blamed|at[ \t]+fault|fault[ \t]+of)(?![\p{L}])/giu, [['blame', 'fault']]],
+  [
+    /(?<![\p{L}\p{N}_])(?:someone|somebody)[ \t]+(?:[\p{L}-]+[ \t]+){0,4}?(?:forgot|ran|deleted|dropped|pushed|misconfigured|ignored|failed[ \t]+to|did[ \t]+not|didn't|missed|mistyped|skipped|bypassed|overlooked|broke)(?![\p{L}])/giu,
+    [['someone', 'somebody']],
+  ],
+  [
+    /(?<![\p{L}\p{N}_])(?:caused|triggered|introduced)[ \t]+by[ \t]+(?:an?|the|one[ \t]+of[ \t]+our)[ \t]+(?:[\p{L}-]+[ \t]+)?(?:engineers?|developers?|operators?|admins?|employees?|contractors?|interns?|team[ \t]+members?)(?![\p{L}])/giu,
+    [['caused', 'triggered', 'introduced']],
+  ],
 ];
 for (const [, groups] of [...OWNER, ...BLAME]) registerHeads(groups);
 const WHY_WORDS = registerHeads([['why']]);
+/** "First why: …", "2nd why – …": numbered whys in prose. */
+const ORDINAL_WHY = /(?<![\p{L}\p{N}_])(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[ \t]+why(?![\p{L}])/giu;
 const FIVE_WHYS_PHRASE = /(?<![\p{L}\p{N}_])(?:five|5)[ \t-]+whys?(?![\p{L}])/giu;
 const WHY_LINE = /^[ \t>]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?why(?:[ \t]*#?\d)?(?![\p{L}])/gimu;
 /** A why-question: "Why?", "Why did the check not run?" (one sentence; "v1.2" keeps its dot). */
 const WHY_QUESTION = /(?<![\p{L}\p{N}_])why(?![\p{L}])(?:[^?!.\n]|\.(?=\S)){0,160}\?/giu;
 /** Between a question and the next one of the same chain: an answer, in the same paragraph. */
 const CHAIN_GAP = 400;
+const HEADING_START = / {0,3}#/y;
 
 /**
  * Why-questions each answered before the next ("Why did it fail? Because X. Why? Because Y."): two
@@ -632,10 +652,13 @@ const CHAIN_GAP = 400;
  */
 function whyChains(text: string): { start: number; end: number }[][] {
   const questions: { start: number; end: number }[] = [];
+  let lineStart = 0; // of the line holding the current question, found moving forward only
   each(text, WHY_QUESTION, (m) => {
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    if (!/^ {0,3}#/.test(text.slice(lineStart, m.index + 1)))
-      questions.push({ start: m.index, end: m.index + m[0].length });
+    for (let nl = text.indexOf('\n', lineStart); nl !== -1 && nl < m.index; nl = text.indexOf('\n', lineStart)) {
+      lineStart = nl + 1;
+    }
+    HEADING_START.lastIndex = lineStart;
+    if (!HEADING_START.test(text)) questions.push({ start: m.index, end: m.index + m[0].length });
   });
   const answered = (from: number, to: number) => /[\p{L}\p{N}]/u.test(text.slice(from, to));
   const chains: { start: number; end: number }[][] = [];
@@ -707,6 +730,19 @@ function ownersBlameWhys(text: string, emit: Emit, scan: Scan): void {
         end: q.end,
         message:
           'A chain of "why" questions and answers is the five-whys analysis; it belongs in the internal postmortem.',
+        suggestion: 'say in one sentence what you changed',
+      });
+    }
+  }
+  const ordinals: RegExpExecArray[] = [];
+  each(text, ORDINAL_WHY, (m) => ordinals.push(m));
+  if (ordinals.length >= 2) {
+    for (const m of ordinals) {
+      emit({
+        rule: 'five-whys',
+        start: m.index,
+        end: m.index + m[0].length,
+        message: 'A chain of "why" steps is the five-whys analysis; it belongs in the internal postmortem.',
         suggestion: 'say in one sentence what you changed',
       });
     }

@@ -416,4 +416,20 @@ We reverted to the previous version of the checkout page at 16:22 UTC. Load time
 - Test checkout on slow mobile connections before release, by 15 April 2027.
 `,
   },
+  {
+    name: 'go/no-go, quarterly plans, why in prose, causes without blame',
+    markdown: `## What happened
+On 9 April 2027 from 12:15 to 12:50 UTC, exports from the reporting page failed. The failure was caused by a faulty network switch in one data center, and it was triggered by routine maintenance. Why did recovery take 35 minutes? Moving exports to the second data center needed a manual step, which we are removing.
+
+## Who was affected
+Customers on our Starter and Growth plans who exported reports during the window, about 5% of exports.
+
+## What we did
+We made a go/no-go decision on failing over at 12:30 UTC, moved exports to the second data center, and replaced the switch.
+
+## What we are doing to prevent it
+- Fail exports over automatically, as part of our Q3 plan, by 30 September 2027.
+- Add a second network path to every rack, by the end of 2027.
+`,
+  },
 ];

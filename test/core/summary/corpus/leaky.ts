@@ -263,4 +263,36 @@ Mark Green rolled back via Shipyard and confirmed in Grafana.
       ),
     errors: ['action-items'],
   },
+  {
+    name: 'environment-variable credentials and a short link',
+    markdown:
+      HAPPENED(
+        `The deploy log printed ${'AWS_SECRET_ACCESS_KEY'}=${'wJalrXUtnFEMI/K7MDENG'}/${'bPxRfiCYEXAMPLEKEY'} and DB_PASSWORD=${'Xk9'}!trq2.`,
+      ) +
+      AFFECTED() +
+      DID('We followed go/db-failover and rotated both credentials.') +
+      PREVENT(),
+    errors: ['secret', 'internal-host'],
+  },
+  {
+    name: 'ordinal whys in prose and a plan code before the word plan',
+    markdown:
+      HAPPENED(
+        'First why: the pool was exhausted. Second why: its size was halved. Third why: a template default changed.',
+      ) +
+      AFFECTED('Accounts on the legacy P3 plan in eu-west-1.') +
+      DID() +
+      PREVENT(),
+    errors: ['five-whys', 'jargon'],
+  },
+  {
+    name: 'tools named with their context words at a sentence start',
+    markdown:
+      HAPPENED('Honeycomb traces showed the slow query. Notion pages held the runbook.') +
+      AFFECTED() +
+      DID() +
+      PREVENT(),
+    errors: ['internal-tool'],
+    warnings: [],
+  },
 ];
