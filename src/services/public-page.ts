@@ -4,10 +4,11 @@ import { fnv1a } from '../core/public/hash';
 import { type Month, monthRange } from '../core/public/history';
 import type { PageInfo, PublicIncident, StatusSnapshot, SummaryCommitment } from '../core/public/snapshot';
 import { DAY_MS, utcDayStart } from '../core/public/uptime';
+import { type TrackRecord, trackRecord } from '../core/sla/track-record';
 import type { Component } from '../core/types';
 import type { Deps } from './deps';
 import { getPageSettings } from './page-settings';
-import { getSlaPolicy } from './sla-settings';
+import { getSlaPolicy, getSlaSettings } from './sla-settings';
 
 export const UPTIME_DAYS = 90;
 export const RECENT_DAYS = 14;
@@ -68,19 +69,39 @@ export interface HistoryPage {
   commitments: Map<string, SummaryCommitment>;
   /** Start of the oldest public incident (null: none at all), to bound the "older" link. */
   oldestStart: number | null;
+  /** Summaries published within the commitment over the last 90 days. */
+  trackRecord: TrackRecord;
 }
+
+export const TRACK_RECORD_DAYS = 90;
 
 export async function loadHistoryMonth({ deps, month }: { deps: Deps; month: Month }): Promise<HistoryPage> {
   const { start, end } = monthRange(month);
-  const [page, incidents, components, oldestStart, policy] = await Promise.all([
+  const now = deps.clock();
+  const [page, incidents, components, oldestStart, settings, lastDays] = await Promise.all([
     pageInfo(deps),
     deps.store.public.inRange(start, end),
     deps.store.components.list(),
     deps.store.public.oldestStart(),
-    getSlaPolicy({ deps }),
+    getSlaSettings({ deps }),
+    deps.store.public.inRange(now - TRACK_RECORD_DAYS * DAY_MS, now + 1),
   ]);
-  const commitments = new Map(incidents.map((i) => [i.id, summaryCommitment(i, policy)]));
-  return { page, now: deps.clock(), month, incidents, components, commitments, oldestStart };
+  const commitments = new Map(incidents.map((i) => [i.id, summaryCommitment(i, settings)]));
+  const subjects = lastDays.map((i) => ({
+    severity: i.severity,
+    startedAt: i.startedAt,
+    publishedAt: i.summary?.firstPublishedAt ?? null,
+  }));
+  return {
+    page,
+    now,
+    month,
+    incidents,
+    components,
+    commitments,
+    oldestStart,
+    trackRecord: trackRecord(subjects, settings, now, TRACK_RECORD_DAYS),
+  };
 }
 
 /** The newest public incidents (for incidents.json and the feeds). */

@@ -267,9 +267,16 @@ describe('freshness', () => {
 
 describe('summaryCommitment', () => {
   const start = at('2026-11-01T00:00:00Z');
-  const summary = (h: number) => ({ version: 1, markdown: 'x', publishedAt: start + h * 3_600_000 });
+  const summary = (h: number, firstH = h) => ({
+    version: 1,
+    markdown: 'x',
+    publishedAt: start + h * 3_600_000,
+    firstPublishedAt: start + firstH * 3_600_000,
+  });
   it.each([
     ['SEV-1', summary(47), { deadline: start + 48 * 3_600_000, met: true }],
+    // A correction published after the deadline keeps the first, in-time publication's verdict.
+    ['SEV-1', summary(60, 47), { deadline: start + 48 * 3_600_000, met: true }],
     ['SEV-1', summary(48), { deadline: start + 48 * 3_600_000, met: true }],
     ['SEV-1', summary(49), { deadline: start + 48 * 3_600_000, met: false }],
     ['SEV-1', null, { deadline: start + 48 * 3_600_000, met: null }],

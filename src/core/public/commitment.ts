@@ -9,5 +9,6 @@ export function summaryCommitment(
   if (!requiresSummary(incident.severity, policy)) return { deadline: null, met: null };
   const deadline = slaDeadline(incident.startedAt, policy);
   if (!incident.summary) return { deadline, met: null };
-  return { deadline, met: incident.summary.publishedAt <= deadline };
+  // A corrected version published later does not undo a first publication that was in time.
+  return { deadline, met: incident.summary.firstPublishedAt <= deadline };
 }

@@ -14,7 +14,10 @@ import type { PageSettings } from './page-settings';
 export interface PublishedSummary {
   version: number;
   markdown: string;
+  /** When this (the newest) version was published. */
   publishedAt: EpochMs;
+  /** When the first version was published: that instant stopped the SLA clock. */
+  firstPublishedAt: EpochMs;
 }
 
 export interface PublicIncident

@@ -76,12 +76,20 @@ function assemble(
     if (list) list.push(update);
     else timeline.set(u.incidentId, [update]);
   }
-  // The newest publication is what the public sees.
+  // The newest publication is what the public sees; the first one is what met (or missed) the deadline.
   const summaries = new Map<string, PublishedSummary>();
   for (const p of publications) {
     const current = summaries.get(p.incidentId);
+    const firstPublishedAt = Math.min(current?.firstPublishedAt ?? p.publishedAt, p.publishedAt);
     if (!current || p.version > current.version) {
-      summaries.set(p.incidentId, { version: p.version, markdown: p.markdown, publishedAt: p.publishedAt });
+      summaries.set(p.incidentId, {
+        version: p.version,
+        markdown: p.markdown,
+        publishedAt: p.publishedAt,
+        firstPublishedAt,
+      });
+    } else {
+      current.firstPublishedAt = firstPublishedAt;
     }
   }
   return rows.map((r) => ({

@@ -1,9 +1,19 @@
 // /history?month=YYYY-MM — past public incidents, one UTC month per page, newest first.
 import type { FC } from 'hono/jsx';
 import { addMonths, monthKey, monthLabel, monthOf, monthRange } from '../../../core/public/history';
+import type { TrackRecord } from '../../../core/sla/track-record';
 import type { HistoryPage } from '../../../services/public-page';
 import { IncidentCard } from './incident-parts';
 import { Layout } from './layout';
+
+/** The publication commitment's record, in words: "n of m" over the last 90 days. */
+const TrackRecordNote: FC<{ record: TrackRecord }> = ({ record }) => (
+  <p class="track-record">
+    {record.total === 0
+      ? `No incident in the last ${record.windowDays} days has come due for a customer summary yet.`
+      : `Customer summaries published within ${record.hours} hours of the incident's start: ${record.met} of ${record.total} in the last ${record.windowDays} days.`}
+  </p>
+);
 
 export const HistoryView: FC<{ h: HistoryPage }> = ({ h }) => {
   const newer = addMonths(h.month, 1);
@@ -18,6 +28,7 @@ export const HistoryView: FC<{ h: HistoryPage }> = ({ h }) => {
       title={`Incident history, ${monthLabel(h.month)} · ${h.page.settings.name} status`}
     >
       <h1>Incident history</h1>
+      <TrackRecordNote record={h.trackRecord} />
       <nav class="pager" aria-label="Months">
         {hasNewer ? (
           <a href={`/history?month=${monthKey(newer)}`} rel="prev">
