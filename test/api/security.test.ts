@@ -53,6 +53,19 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/v1/tokens', scope: 'admin', body: { name: 'ci', scopes: ['admin'] } },
   { method: 'DELETE', path: '/api/v1/tokens/tok_x', scope: 'admin' },
   { method: 'GET', path: '/api/v1/audit', scope: 'admin' },
+  { method: 'POST', path: '/api/v1/lint', scope: 'summaries:publish', body: { markdown: '# x' } },
+  { method: 'GET', path: '/api/v1/lexicon', scope: 'admin' },
+  { method: 'PUT', path: '/api/v1/lexicon', scope: 'admin', body: { employees: ['Jane Doe'] } },
+  { method: 'GET', path: '/api/v1/incidents/inc_x/summary', scope: null },
+  { method: 'PUT', path: '/api/v1/incidents/inc_x/summary', scope: 'summaries:publish', body: { markdown: '# x' } },
+  { method: 'POST', path: '/api/v1/incidents/inc_x/summary/publish', scope: 'summaries:publish' },
+  { method: 'GET', path: '/api/v1/sla', scope: null },
+  { method: 'GET', path: '/api/v1/incidents/inc_x/sla', scope: null },
+  { method: 'POST', path: '/api/v1/sla/alerts/alr_x/retry', scope: 'admin' },
+  { method: 'GET', path: '/api/v1/sla/settings', scope: 'admin' },
+  { method: 'PUT', path: '/api/v1/sla/settings', scope: 'admin', body: { hours: 24 } },
+  { method: 'GET', path: '/api/v1/settings/page', scope: 'admin' },
+  { method: 'PUT', path: '/api/v1/settings/page', scope: 'admin', body: { name: 'Acme' } },
 ];
 
 /** A token whose scopes do not include `scope` (and is not admin). */
