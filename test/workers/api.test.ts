@@ -1,29 +1,7 @@
 // The publish API's happy path inside workerd, against D1, through the Worker's own fetch handler.
-import { env, SELF } from 'cloudflare:test';
-import { drizzle } from 'drizzle-orm/d1';
+import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config';
-import type { Db } from '../../src/db/db';
-import * as schema from '../../src/db/schema';
-import { createStore } from '../../src/db/store';
-import { createToken } from '../../src/services/tokens';
-
-async function adminToken(): Promise<string> {
-  const deps = {
-    store: createStore(drizzle(env.DB, { schema }) as unknown as Db),
-    clock: () => Date.now(),
-    config: parseConfig({}),
-  };
-  return (await createToken({ deps, input: { name: 'workerd', scopes: ['admin'] }, actor: null })).secret;
-}
-
-function api(token: string, method: string, path: string, body?: unknown) {
-  return SELF.fetch(`https://status.example.test/api/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+import { adminToken, api } from './d1';
 
 describe('publish API on workerd + D1', () => {
   it('creates a component and an incident, posts an update and resolves it', async () => {

@@ -1,24 +1,13 @@
 // The public page, the Statuspage v2 JSON, feeds and the badge answer from workerd against D1.
-import { env, SELF } from 'cloudflare:test';
-import { drizzle } from 'drizzle-orm/d1';
+import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config';
-import type { Db } from '../../src/db/db';
-import * as schema from '../../src/db/schema';
-import { createStore } from '../../src/db/store';
 import { createComponent } from '../../src/services/components';
-import type { Deps } from '../../src/services/deps';
 import { createIncident } from '../../src/services/incidents';
+import { d1Deps } from './d1';
 
 const actor = { tokenId: null, label: 'workerd-test' };
 
-function deps(): Deps {
-  return {
-    store: createStore(drizzle(env.DB, { schema }) as unknown as Db),
-    clock: () => Date.now(),
-    config: parseConfig({}),
-  } as Deps;
-}
+const deps = d1Deps;
 
 const get = (path: string, headers: Record<string, string> = {}) =>
   SELF.fetch(`https://status.example.test${path}`, { headers });

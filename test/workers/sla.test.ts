@@ -1,32 +1,10 @@
 // The SLA tick inside workerd against D1, through the Worker's own `scheduled` handler.
-import { createExecutionContext, createScheduledController, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
-import { drizzle } from 'drizzle-orm/d1';
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config';
-import type { Db } from '../../src/db/db';
-import * as schema from '../../src/db/schema';
-import { createStore } from '../../src/db/store';
-import { createToken } from '../../src/services/tokens';
 import worker from '../../src/worker';
+import { adminToken, api } from './d1';
 
 const H = 3_600_000;
-
-async function adminToken(): Promise<string> {
-  const deps = {
-    store: createStore(drizzle(env.DB, { schema }) as unknown as Db),
-    clock: () => Date.now(),
-    config: parseConfig({}),
-  };
-  return (await createToken({ deps, input: { name: 'workerd-sla', scopes: ['admin'] }, actor: null })).secret;
-}
-
-function api(token: string, method: string, path: string, body?: unknown) {
-  return SELF.fetch(`https://status.example.test/api/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
 
 /** Fires the cron handler as Cloudflare would at `scheduledTime`, and waits for its waitUntil work. */
 async function cron(scheduledTime: number) {

@@ -1,24 +1,10 @@
 // The summary gate inside workerd: lintSummary gives the same findings as on Node, and the lint,
 // draft and publish API runs against D1 through the Worker's own fetch handler.
-import { env, SELF } from 'cloudflare:test';
-import { drizzle } from 'drizzle-orm/d1';
+import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config';
 import { lintSummary } from '../../src/core/summary/lint';
-import type { Db } from '../../src/db/db';
-import * as schema from '../../src/db/schema';
-import { createStore } from '../../src/db/store';
-import { createToken } from '../../src/services/tokens';
 import { CLEAN, LEAKY, LEXICON } from '../core/summary/fixtures';
-
-async function adminToken(): Promise<string> {
-  const deps = {
-    store: createStore(drizzle(env.DB, { schema }) as unknown as Db),
-    clock: () => Date.now(),
-    config: parseConfig({}),
-  };
-  return (await createToken({ deps, input: { name: 'workerd', scopes: ['admin'] }, actor: null })).secret;
-}
+import { adminToken } from './d1';
 
 function api(token: string, method: string, path: string, body?: unknown) {
   return SELF.fetch(`https://status.example.test/api/v1${path}`, {
