@@ -1,9 +1,6 @@
 // Node entry: the embedded SQLite default. `npm start` runs this.
-import { Server as HttpServer } from 'node:http';
-import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { createApp } from './http/create-app';
 import { nodeDeps } from './node-deps';
+import { createNodeServer } from './node-server';
 import { ensureAdminToken } from './services/bootstrap';
 import { tickSla } from './services/sla-tick';
 
@@ -21,18 +18,13 @@ if (secret) {
   console.log(`  curl -H "Authorization: Bearer ${secret}" ${deps.config.publicUrl}/api/v1/components`);
 }
 
-const app = createApp(deps);
-app.use('/*', serveStatic({ root: './public' }));
-
-const server = serve({ fetch: app.fetch, port }, (info) => {
-  console.log(`Afterword is listening on http://localhost:${info.port} (database: ${handle.sqlite.name})`);
+// Public cache hits are answered at the edge; everything else goes through the Hono app (src/node-server.ts).
+const server = createNodeServer(deps);
+server.listen(port, () => {
+  const address = server.address();
+  const listening = typeof address === 'object' && address ? address.port : port;
+  console.log(`Afterword is listening on http://localhost:${listening} (database: ${handle.sqlite.name})`);
 });
-// Idle keep-alive sockets outlive the clients' and proxies' (undici 4 s, load balancers 60 s), so a
-// client never reuses a socket the server is closing at that very moment.
-if (server instanceof HttpServer) {
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-}
 
 let slaTick: Promise<void> | null = null;
 function runSlaTick() {

@@ -9,11 +9,17 @@ import { bearerToken } from './middleware/auth';
 import { idempotency } from './middleware/idempotency';
 import { problem } from './problem';
 import { publicRoutes } from './public';
+import type { RenderCache } from './public/cache';
 import { apiV1Routers } from './routes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export function createApp(deps: Deps) {
+export interface AppOptions {
+  /** The public render cache; pass one to also answer cache hits at the runtime edge (src/node-server.ts). */
+  renderCache?: RenderCache;
+}
+
+export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new Hono<AppEnv>();
 
   app.use('*', async function provideDeps(c, next) {
@@ -53,7 +59,7 @@ export function createApp(deps: Deps) {
   );
 
   // The public status page, feeds, badge and Statuspage v2 JSON (its render cache lives per app).
-  app.route('/', publicRoutes());
+  app.route('/', publicRoutes(options.renderCache));
 
   app.onError((err, c) => {
     if (err instanceof DomainError) return problem(c, err);

@@ -21,6 +21,27 @@ export interface Rendered {
 
 type Headers = Record<string, string>;
 
+/**
+ * A stored answer, ready to write as it is: a Node edge sends it with `res.writeHead(status, headers)`
+ * and `res.end(body)`. The headers are the ones the app path sends, plus the Content-Length that
+ * @hono/node-server adds there (so the two paths put the same header fields on the wire).
+ */
+export interface Hit {
+  status: 200 | 304 | 404;
+  headers: Readonly<Headers>;
+  /** null for a 304. */
+  body: Uint8Array<ArrayBuffer> | null;
+}
+
+/** A request header by its lower-case name. */
+export type HeaderReader = (name: string) => string | undefined;
+
+/** What the data-version check and the time boundary need from the deps. */
+export interface CacheDeps {
+  store: { public: { version(): number | Promise<number> } };
+  clock: () => number;
+}
+
 interface Entry {
   rendered: Rendered;
   status: 200 | 404;
@@ -33,11 +54,14 @@ interface Entry {
   bytes: Uint8Array<ArrayBuffer>;
   headers: Headers;
   notModifiedHeaders: Headers;
+  /** The same answers prebuilt for a Node edge (see Hit). */
+  identityHit: Hit;
+  notModifiedHit: Hit;
   /**
    * Gzipped on the first request that accepts it (every browser and CDN sends Accept-Encoding), then
    * kept: undefined until asked for, a promise while compressing, null when not worth it (small body).
    */
-  gzip: { bytes: Uint8Array<ArrayBuffer>; headers: Headers } | Promise<unknown> | null | undefined;
+  gzip: { bytes: Uint8Array<ArrayBuffer>; headers: Headers; hit: Hit } | Promise<unknown> | null | undefined;
 }
 
 const encoder = new TextEncoder();
@@ -67,6 +91,14 @@ const MAX_ENTRIES = 500;
 
 export interface RenderCache {
   serve(c: Context<AppEnv>, render: () => Promise<Rendered>): Response | Promise<Response>;
+  /**
+   * The stored answer for a GET or HEAD of this request target (path and query, as a Node request's
+   * `url`), decided exactly as `serve` decides a hit (data version read now, time boundary, 304, gzip),
+   * without the app: or null whenever `serve` would do anything else (nothing stored, outdated, the
+   * version cannot be read or is asynchronous, gzip not computed yet, a target this cannot key safely).
+   * The caller then hands the request to the app, which renders, compresses or serves stale.
+   */
+  peek(deps: CacheDeps, target: string, header: HeaderReader): Hit | null;
   size(): number;
 }
 
@@ -107,12 +139,31 @@ function requestHeader(c: Context<AppEnv>, name: string): string | undefined {
   return c.req.header(name);
 }
 
+/** The cache key of a URL with a query: its path and normalised query. */
+function keyWithQuery(url: string, base?: string): string {
+  const parsed = new URL(url, base);
+  return `${parsed.pathname}?${parsed.searchParams.toString()}`;
+}
+
 /** The cache key: path and normalised query (a bare path costs no URL parsing). */
 function cacheKey(c: Context<AppEnv>): string {
   const url = c.req.url;
   if (url.indexOf('?') < 0) return c.req.path;
-  const parsed = new URL(url);
-  return `${parsed.pathname}?${parsed.searchParams.toString()}`;
+  return keyWithQuery(url);
+}
+
+/**
+ * Paths whose key is the same whoever computes it: no percent-escapes, dot segments, empty segments
+ * or characters a URL parser would rewrite, so the path as sent is the path the app routes and keys.
+ */
+const PLAIN_PATH = /^(?:\/[\w~-][\w.~-]*)*\/?$/;
+
+/** The key `cacheKey` gives the same request, from a raw request target; null when not plain. */
+function targetKey(target: string): string | null {
+  const q = target.indexOf('?');
+  const path = q < 0 ? target : target.slice(0, q);
+  if (path.length === 0 || !PLAIN_PATH.test(path)) return null;
+  return q < 0 ? path : keyWithQuery(target, 'http://localhost');
 }
 
 /** The database failed and there is nothing stored to show: a 503, never a 500. */
@@ -128,41 +179,80 @@ function entryOf(rendered: Rendered, version: number, renderedAt: number): Entry
   const etag = `W/"${version.toString(36)}-${fnv1a(rendered.body)}"`;
   const base = baseHeaders(etag, rendered.lastModified);
   const bytes = encoder.encode(rendered.body);
+  const status = rendered.status ?? 200;
+  const headers = { ...base, 'Content-Type': rendered.contentType };
   return {
     rendered,
-    status: rendered.status ?? 200,
+    status,
     version,
     etag,
     lastModifiedSecond: Math.floor(rendered.lastModified / 1000) * 1000,
     renderedAt,
     bytes,
-    headers: { ...base, 'Content-Type': rendered.contentType },
+    headers,
     notModifiedHeaders: base,
+    identityHit: hitOf(status, headers, bytes),
+    notModifiedHit: { status: 304, headers: base, body: null },
     gzip: bytes.byteLength < GZIP_MIN_BYTES || typeof CompressionStream === 'undefined' ? null : undefined,
   };
 }
 
-function isNotModified(c: Context<AppEnv>, e: Entry): boolean {
+function hitOf(status: 200 | 404, headers: Headers, body: Uint8Array<ArrayBuffer>): Hit {
+  return { status, headers: { ...headers, 'Content-Length': String(body.byteLength) }, body };
+}
+
+function isNotModified(header: HeaderReader, e: Entry): boolean {
   if (e.status !== 200) return false;
   // If-None-Match wins over If-Modified-Since when both are sent (RFC 9110 §13.2.2).
-  const inm = requestHeader(c, 'if-none-match');
+  const inm = header('if-none-match');
   if (inm !== undefined) return etagMatches(inm, e.etag);
-  const ims = requestHeader(c, 'if-modified-since');
+  const ims = header('if-modified-since');
   if (ims === undefined) return false;
   const since = Date.parse(ims);
   return !Number.isNaN(since) && e.lastModifiedSecond <= since;
 }
 
+/**
+ * Which stored answer this request gets: 304, gzip or identity, or 'compress' when it accepts gzip
+ * and the gzip is not computed yet. Both the app path and a runtime edge decide through this.
+ */
+function choose(header: HeaderReader, e: Entry): 'notModified' | 'gzip' | 'identity' | 'compress' {
+  if (isNotModified(header, e)) return 'notModified';
+  const z = e.gzip;
+  if (z !== null && acceptsGzip(header('accept-encoding'))) {
+    return z !== undefined && !(z instanceof Promise) ? 'gzip' : 'compress';
+  }
+  return 'identity';
+}
+
 /** The stored response for this request: 304, gzip or identity; a promise only while gzip is first computed. */
 function respond(c: Context<AppEnv>, e: Entry): Response | Promise<Response> {
-  if (isNotModified(c, e)) return new Response(null, { status: 304, headers: e.notModifiedHeaders });
-  const z = e.gzip;
-  if (z !== null && acceptsGzip(requestHeader(c, 'accept-encoding'))) {
-    if (z !== undefined && !(z instanceof Promise))
+  switch (choose((name) => requestHeader(c, name), e)) {
+    case 'notModified':
+      return new Response(null, { status: 304, headers: e.notModifiedHeaders });
+    case 'gzip': {
+      const z = e.gzip as { bytes: Uint8Array<ArrayBuffer>; headers: Headers };
       return new Response(z.bytes, { status: e.status, headers: z.headers });
-    return compressed(e).then(() => respond(c, e));
+    }
+    case 'compress':
+      return compressed(e).then(() => respond(c, e));
+    case 'identity':
+      return new Response(e.bytes, { status: e.status, headers: e.headers });
   }
-  return new Response(e.bytes, { status: e.status, headers: e.headers });
+}
+
+/** The same decision for a runtime edge: the prebuilt Hit, or null while gzip is not computed yet. */
+function hitFor(header: HeaderReader, e: Entry): Hit | null {
+  switch (choose(header, e)) {
+    case 'notModified':
+      return e.notModifiedHit;
+    case 'gzip':
+      return (e.gzip as { hit: Hit }).hit;
+    case 'compress':
+      return null;
+    case 'identity':
+      return e.identityHit;
+  }
 }
 
 /** Compresses an entry once; concurrent first requests share the work. */
@@ -170,7 +260,8 @@ function compressed(e: Entry): Promise<unknown> {
   if (e.gzip instanceof Promise) return e.gzip;
   const work = gzip(e.bytes).then(
     (bytes) => {
-      e.gzip = { bytes, headers: { ...e.headers, 'Content-Encoding': 'gzip' } };
+      const headers = { ...e.headers, 'Content-Encoding': 'gzip' };
+      e.gzip = { bytes, headers, hit: hitOf(e.status, headers, bytes) };
     },
     (err) => {
       console.error('[afterword] public page: gzip failed, serving identity:', err);
@@ -179,6 +270,10 @@ function compressed(e: Entry): Promise<unknown> {
   );
   e.gzip = work;
   return work;
+}
+
+function isCurrent(e: Entry | undefined, version: number, now: number): e is Entry {
+  return e !== undefined && e.version === version && now < e.rendered.validUntil;
 }
 
 export function createRenderCache(): RenderCache {
@@ -239,12 +334,31 @@ export function createRenderCache(): RenderCache {
     version: number,
   ): Response | Promise<Response> {
     const now = c.get('deps').clock();
-    if (cached && cached.version === version && now < cached.rendered.validUntil) return respond(c, cached);
+    if (isCurrent(cached, version, now)) return respond(c, cached);
     return renderAndServe(c, render, key, cached, version, now);
   }
 
   return {
     size: () => entries.size,
+    peek(deps, target, header) {
+      const key = targetKey(target);
+      if (key === null) return null;
+      const cached = entries.get(key);
+      if (cached === undefined) return null;
+      let version: number | Promise<number>;
+      try {
+        // Read per request, as serve does: a write from any process shows on the next request.
+        version = deps.store.public.version();
+      } catch {
+        return null; // the app serves the stored render with its stale notice (and logs why)
+      }
+      if (typeof version !== 'number') {
+        version.catch(() => {}); // the app reads it again and handles a failure
+        return null;
+      }
+      if (!isCurrent(cached, version, deps.clock())) return null;
+      return hitFor(header, cached);
+    },
     serve(c, render) {
       const key = cacheKey(c);
       const cached = entries.get(key);

@@ -27,7 +27,7 @@ import {
 } from '../../services/public-page';
 import type { AppEnv } from '../env';
 import { badgeSvg } from './badge';
-import { createRenderCache, type Rendered } from './cache';
+import { createRenderCache, type RenderCache, type Rendered } from './cache';
 import { buildFeed } from './feeds';
 import { summaryHtml } from './summary-html';
 import { HistoryView } from './views/history';
@@ -57,8 +57,8 @@ const json = (s: StatusSnapshot, value: unknown) => fresh(s, JSON.stringify(valu
 /** How many incidents incidents.json and the feeds carry (Statuspage's incidents.json returns the latest 50). */
 const LATEST = 50;
 
-export function publicRoutes() {
-  const cache = createRenderCache();
+/** `cache`: pass one in to also answer hits at a runtime edge (see RenderCache.peek); one per app otherwise. */
+export function publicRoutes(cache: RenderCache = createRenderCache()) {
   const app = new Hono<AppEnv>();
 
   app.get('/', (c) =>

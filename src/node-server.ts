@@ -1,0 +1,57 @@
+// The Node request listener (what `npm start` serves, and what the page bench drives): public cache
+// hits are answered right here, at the edge, from the render cache's prebuilt bytes and headers;
+// everything else goes through the Hono app. A hit skips Hono's routing and middleware and the
+// @hono/node-server Request/Response adaptation, which together cost about as much as the hit itself.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createApp } from './http/create-app';
+import { createRenderCache } from './http/public/cache';
+import type { Deps } from './services/deps';
+
+/** Hosts the app would take as they are; any other goes to the app, which validates it (400 if invalid). */
+const PLAIN_HOST = /^[A-Za-z0-9._-]+(?::\d{1,5})?$/;
+
+export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+export function nodeListener(deps: Deps): NodeListener {
+  const cache = createRenderCache();
+  const app = createApp(deps, { renderCache: cache });
+  app.use('/*', serveStatic({ root: './public' }));
+  const viaApp = getRequestListener(app.fetch);
+
+  return function afterword(req, res) {
+    const method = req.method;
+    const headers = req.headers;
+    const host = headers.host;
+    if (
+      (method === 'GET' || method === 'HEAD') &&
+      req.url !== undefined &&
+      host !== undefined &&
+      PLAIN_HOST.test(host)
+    ) {
+      const hit = cache.peek(deps, req.url, (name) => {
+        const v = headers[name];
+        return Array.isArray(v) ? v.join(', ') : v;
+      });
+      if (hit !== null) {
+        res.writeHead(hit.status, hit.headers);
+        // HEAD: the GET's header fields, Content-Length included, and no body (Node sends none for HEAD anyway).
+        if (hit.body === null || method === 'HEAD') res.end();
+        else res.end(hit.body);
+        return;
+      }
+    }
+    void viaApp(req, res);
+  };
+}
+
+/** The HTTP server `npm start` runs (and the page bench drives): the listener above, with its timeouts. */
+export function createNodeServer(deps: Deps): Server {
+  const server = createServer(nodeListener(deps));
+  // Idle keep-alive sockets outlive the clients' and proxies' (undici 4 s, load balancers 60 s), so a
+  // client never reuses a socket the server is closing at that very moment.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
+}
