@@ -31,7 +31,10 @@ async function publishAt(id: string, at: number, markdown = CLEAN) {
 
 async function historyText() {
   const res = await world.app.request('/history');
-  return (await res.text()).replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+  return (await res.text())
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
 }
 
 describe('track record on /history', () => {
