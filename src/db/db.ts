@@ -17,6 +17,22 @@ interface RunnableQuery {
   run(): unknown;
 }
 
+/** D1 binds at most 100 parameters per statement, so id lists are queried in slices of this size. */
+export const ID_SLICE = 90;
+
+export function slices<T>(items: readonly T[], size = ID_SLICE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Runs `query` once per slice of `ids` and concatenates the rows (one query when the list is short). */
+export async function bySlices<T, R>(ids: readonly T[], query: (slice: T[]) => Promise<R[]>): Promise<R[]> {
+  if (ids.length <= ID_SLICE) return query([...ids]);
+  const parts = await Promise.all(slices(ids).map(query));
+  return parts.flat();
+}
+
 /** The write that marks "something changed": part of every atomic batch. */
 function bumpDataVersion(db: Db) {
   return db

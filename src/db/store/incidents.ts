@@ -9,7 +9,7 @@ import type {
   IncidentUpdate,
   Severity,
 } from '../../core/types';
-import { atomic, type Db } from '../db';
+import { atomic, bySlices, type Db } from '../db';
 import { components, incidentComponents, incidents, incidentUpdates } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
 
@@ -77,15 +77,10 @@ function fromRow(r: IncidentRow, affected: AffectedComponent[]): Incident {
 export function incidentStore(db: Db) {
   async function withComponents(rows: IncidentRow[]): Promise<Incident[]> {
     if (rows.length === 0) return [];
-    const links = await db
-      .select()
-      .from(incidentComponents)
-      .where(
-        inArray(
-          incidentComponents.incidentId,
-          rows.map((r) => r.id),
-        ),
-      );
+    const links = await bySlices(
+      rows.map((r) => r.id),
+      (ids) => db.select().from(incidentComponents).where(inArray(incidentComponents.incidentId, ids)),
+    );
     const byIncident = new Map<string, AffectedComponent[]>();
     for (const l of links) {
       const list = byIncident.get(l.incidentId) ?? [];
@@ -135,18 +130,19 @@ export function incidentStore(db: Db) {
 
     /** Open incidents (other than `exceptId`) that affect any of these components, with their impact. */
     async openImpacts(componentIds: string[], exceptId: string): Promise<AffectedComponent[]> {
-      if (componentIds.length === 0) return [];
-      return db
-        .select({ id: incidentComponents.componentId, status: incidentComponents.status })
-        .from(incidentComponents)
-        .innerJoin(incidents, eq(incidents.id, incidentComponents.incidentId))
-        .where(
-          and(
-            inArray(incidentComponents.componentId, componentIds),
-            ne(incidents.status, 'resolved'),
-            ne(incidents.id, exceptId),
+      return bySlices(componentIds, (ids) =>
+        db
+          .select({ id: incidentComponents.componentId, status: incidentComponents.status })
+          .from(incidentComponents)
+          .innerJoin(incidents, eq(incidents.id, incidentComponents.incidentId))
+          .where(
+            and(
+              inArray(incidentComponents.componentId, ids),
+              ne(incidents.status, 'resolved'),
+              ne(incidents.id, exceptId),
+            ),
           ),
-        );
+      );
     },
 
     /** Applies one incident write (row, component links, component statuses, timeline entry, audit) atomically. */

@@ -1,22 +1,17 @@
 // Scheduled maintenance windows and the components they touch.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Maintenance } from '../../core/types';
-import { atomic, type Db } from '../db';
+import { atomic, bySlices, type Db } from '../db';
 import { maintenanceComponents, maintenances } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
 
 export function maintenanceStore(db: Db) {
   async function withComponents(rows: (typeof maintenances.$inferSelect)[]): Promise<Maintenance[]> {
     if (rows.length === 0) return [];
-    const links = await db
-      .select()
-      .from(maintenanceComponents)
-      .where(
-        inArray(
-          maintenanceComponents.maintenanceId,
-          rows.map((r) => r.id),
-        ),
-      );
+    const links = await bySlices(
+      rows.map((r) => r.id),
+      (ids) => db.select().from(maintenanceComponents).where(inArray(maintenanceComponents.maintenanceId, ids)),
+    );
     return rows.map((r) => ({
       ...r,
       components: links.filter((l) => l.maintenanceId === r.id).map((l) => l.componentId),
@@ -24,6 +19,15 @@ export function maintenanceStore(db: Db) {
   }
 
   return {
+    /** The `limit` windows that start last (upcoming ones first, then the most recent past). */
+    async latest(limit: number): Promise<Maintenance[]> {
+      const rows = await db
+        .select()
+        .from(maintenances)
+        .orderBy(desc(maintenances.scheduledFor), desc(maintenances.id))
+        .limit(limit);
+      return withComponents(rows);
+    },
     async list(): Promise<Maintenance[]> {
       const rows = await db.select().from(maintenances).orderBy(asc(maintenances.scheduledFor), asc(maintenances.id));
       return withComponents(rows);

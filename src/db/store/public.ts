@@ -4,19 +4,18 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, max, ne, or, type SQL, sq
 import type { PublicIncident, PublishedSummary } from '../../core/public/snapshot';
 import type { AffectedComponent, EpochMs, IncidentUpdate, Maintenance } from '../../core/types';
 import { newId } from '../../lib/id';
-import { atomic, type Db } from '../db';
+import { atomic, bySlices, type Db } from '../db';
 import {
   auditLog,
   dataVersion,
   incidentComponents,
   incidents,
   incidentUpdates,
-  maintenanceComponents,
-  maintenances,
   summaryPublications,
   summaryVersions,
 } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
+import { maintenanceStore } from './maintenances';
 
 /** `isIncidentPublic` in SQL: explicitly public, or not explicitly private and not SEV-3. */
 export const isPublicSql: SQL = or(
@@ -169,34 +168,42 @@ export function publicStore(db: Db) {
   async function hydrate(rows: PublicRow[], opts: PublicIncidentOptions = {}): Promise<PublicIncident[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
+    // Per slice of ids (D1's bound-parameter limit); all of one incident's rows share a slice, so
+    // each incident's updates stay in order.
     const [links, updates, publications] = await Promise.all([
-      db
-        .select({
-          incidentId: incidentComponents.incidentId,
-          id: incidentComponents.componentId,
-          status: incidentComponents.status,
-        })
-        .from(incidentComponents)
-        .where(inArray(incidentComponents.incidentId, ids)),
+      bySlices(ids, (slice) =>
+        db
+          .select({
+            incidentId: incidentComponents.incidentId,
+            id: incidentComponents.componentId,
+            status: incidentComponents.status,
+          })
+          .from(incidentComponents)
+          .where(inArray(incidentComponents.incidentId, slice)),
+      ),
       opts.updates === false
         ? Promise.resolve([] as IncidentUpdate[])
-        : db
-            .select()
-            .from(incidentUpdates)
-            .where(inArray(incidentUpdates.incidentId, ids))
-            .orderBy(asc(incidentUpdates.createdAt), asc(incidentUpdates.id)),
+        : bySlices(ids, (slice) =>
+            db
+              .select()
+              .from(incidentUpdates)
+              .where(inArray(incidentUpdates.incidentId, slice))
+              .orderBy(asc(incidentUpdates.createdAt), asc(incidentUpdates.id)),
+          ),
       opts.summaries === false
         ? Promise.resolve([])
-        : db
-            .select({
-              incidentId: summaryPublications.incidentId,
-              version: summaryPublications.version,
-              publishedAt: summaryPublications.publishedAt,
-              markdown: summaryVersions.markdown,
-            })
-            .from(summaryPublications)
-            .innerJoin(summaryVersions, eq(summaryVersions.id, summaryPublications.summaryVersionId))
-            .where(inArray(summaryPublications.incidentId, ids)),
+        : bySlices(ids, (slice) =>
+            db
+              .select({
+                incidentId: summaryPublications.incidentId,
+                version: summaryPublications.version,
+                publishedAt: summaryPublications.publishedAt,
+                markdown: summaryVersions.markdown,
+              })
+              .from(summaryPublications)
+              .innerJoin(summaryVersions, eq(summaryVersions.id, summaryPublications.summaryVersionId))
+              .where(inArray(summaryPublications.incidentId, slice)),
+          ),
     ]);
     return assemble(rows, links, updates, publications);
   }
@@ -268,27 +275,7 @@ export function publicStore(db: Db) {
     },
 
     /** The `limit` maintenance windows that start last (upcoming ones first, then the most recent past). */
-    async maintenances(limit = 50): Promise<Maintenance[]> {
-      const rows = await db
-        .select()
-        .from(maintenances)
-        .orderBy(desc(maintenances.scheduledFor), desc(maintenances.id))
-        .limit(limit);
-      if (rows.length === 0) return [];
-      const links = await db
-        .select()
-        .from(maintenanceComponents)
-        .where(
-          inArray(
-            maintenanceComponents.maintenanceId,
-            rows.map((r) => r.id),
-          ),
-        );
-      return rows.map((r) => ({
-        ...r,
-        components: links.filter((l) => l.maintenanceId === r.id).map((l) => l.componentId),
-      }));
-    },
+    maintenances: (limit = 50): Promise<Maintenance[]> => maintenanceStore(db).latest(limit),
   };
 }
 

@@ -2,7 +2,7 @@
 import { and, asc, eq, exists, inArray, lte, ne, notExists, type SQL, sql } from 'drizzle-orm';
 import type { SlaAlertPayload } from '../../core/sla/alert';
 import type { EpochMs, IncidentLead, Severity } from '../../core/types';
-import { atomic, type Db } from '../db';
+import { atomic, type Db, slices } from '../db';
 import { incidents, slaAlerts, summaryPublications } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
 
@@ -35,15 +35,6 @@ export interface SlaIncident {
   lead: IncidentLead;
   /** The first publication of its customer summary: that instant stops the clock. */
   publishedAt: EpochMs | null;
-}
-
-/** D1 binds at most 100 parameters per statement: long id lists are queried in slices. */
-const ID_SLICE = 90;
-
-function slices<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += ID_SLICE) out.push(items.slice(i, i + ID_SLICE));
-  return out;
 }
 
 type AlertRow = typeof slaAlerts.$inferSelect;

@@ -1,0 +1,43 @@
+// D1 binds at most 100 parameters per statement: lists of more than 100 incidents (API pages, the
+// history month, feeds) must still answer on Workers.
+import { SELF } from 'cloudflare:test';
+import { expect, it } from 'vitest';
+import { createComponent } from '../../src/services/components';
+import { createIncident } from '../../src/services/incidents';
+import { adminToken, api, d1Deps } from './d1';
+
+it('serves 120 incidents with their components through the API, history, v2 JSON and feeds', async () => {
+  const deps = d1Deps();
+  const actor = { tokenId: null, label: 'workerd-test' };
+  const component = await createComponent({ deps, input: { name: 'API' }, actor });
+  const monthStart = Date.parse('2026-10-01T00:00:00Z');
+  for (let i = 0; i < 120; i++) {
+    await createIncident({
+      deps,
+      input: {
+        title: `Incident ${i}`,
+        severity: 'SEV-2',
+        startedAt: monthStart + i * 3_600_000,
+        resolvedAt: monthStart + i * 3_600_000 + 600_000,
+        lead: { name: 'Dana' },
+        components: [{ id: component.id, status: 'partial_outage' }],
+      },
+      actor,
+    });
+  }
+  const token = await adminToken();
+  const page = await api(token, 'GET', '/incidents?limit=100');
+  expect(page.status).toBe(200);
+  const body = (await page.json()) as { incidents: { components: unknown[] }[] };
+  expect(body.incidents).toHaveLength(100);
+  expect(body.incidents.every((i) => i.components.length === 1)).toBe(true);
+
+  const history = await SELF.fetch('https://status.example.test/history?month=2026-10');
+  expect(history.status).toBe(200);
+  expect(await history.text()).toContain('Incident 119');
+
+  for (const path of ['/api/v2/incidents.json', '/history.atom']) {
+    const res = await SELF.fetch(`https://status.example.test${path}`);
+    expect(res.status, path).toBe(200);
+  }
+});
