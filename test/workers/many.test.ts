@@ -41,3 +41,29 @@ it('serves 120 incidents with their components through the API, history, v2 JSON
     expect(res.status, path).toBe(200);
   }
 });
+
+it('takes an incident and a maintenance window that touch 60 components', async () => {
+  const token = await adminToken();
+  const ids: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    const res = await api(token, 'POST', '/components', { name: `Region ${i}` });
+    ids.push(((await res.json()) as { id: string }).id);
+  }
+  const incident = await api(token, 'POST', '/incidents', {
+    title: 'Wide outage',
+    severity: 'SEV-1',
+    startedAt: '2026-11-01T10:00:00Z',
+    lead: { name: 'Dana' },
+    components: ids.map((id) => ({ id, status: 'major_outage' })),
+  });
+  expect(incident.status).toBe(201);
+  expect(((await incident.json()) as { components: unknown[] }).components).toHaveLength(60);
+  const window = await api(token, 'POST', '/maintenances', {
+    title: 'Network upgrade',
+    scheduledFor: '2026-12-01T01:00:00Z',
+    scheduledUntil: '2026-12-01T03:00:00Z',
+    components: ids,
+  });
+  expect(window.status).toBe(201);
+  expect(((await window.json()) as { components: unknown[] }).components).toHaveLength(60);
+});

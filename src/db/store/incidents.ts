@@ -9,7 +9,7 @@ import type {
   IncidentUpdate,
   Severity,
 } from '../../core/types';
-import { atomic, bySlices, type Db } from '../db';
+import { atomic, bySlices, type Db, slices } from '../db';
 import { components, incidentComponents, incidents, incidentUpdates } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
 
@@ -156,11 +156,12 @@ export function incidentStore(db: Db) {
       }
       if (w.replaceComponents) {
         if (!isNew) qs.push(db.delete(incidentComponents).where(eq(incidentComponents.incidentId, incidentId)));
-        if (w.replaceComponents.length > 0) {
+        // 3 bound parameters a row: slices of 30 rows stay under D1's limit of 100 a statement.
+        for (const chunk of slices(w.replaceComponents, 30)) {
           qs.push(
             db
               .insert(incidentComponents)
-              .values(w.replaceComponents.map((c) => ({ incidentId, componentId: c.id, status: c.status }))),
+              .values(chunk.map((c) => ({ incidentId, componentId: c.id, status: c.status }))),
           );
         }
       }

@@ -1,7 +1,7 @@
 // Scheduled maintenance windows and the components they touch.
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Maintenance } from '../../core/types';
-import { atomic, bySlices, type Db } from '../db';
+import { atomic, bySlices, type Db, slices } from '../db';
 import { maintenanceComponents, maintenances } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
 
@@ -46,11 +46,10 @@ export function maintenanceStore(db: Db) {
         qs.push(db.update(maintenances).set(row).where(eq(maintenances.id, m.id)));
         qs.push(db.delete(maintenanceComponents).where(eq(maintenanceComponents.maintenanceId, m.id)));
       }
-      if (components.length > 0) {
+      // 2 bound parameters a row: slices of 45 rows stay under D1's limit of 100 a statement.
+      for (const chunk of slices(components, 45)) {
         qs.push(
-          db
-            .insert(maintenanceComponents)
-            .values(components.map((componentId) => ({ maintenanceId: m.id, componentId }))),
+          db.insert(maintenanceComponents).values(chunk.map((componentId) => ({ maintenanceId: m.id, componentId }))),
         );
       }
       qs.push(auditInsert(db, audit));
