@@ -24,34 +24,42 @@ const CELL_CLASS: Record<DayCell['worst'], string> = {
   under_maintenance: 'um',
 };
 
-const escapeAttr = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** What an operational day's tooltip says: one title on the list, inherited by its untitled cells. */
 export const QUIET_DAY_TITLE = 'No incidents';
 
 /**
  * The 90 cells as one string: the hottest markup on the page, built without a JSX node per cell.
- * Only days with incidents (or no data) carry their own text; the rest inherit the list's short title,
+ * Only days with incidents (or no data) carry their own short text; the rest inherit the list's title,
  * and the optional script adds their date from `data-from`. (`</li>` is optional in HTML and left out.)
+ * The incidents' names are not repeated here: they are in the day list below the bar.
  */
 function barHtml(bar: UptimeBar): string {
   let out = `<ol class="bar" aria-hidden="true" title="${QUIET_DAY_TITLE}" data-from="${bar.days[0]?.date ?? ''}">`;
   for (const d of bar.days) {
     if (d.worst === 'operational' && d.incidents.length === 0) out += '<li>';
     else if (d.worst === 'no_data') out += '<li class="nd" title="No data">';
-    else out += `<li class="${CELL_CLASS[d.worst]}" title="${escapeAttr(cellText(d))}">`;
+    else out += `<li class="${CELL_CLASS[d.worst]}" title="${cellTitle(d)}">`;
   }
   return `${out}</ol>`;
 }
 
-function cellText(cell: DayCell): string {
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A cell's tooltip: date, worst impact, how many incidents, minutes affected (no user text, so nothing to escape). */
+export function cellTitle(cell: DayCell): string {
   if (cell.worst === 'no_data') return `${cell.date}: no data`;
   if (cell.incidents.length === 0) return `${cell.date}: no incidents`;
-  const n = cell.incidents.length;
-  return `${cell.date}: ${STATUS_LABEL[cell.worst]}; ${n} incident${n === 1 ? '' : 's'} (${cell.incidents
-    .map((i) => i.title)
-    .join('; ')}); ${cell.minutesAffected} min affected`;
+  return `${cell.date}: ${STATUS_LABEL[cell.worst]}, ${plural(cell.incidents.length, 'incident')}, ${cell.minutesAffected} min`;
+}
+
+/** How many incidents a day's line names before "+N more" (each links to the rest on the history page). */
+const NAMED_PER_DAY = 2;
+
+/** A line of the day list: the cell's facts plus the names of its first incidents. */
+function dayLine(cell: DayCell): string {
+  const names = cell.incidents.slice(0, NAMED_PER_DAY).map((i) => i.title);
+  const more = cell.incidents.length - names.length;
+  return `${cell.date}: ${STATUS_LABEL[cell.worst as ComponentStatus]}, ${cell.minutesAffected} min affected (${names.join('; ')}${more > 0 ? `; +${more} more` : ''})`;
 }
 
 /** 90 cells, one per UTC day. The cells are a picture (title tooltips for pointers); the same facts are listed in text below. */
@@ -70,11 +78,11 @@ const UptimeBarView: FC<{ bar: UptimeBar; name: string }> = ({ bar, name }) => {
       {bad.length > 0 ? (
         <details class="days">
           <summary>
-            {bad.length} day{bad.length === 1 ? '' : 's'} with incidents<span class="vh"> for {name}</span>
+            {plural(bad.length, 'day')} with incidents<span class="vh"> for {name}</span>
           </summary>
           <ul>
             {[...bad].reverse().map((d) => (
-              <li>{cellText(d)}</li>
+              <li>{dayLine(d)}</li>
             ))}
           </ul>
         </details>
@@ -134,7 +142,7 @@ const PastDays: FC<{ recent: PublicIncident[]; now: number; names: Map<string, C
         {day.items.length === 0 ? (
           <p class="quiet">No incidents reported.</p>
         ) : (
-          day.items.map((i) => <IncidentCard incident={i} names={names} updates="latest" level={4} />)
+          day.items.map((i) => <IncidentCard incident={i} names={names} updates="none" level={4} />)
         )}
       </div>
     ))}

@@ -5,7 +5,9 @@ import { IMPACT_LABEL, type Indicator, STATUS_LABEL } from '../../../core/public
 import type { ComponentStatus, EpochMs, IncidentStatus, MaintenanceStatus } from '../../../core/types';
 
 /** A UTC instant, machine-readable in `datetime`; the optional script adds the visitor's local time beside it. */
-export const Time: FC<{ at: EpochMs }> = ({ at }) => <time datetime={new Date(at).toISOString()}>{formatUtc(at)}</time>;
+export const Time: FC<{ at: EpochMs }> = ({ at }) => (
+  <time datetime={`${new Date(at).toISOString().slice(0, 16)}Z`}>{formatUtc(at)}</time>
+);
 
 type IconName = 'ok' | 'degraded' | 'partial' | 'major' | 'maintenance';
 
