@@ -99,6 +99,19 @@ function assemble(
   }));
 }
 
+/** What the page needs of an incident's component links and of its publications, in every query. */
+const linkColumns = {
+  incidentId: incidentComponents.incidentId,
+  id: incidentComponents.componentId,
+  status: incidentComponents.status,
+};
+const publicationColumns = {
+  incidentId: summaryPublications.incidentId,
+  version: summaryPublications.version,
+  publishedAt: summaryPublications.publishedAt,
+  markdown: summaryVersions.markdown,
+};
+
 export function publicStore(db: Db) {
   // Prepared once: the data version is read on every public request, so it must cost next to nothing.
   const versionQuery = db.select({ v: dataVersion.version }).from(dataVersion).where(eq(dataVersion.id, 1)).prepare();
@@ -129,11 +142,7 @@ export function publicStore(db: Db) {
       .orderBy(desc(incidents.startedAt), desc(incidents.id))
       .prepare(),
     links: db
-      .select({
-        incidentId: incidentComponents.incidentId,
-        id: incidentComponents.componentId,
-        status: incidentComponents.status,
-      })
+      .select(linkColumns)
       .from(incidentComponents)
       .innerJoin(incidents, eq(incidents.id, incidentComponents.incidentId))
       .where(touchingWhere)
@@ -152,12 +161,7 @@ export function publicStore(db: Db) {
       .orderBy(asc(incidentUpdates.createdAt), asc(incidentUpdates.id))
       .prepare(),
     summaries: db
-      .select({
-        incidentId: summaryPublications.incidentId,
-        version: summaryPublications.version,
-        publishedAt: summaryPublications.publishedAt,
-        markdown: summaryVersions.markdown,
-      })
+      .select(publicationColumns)
       .from(summaryPublications)
       .innerJoin(summaryVersions, eq(summaryVersions.id, summaryPublications.summaryVersionId))
       .innerJoin(incidents, eq(incidents.id, summaryPublications.incidentId))
@@ -172,14 +176,7 @@ export function publicStore(db: Db) {
     // each incident's updates stay in order.
     const [links, updates, publications] = await Promise.all([
       bySlices(ids, (slice) =>
-        db
-          .select({
-            incidentId: incidentComponents.incidentId,
-            id: incidentComponents.componentId,
-            status: incidentComponents.status,
-          })
-          .from(incidentComponents)
-          .where(inArray(incidentComponents.incidentId, slice)),
+        db.select(linkColumns).from(incidentComponents).where(inArray(incidentComponents.incidentId, slice)),
       ),
       opts.updates === false
         ? Promise.resolve([] as IncidentUpdate[])
@@ -194,12 +191,7 @@ export function publicStore(db: Db) {
         ? Promise.resolve([])
         : bySlices(ids, (slice) =>
             db
-              .select({
-                incidentId: summaryPublications.incidentId,
-                version: summaryPublications.version,
-                publishedAt: summaryPublications.publishedAt,
-                markdown: summaryVersions.markdown,
-              })
+              .select(publicationColumns)
               .from(summaryPublications)
               .innerJoin(summaryVersions, eq(summaryVersions.id, summaryPublications.summaryVersionId))
               .where(inArray(summaryPublications.incidentId, slice)),
