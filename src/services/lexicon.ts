@@ -22,13 +22,6 @@ export async function putLexicon({
   actor: Actor;
 }): Promise<Lexicon> {
   const lexicon = parseLexicon(input);
-  const now = deps.clock();
-  await deps.store.settings.put(KEY, lexicon, now, {
-    actor,
-    action: 'lexicon.update',
-    targetType: 'settings',
-    targetId: KEY,
-    at: now,
-  });
+  await deps.store.settings.put(KEY, lexicon, { actor, action: 'lexicon.update', at: deps.clock() });
   return lexicon;
 }

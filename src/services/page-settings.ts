@@ -16,13 +16,6 @@ export async function updatePageSettings({
   input: PageSettings;
   actor: Actor;
 }): Promise<PageSettings> {
-  const now = deps.clock();
-  await deps.store.settings.put('page', input, now, {
-    actor,
-    action: 'settings.page',
-    targetType: 'settings',
-    targetId: 'page',
-    at: now,
-  });
+  await deps.store.settings.put('page', input, { actor, action: 'settings.page', at: deps.clock() });
   return input;
 }

@@ -39,13 +39,6 @@ export async function putSlaSettings({
   input: SlaSettingsInput;
   actor: Actor;
 }): Promise<SlaSettings> {
-  const now = deps.clock();
-  await deps.store.settings.put(SLA_SETTINGS_KEY, input, now, {
-    actor,
-    action: 'settings.sla.update',
-    targetType: 'settings',
-    targetId: SLA_SETTINGS_KEY,
-    at: now,
-  });
+  await deps.store.settings.put(SLA_SETTINGS_KEY, input, { actor, action: 'settings.sla.update', at: deps.clock() });
   return getSlaSettings({ deps });
 }

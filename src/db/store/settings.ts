@@ -10,13 +10,15 @@ export function settingsStore(db: Db) {
       const [row] = await db.select().from(settings).where(eq(settings.key, key)).limit(1);
       return row?.value;
     },
-    async put(key: string, value: unknown, at: number, audit: AuditInput): Promise<void> {
+    /** Replaces one setting, audited as `action` on the settings record `key`. */
+    async put(key: string, value: unknown, change: Pick<AuditInput, 'actor' | 'action' | 'at'>): Promise<void> {
+      const at = change.at;
       await atomic(db, [
         db
           .insert(settings)
           .values({ key, value, updatedAt: at })
           .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } }),
-        auditInsert(db, audit),
+        auditInsert(db, { ...change, targetType: 'settings', targetId: key }),
       ]);
     },
   };
