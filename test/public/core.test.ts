@@ -1,7 +1,9 @@
 // The pure rules behind the public page: roll-up, impact, uptime cells, day grouping, freshness, commitment.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { summaryCommitment } from '../../src/core/public/commitment';
 import { freshness } from '../../src/core/public/freshness';
+import { bodyHash } from '../../src/core/public/hash';
 import { addMonths, groupByDay, monthRange, parseMonth } from '../../src/core/public/history';
 import {
   effectiveMaintenanceStatus,
@@ -306,5 +308,36 @@ describe('componentTree', () => {
         e.kind === 'group' ? `${e.group.id}[${e.children.map((c) => c.id).join(',')}]` : e.component.id,
       ),
     ).toEqual(['x', 'g1[a,b]', 'y']);
+  });
+});
+
+describe('bodyHash (the ETag of a rendered body)', () => {
+  it('is 16 hex digits and the same for the same bytes', () => {
+    const a = new TextEncoder().encode('<!doctype html><p>All systems operational</p>');
+    expect(bodyHash(a)).toMatch(/^[0-9a-f]{16}$/);
+    expect(bodyHash(a.slice())).toBe(bodyHash(a));
+  });
+
+  it('changes when any one byte changes, whichever lane it falls in', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 300 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        (bytes, at, delta) => {
+          const i = at % bytes.length;
+          const changed = bytes.slice();
+          changed[i] = ((changed[i] ?? 0) + delta) % 256;
+          expect(bodyHash(changed)).not.toBe(bodyHash(bytes));
+        },
+      ),
+    );
+  });
+
+  it('tells apart bodies that differ only in length or in the order of their bytes', () => {
+    const enc = new TextEncoder();
+    expect(bodyHash(enc.encode('abcd'))).not.toBe(bodyHash(enc.encode('abcde')));
+    expect(bodyHash(enc.encode('ab'))).not.toBe(bodyHash(enc.encode('ba')));
+    expect(bodyHash(enc.encode('Minor outage 12:05'))).not.toBe(bodyHash(enc.encode('Minor outage 12:06')));
   });
 });

@@ -11,12 +11,20 @@ export type ComponentPatch = Partial<Pick<Component, 'name' | 'description' | 'g
 export type GroupPatch = Partial<Pick<ComponentGroup, 'name' | 'description' | 'position'>> & { updatedAt: number };
 
 export function componentStore(db: Db) {
+  // Prepared once: every render of the public page lists both.
+  const listQuery = db
+    .select()
+    .from(components)
+    .orderBy(asc(components.position), asc(components.createdAt), asc(components.id))
+    .prepare();
+  const listGroupsQuery = db
+    .select()
+    .from(componentGroups)
+    .orderBy(asc(componentGroups.position), asc(componentGroups.createdAt))
+    .prepare();
   return {
     async list(): Promise<Component[]> {
-      return db
-        .select()
-        .from(components)
-        .orderBy(asc(components.position), asc(components.createdAt), asc(components.id));
+      return listQuery.all();
     },
     async get(id: string): Promise<Component | null> {
       const [row] = await db.select().from(components).where(eq(components.id, id)).limit(1);
@@ -46,7 +54,7 @@ export function componentStore(db: Db) {
     },
 
     async listGroups(): Promise<ComponentGroup[]> {
-      return db.select().from(componentGroups).orderBy(asc(componentGroups.position), asc(componentGroups.createdAt));
+      return listGroupsQuery.all();
     },
     async getGroup(id: string): Promise<ComponentGroup | null> {
       const [row] = await db.select().from(componentGroups).where(eq(componentGroups.id, id)).limit(1);

@@ -1,32 +1,60 @@
 // Scheduled maintenance windows and the components they touch.
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Maintenance } from '../../core/types';
 import { atomic, bySlices, type Db, slices } from '../db';
 import { maintenanceComponents, maintenances } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
 
 export function maintenanceStore(db: Db) {
-  async function withComponents(rows: (typeof maintenances.$inferSelect)[]): Promise<Maintenance[]> {
-    if (rows.length === 0) return [];
-    const links = await bySlices(
-      rows.map((r) => r.id),
-      (ids) => db.select().from(maintenanceComponents).where(inArray(maintenanceComponents.maintenanceId, ids)),
-    );
+  // The public page reads the latest windows on every render: two statements prepared once, the links
+  // joined on the same ordering and limit (no id list).
+  const latestIds = db
+    .select({ id: maintenances.id })
+    .from(maintenances)
+    .orderBy(desc(maintenances.scheduledFor), desc(maintenances.id))
+    .limit(sql.placeholder('limit'));
+  const latestQueries = {
+    rows: db
+      .select()
+      .from(maintenances)
+      .orderBy(desc(maintenances.scheduledFor), desc(maintenances.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+    links: db
+      .select()
+      .from(maintenanceComponents)
+      .where(inArray(maintenanceComponents.maintenanceId, latestIds))
+      .prepare(),
+  };
+  function assemble(
+    rows: (typeof maintenances.$inferSelect)[],
+    links: (typeof maintenanceComponents.$inferSelect)[],
+  ): Maintenance[] {
     return rows.map((r) => ({
       ...r,
       components: links.filter((l) => l.maintenanceId === r.id).map((l) => l.componentId),
     }));
   }
 
+  async function withComponents(rows: (typeof maintenances.$inferSelect)[]): Promise<Maintenance[]> {
+    if (rows.length === 0) return [];
+    const links = await bySlices(
+      rows.map((r) => r.id),
+      (ids) => db.select().from(maintenanceComponents).where(inArray(maintenanceComponents.maintenanceId, ids)),
+    );
+    return assemble(rows, links);
+  }
+
   return {
     /** The `limit` windows that start last (upcoming ones first, then the most recent past). */
     async latest(limit: number): Promise<Maintenance[]> {
-      const rows = await db
-        .select()
-        .from(maintenances)
-        .orderBy(desc(maintenances.scheduledFor), desc(maintenances.id))
-        .limit(limit);
-      return withComponents(rows);
+      const [rows, links] = await Promise.all([
+        latestQueries.rows.all({ limit }) as
+          | (typeof maintenances.$inferSelect)[]
+          | Promise<(typeof maintenances.$inferSelect)[]>,
+        latestQueries.links.all({ limit }),
+      ]);
+      return assemble(rows, links);
     },
     async list(): Promise<Maintenance[]> {
       const rows = await db.select().from(maintenances).orderBy(asc(maintenances.scheduledFor), asc(maintenances.id));

@@ -91,8 +91,16 @@ function assemble(
       current.firstPublishedAt = firstPublishedAt;
     }
   }
+  // Fields named one by one: spreading a driver's row object costs about 40x more (its rows are not fast-mode objects).
   return rows.map((r) => ({
-    ...r,
+    id: r.id,
+    title: r.title,
+    severity: r.severity,
+    status: r.status,
+    startedAt: r.startedAt,
+    resolvedAt: r.resolvedAt,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
     components: components.get(r.id) ?? [],
     updates: timeline.get(r.id) ?? [],
     summary: summaries.get(r.id) ?? null,
@@ -112,40 +120,24 @@ const publicationColumns = {
   markdown: summaryVersions.markdown,
 };
 
-export function publicStore(db: Db) {
-  // Prepared once: the data version is read on every public request, so it must cost next to nothing.
-  const versionQuery = db.select({ v: dataVersion.version }).from(dataVersion).where(eq(dataVersion.id, 1)).prepare();
-
-  // The uptime window, prepared once: every cache miss of the home page, badge and v2 JSON runs it.
-  // Incidents, their component links, and (for recently resolved ones) updates and summaries come
-  // from four index-bounded statements joined on the same condition: no id lists, no N+1.
-  const touchingWhere = and(
-    isPublicSql,
-    gte(incidents.startedAt, sql.placeholder('bound')),
-    or(
-      gte(incidents.startedAt, sql.placeholder('from')),
-      isNull(incidents.resolvedAt),
-      gte(incidents.resolvedAt, sql.placeholder('from')),
-    ),
-  );
-  const listedWhere = and(
-    touchingWhere,
-    gte(incidents.startedAt, sql.placeholder('updatesFrom')),
-    // Unary + keeps SQLite on the started_at range instead of scanning every resolved incident by status.
-    sql`+${incidents.status} = 'resolved'`,
-  );
-  const touching = {
+/**
+ * The four statements that load a set of public incidents: their rows, component links, and (for those
+ * matching `listed`) updates and publications, each joined on the same condition: no id lists, no N+1.
+ * Prepared once; the condition's placeholders are bound per call.
+ */
+function incidentQueries(db: Db, where: SQL | undefined, listed: SQL | undefined) {
+  return {
     rows: db
       .select(publicColumns)
       .from(incidents)
-      .where(touchingWhere)
+      .where(where)
       .orderBy(desc(incidents.startedAt), desc(incidents.id))
       .prepare(),
     links: db
       .select(linkColumns)
       .from(incidentComponents)
       .innerJoin(incidents, eq(incidents.id, incidentComponents.incidentId))
-      .where(touchingWhere)
+      .where(where)
       .prepare(),
     updates: db
       .select({
@@ -157,7 +149,7 @@ export function publicStore(db: Db) {
       })
       .from(incidentUpdates)
       .innerJoin(incidents, eq(incidents.id, incidentUpdates.incidentId))
-      .where(listedWhere)
+      .where(listed)
       .orderBy(asc(incidentUpdates.createdAt), asc(incidentUpdates.id))
       .prepare(),
     summaries: db
@@ -165,9 +157,58 @@ export function publicStore(db: Db) {
       .from(summaryPublications)
       .innerJoin(summaryVersions, eq(summaryVersions.id, summaryPublications.summaryVersionId))
       .innerJoin(incidents, eq(incidents.id, summaryPublications.incidentId))
-      .where(listedWhere)
+      .where(listed)
       .prepare(),
   };
+}
+
+async function loadIncidents(
+  q: ReturnType<typeof incidentQueries>,
+  params: Record<string, unknown>,
+): Promise<PublicIncident[]> {
+  const [rows, links, updates, publications] = await Promise.all([
+    q.rows.all(params) as PublicRow[] | Promise<PublicRow[]>,
+    q.links.all(params),
+    q.updates.all(params),
+    q.summaries.all(params),
+  ]);
+  return assemble(rows, links, updates, publications);
+}
+
+export function publicStore(db: Db) {
+  // Prepared once: the data version is read on every public request, so it must cost next to nothing.
+  const versionQuery = db.select({ v: dataVersion.version }).from(dataVersion).where(eq(dataVersion.id, 1)).prepare();
+  const lastChangeQuery = db
+    .select({ at: max(auditLog.at) })
+    .from(auditLog)
+    .prepare();
+
+  // Every cache miss of the home page, badge and v2 JSON runs these two sets, so they are prepared once.
+  // The uptime window: incidents that touched it; updates and summaries only for the recently resolved
+  // ones the page lists.
+  const touchingWhere = and(
+    isPublicSql,
+    gte(incidents.startedAt, sql.placeholder('bound')),
+    or(
+      gte(incidents.startedAt, sql.placeholder('from')),
+      isNull(incidents.resolvedAt),
+      gte(incidents.resolvedAt, sql.placeholder('from')),
+    ),
+  );
+  const touching = incidentQueries(
+    db,
+    touchingWhere,
+    and(
+      touchingWhere,
+      gte(incidents.startedAt, sql.placeholder('updatesFrom')),
+      // Unary + keeps SQLite on the started_at range instead of scanning every resolved incident by status.
+      sql`+${incidents.status} = 'resolved'`,
+    ),
+  );
+  // Open incidents (the status index), with everything.
+  const openWhere = and(isPublicSql, inArray(incidents.status, ['investigating', 'identified', 'monitoring']));
+  const open = incidentQueries(db, openWhere, openWhere);
+  const maintenanceReads = maintenanceStore(db);
 
   async function hydrate(rows: PublicRow[], opts: PublicIncidentOptions = {}): Promise<PublicIncident[]> {
     if (rows.length === 0) return [];
@@ -221,27 +262,19 @@ export function publicStore(db: Db) {
 
     /** When the newest write happened (every write leaves an audit entry, deletions too). */
     async lastChangeAt(): Promise<EpochMs> {
-      const [row] = await db.select({ at: max(auditLog.at) }).from(auditLog);
+      const [row] = await lastChangeQuery.all();
       return row?.at ?? 0;
     },
 
     /** Open public incidents, newest first, with their updates and components. */
-    open: () => select(inArray(incidents.status, ['investigating', 'identified', 'monitoring'])),
+    open: () => loadIncidents(open, {}),
 
     /**
      * Public incidents that affected anything since `from`: started since, still open, or resolved since.
      * Updates are loaded only for those that started at or after `updatesFrom` (the page lists only those).
      */
-    async touching(from: EpochMs, updatesFrom: EpochMs): Promise<PublicIncident[]> {
-      const params = { bound: from - LONGEST_INCIDENT_MS, from, updatesFrom };
-      const [rows, links, updates, publications] = await Promise.all([
-        touching.rows.all(params) as PublicRow[] | Promise<PublicRow[]>,
-        touching.links.all(params),
-        touching.updates.all(params),
-        touching.summaries.all(params),
-      ]);
-      return assemble(rows, links, updates, publications);
-    },
+    touching: (from: EpochMs, updatesFrom: EpochMs): Promise<PublicIncident[]> =>
+      loadIncidents(touching, { bound: from - LONGEST_INCIDENT_MS, from, updatesFrom }),
 
     /** Public incidents that started in [start, end), newest first. */
     inRange: (start: EpochMs, end: EpochMs) =>
@@ -267,7 +300,7 @@ export function publicStore(db: Db) {
     },
 
     /** The `limit` maintenance windows that start last (upcoming ones first, then the most recent past). */
-    maintenances: (limit = 50): Promise<Maintenance[]> => maintenanceStore(db).latest(limit),
+    maintenances: (limit = 50): Promise<Maintenance[]> => maintenanceReads.latest(limit),
   };
 }
 

@@ -1,13 +1,20 @@
 // Organisation settings, one JSON document per key; each area validates its own value.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { atomic, type Db } from '../db';
 import { settings } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
 
 export function settingsStore(db: Db) {
+  // Prepared once: every render of the public page reads the page settings.
+  const getQuery = db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, sql.placeholder('key')))
+    .limit(1)
+    .prepare();
   return {
     async get(key: string): Promise<unknown> {
-      const [row] = await db.select().from(settings).where(eq(settings.key, key)).limit(1);
+      const [row] = await getQuery.all({ key });
       return row?.value;
     },
     /** Replaces one setting, audited as `action` on the settings record `key`. */

@@ -5,7 +5,7 @@
 // prebuilt headers: no hashing, no date formatting, no header objects built per request.
 import type { Context } from 'hono';
 import { DomainError } from '../../core/errors';
-import { fnv1a } from '../../core/public/hash';
+import { bodyHash } from '../../core/public/hash';
 import type { AppEnv } from '../env';
 import { NOTICE_SLOT, staleNotice } from './views/layout';
 
@@ -176,9 +176,9 @@ function unavailable(err: unknown): DomainError {
 }
 
 function entryOf(rendered: Rendered, version: number, renderedAt: number): Entry {
-  const etag = `W/"${version.toString(36)}-${fnv1a(rendered.body)}"`;
-  const base = baseHeaders(etag, rendered.lastModified);
   const bytes = encoder.encode(rendered.body);
+  const etag = `W/"${version.toString(36)}-${bodyHash(bytes)}"`;
+  const base = baseHeaders(etag, rendered.lastModified);
   const status = rendered.status ?? 200;
   const headers = { ...base, 'Content-Type': rendered.contentType };
   return {
