@@ -12,7 +12,13 @@ import {
   publicComponentStatus,
 } from '../../src/core/public/status';
 import { componentTree } from '../../src/core/public/tree';
-import { DAY_MS, type UptimeIncident, uptimeBars } from '../../src/core/public/uptime';
+import {
+  DAY_MS,
+  DOWNTIME_WEIGHT,
+  type UptimeIncident,
+  uptimeBars,
+  weightedDowntime,
+} from '../../src/core/public/uptime';
 import { DEFAULT_SLA_POLICY } from '../../src/core/sla/policy';
 import type { ComponentStatus } from '../../src/core/types';
 
@@ -192,6 +198,46 @@ describe('uptimeBars', () => {
       NOW,
     );
     expect(degraded[0]?.uptimePercent).toBe(100);
+  });
+
+  it('overlapping windows count each minute once, at the heaviest impact covering it', () => {
+    const start = NOW - 89 * DAY_MS - 12 * 3_600_000;
+    const span = NOW - start;
+    const [bar] = uptimeBars(
+      comp,
+      [
+        inc('1', '2026-10-01T10:00:00Z', '2026-10-01T14:00:00Z', [['api', 'partial_outage']]),
+        inc('2', '2026-10-01T12:00:00Z', '2026-10-01T13:00:00Z', [['api', 'major_outage']]),
+        inc('3', '2026-10-01T11:00:00Z', '2026-10-01T15:00:00Z', [['api', 'degraded_performance']]),
+      ],
+      NOW,
+    );
+    // 10-12 and 13-14 partial (0.3 x 3 h), 12-13 major (1 h); degraded weighs nothing.
+    expect(bar?.uptimePercent).toBe(Math.floor((1 - (1.9 * 3_600_000) / span) * 10_000) / 100);
+  });
+
+  it('weighted downtime matches a minute-by-minute count for any set of windows', () => {
+    const statuses: ComponentStatus[] = ['degraded_performance', 'partial_outage', 'major_outage'];
+    const windowArb = fc.record({ from: fc.nat(1439), length: fc.integer({ min: 1, max: 600 }), s: fc.nat(2) });
+    fc.assert(
+      fc.property(fc.array(windowArb, { maxLength: 8 }), (ws) => {
+        let expected = 0;
+        for (let m = 0; m < 2 * 1440; m++) {
+          let weight = 0;
+          for (const w of ws) {
+            if (m >= w.from && m < w.from + w.length)
+              weight = Math.max(weight, DOWNTIME_WEIGHT[statuses[w.s] ?? 'operational']);
+          }
+          expected += weight * 60_000;
+        }
+        const windows = ws.map((w) => ({
+          start: w.from * 60_000,
+          end: (w.from + w.length) * 60_000,
+          status: statuses[w.s] ?? 'operational',
+        }));
+        expect(weightedDowntime(windows)).toBeCloseTo(expected, 3);
+      }),
+    );
   });
 
   it('days before a component existed read "no data" and do not count', () => {

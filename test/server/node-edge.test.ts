@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config';
 import { openSqlite } from '../../src/db/node-sqlite';
 import { createStore } from '../../src/db/store';
+import { versionPerTurn } from '../../src/node-server';
 import { createComponent } from '../../src/services/components';
 import { type RunningServer, runCli, startServer, tempDbPath } from '../helpers/processes';
 
@@ -148,6 +149,9 @@ describe('the Node edge answers public cache hits', () => {
     } finally {
       other.close();
     }
+    // A crowd sent after the write: every answer shows it (the edge's per-turn version read is taken after they arrive).
+    const crowd = await Promise.all(Array.from({ length: 16 }, () => send(server.url, '/')));
+    for (const r of crowd) expect(r.body.toString()).toContain('Written beside the server');
     const after = await send(server.url, '/');
     expect(after.body.toString()).toContain('Written beside the server');
     expect(after.headers.etag).not.toBe(before.headers.etag);
@@ -163,4 +167,33 @@ describe('the Node edge answers public cache hits', () => {
     expect(names).toBeGreaterThan(1);
     expect(seeded.body.equals(json.body)).toBe(false);
   }, 60_000);
+});
+
+describe('the edge reads the data version once per event-loop turn', () => {
+  it('requests handled in the same turn share one read; the next turn reads again and sees a change', async () => {
+    let stored = 1;
+    let reads = 0;
+    const version = versionPerTurn(() => {
+      reads++;
+      return stored;
+    });
+    expect([version(), version(), version()]).toEqual([1, 1, 1]);
+    expect(reads).toBe(1);
+    stored = 2; // a write committed while the turn's requests are being answered
+    expect(version()).toBe(1);
+    await new Promise((done) => setImmediate(done));
+    expect(version()).toBe(2);
+    expect(reads).toBe(2);
+  });
+
+  it('an asynchronous read (D1) is never shared', async () => {
+    let reads = 0;
+    const version = versionPerTurn(() => {
+      reads++;
+      return Promise.resolve(7);
+    });
+    expect(await version()).toBe(7);
+    expect(await version()).toBe(7);
+    expect(reads).toBe(2);
+  });
 });

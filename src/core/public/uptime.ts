@@ -66,16 +66,27 @@ function unionLength(intervals: { start: number; end: number }[]): number {
   return total + (curEnd - curStart);
 }
 
-/** Weighted downtime of overlapping windows: each instant counts at the heaviest weight covering it. */
-function weightedDowntime(windows: Window[]): number {
-  const cuts = [...new Set(windows.flatMap((w) => [w.start, w.end]))].sort((a, b) => a - b);
+/** Weighted downtime of overlapping windows: each instant counts at the heaviest weight covering it (one sweep). */
+export function weightedDowntime(windows: { start: number; end: number; status: ComponentStatus }[]): number {
+  // Only windows that weigh anything matter; each opens at its start and closes at its end.
+  const events: { at: number; weight: number; open: boolean }[] = [];
+  for (const w of windows) {
+    const weight = DOWNTIME_WEIGHT[w.status];
+    if (weight === 0 || w.end <= w.start) continue;
+    events.push({ at: w.start, weight, open: true }, { at: w.end, weight, open: false });
+  }
+  events.sort((a, b) => a.at - b.at);
+  // How many windows of each weight are open: the heaviest with a count above zero is the current weight.
+  const openByWeight = new Map<number, number>();
   let total = 0;
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const a = cuts[i] ?? 0;
-    const b = cuts[i + 1] ?? 0;
-    let weight = 0;
-    for (const w of windows) if (w.start <= a && w.end >= b) weight = Math.max(weight, DOWNTIME_WEIGHT[w.status]);
-    total += weight * (b - a);
+  let last = 0;
+  let current = 0;
+  for (const e of events) {
+    total += current * (e.at - last);
+    last = e.at;
+    openByWeight.set(e.weight, (openByWeight.get(e.weight) ?? 0) + (e.open ? 1 : -1));
+    current = 0;
+    for (const [weight, n] of openByWeight) if (n > 0 && weight > current) current = weight;
   }
   return total;
 }
@@ -117,7 +128,12 @@ export function uptimeBars(
       const lastDay = Math.min(days - 1, Math.floor((w.end - 1 - first) / DAY_MS));
       for (let d = Math.max(0, Math.floor((w.start - first) / DAY_MS)); d <= lastDay; d++) {
         const dayStart = first + d * DAY_MS;
-        const clipped = { ...w, start: Math.max(w.start, dayStart), end: Math.min(w.end, dayStart + DAY_MS, now) };
+        const clipped: Window = {
+          start: Math.max(w.start, dayStart),
+          end: Math.min(w.end, dayStart + DAY_MS, now),
+          status: w.status,
+          incident: w.incident,
+        };
         if (clipped.end <= clipped.start) continue;
         const list = perDay[d];
         if (list) list.push(clipped);
@@ -154,10 +170,9 @@ export function uptimeBars(
     const span = now - existsFrom;
     let uptimePercent: number | null = null;
     if (span > 0) {
-      const clipped = windows
-        .map((w) => ({ ...w, start: Math.max(w.start, existsFrom) }))
-        .filter((w) => w.end > w.start);
-      const down = weightedDowntime(clipped);
+      const down = weightedDowntime(
+        windows.map((w) => ({ start: Math.max(w.start, existsFrom), end: w.end, status: w.status })),
+      );
       uptimePercent = Math.floor((1 - down / span) * 10_000) / 100;
     }
     return { componentId: component.id, days: cells, uptimePercent };
