@@ -3,6 +3,7 @@
 // everything else goes through the Hono app. A hit skips Hono's routing and middleware and the
 // @hono/node-server Request/Response adaptation, which together cost about as much as the hit itself.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './http/create-app';
@@ -38,14 +39,26 @@ export function versionPerTurn(read: () => number | Promise<number>): () => numb
   };
 }
 
+/** Gzip by node:zlib: the same bytes as CompressionStream (level 6), in about a third of the time. */
+export function nodeGzip(bytes: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  // Copied out of the Buffer: a small result may be a view into Node's shared allocation pool.
+  return new Uint8Array(gzipSync(bytes));
+}
+
+/** The app as Node serves it: its render cache gzips with node:zlib, and files come from ./public. */
+export function createNodeApp(deps: Deps) {
+  const cache = createRenderCache({ gzip: nodeGzip });
+  const app = createApp(deps, { renderCache: cache });
+  app.use('/*', serveStatic({ root: './public' }));
+  return { app, cache };
+}
+
 export function nodeListener(deps: Deps): NodeListener {
-  const cache = createRenderCache();
+  const { app, cache } = createNodeApp(deps);
   const edgeDeps = {
     clock: deps.clock,
     store: { public: { version: versionPerTurn(() => deps.store.public.version()) } },
   };
-  const app = createApp(deps, { renderCache: cache });
-  app.use('/*', serveStatic({ root: './public' }));
   const viaApp = getRequestListener(app.fetch);
 
   return function afterword(req, res) {

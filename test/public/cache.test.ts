@@ -4,11 +4,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config';
 import { openSqlite } from '../../src/db/node-sqlite';
 import { createStore } from '../../src/db/store';
 import { createApp } from '../../src/http/create-app';
+import { createRenderCache } from '../../src/http/public/cache';
+import { nodeGzip } from '../../src/node-server';
 import { createComponent } from '../../src/services/components';
 import { createWorld, type World } from '../helpers/world';
 import { scenario } from './fixtures';
@@ -71,6 +74,38 @@ describe('public HTTP caching', () => {
     expect(plain.headers.get('content-encoding')).toBeNull();
     const refused = await w.app.request('/', { headers: { 'Accept-Encoding': 'gzip;q=0' } });
     expect(refused.headers.get('content-encoding')).toBeNull();
+  });
+
+  it('Node gzips with node:zlib: the same content, and a failing compressor falls back to identity, never a 500', async () => {
+    w = createWorld();
+    await (await scenario(w)).component('API');
+    const plain = await (await w.app.request('/')).text();
+    const zlib = createApp(w.deps, { renderCache: createRenderCache({ gzip: nodeGzip }) });
+    const zipped = await zlib.request('/', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(new Uint8Array(await zipped.arrayBuffer())).toString()).toBe(plain);
+
+    const broken = createApp(w.deps, {
+      renderCache: createRenderCache({
+        gzip: () => {
+          throw new Error('compressor down');
+        },
+      }),
+    });
+    const errors: unknown[] = [];
+    const spy = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      for (let i = 0; i < 2; i++) {
+        const res = await broken.request('/', { headers: { 'Accept-Encoding': 'gzip' } });
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-encoding')).toBeNull();
+        expect(await res.text()).toBe(plain);
+      }
+    } finally {
+      console.error = spy;
+    }
+    expect(errors).toHaveLength(1); // tried once per render, then identity
   });
 
   it('a write shows on the very next request, and the old ETag no longer matches', async () => {

@@ -68,7 +68,11 @@ const encoder = new TextEncoder();
 /** Below this, gzip saves less than its header costs. */
 const GZIP_MIN_BYTES = 1024;
 
-async function gzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+/** Gzips a body. The runtime's own (node:zlib on Node, 3-4x faster than the stream below) or the default. */
+export type Gzip = (bytes: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer> | Promise<Uint8Array<ArrayBuffer>>;
+
+/** The portable default: CompressionStream, which Workers and Node both have. */
+async function streamGzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
   const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
@@ -226,7 +230,7 @@ function choose(header: HeaderReader, e: Entry): 'notModified' | 'gzip' | 'ident
 }
 
 /** The stored response for this request: 304, gzip or identity; a promise only while gzip is first computed. */
-function respond(c: Context<AppEnv>, e: Entry): Response | Promise<Response> {
+function respond(c: Context<AppEnv>, e: Entry, gzip: Gzip): Response | Promise<Response> {
   switch (choose((name) => requestHeader(c, name), e)) {
     case 'notModified':
       return new Response(null, { status: 304, headers: e.notModifiedHeaders });
@@ -235,7 +239,7 @@ function respond(c: Context<AppEnv>, e: Entry): Response | Promise<Response> {
       return new Response(z.bytes, { status: e.status, headers: z.headers });
     }
     case 'compress':
-      return compressed(e).then(() => respond(c, e));
+      return compressed(e, gzip).then(() => respond(c, e, gzip));
     case 'identity':
       return new Response(e.bytes, { status: e.status, headers: e.headers });
   }
@@ -256,18 +260,28 @@ function hitFor(header: HeaderReader, e: Entry): Hit | null {
 }
 
 /** Compresses an entry once; concurrent first requests share the work. */
-function compressed(e: Entry): Promise<unknown> {
+function compressed(e: Entry, gzip: Gzip): Promise<unknown> {
   if (e.gzip instanceof Promise) return e.gzip;
-  const work = gzip(e.bytes).then(
-    (bytes) => {
-      const headers = { ...e.headers, 'Content-Encoding': 'gzip' };
-      e.gzip = { bytes, headers, hit: hitOf(e.status, headers, bytes) };
-    },
-    (err) => {
-      console.error('[afterword] public page: gzip failed, serving identity:', err);
-      e.gzip = null;
-    },
-  );
+  const done = (bytes: Uint8Array<ArrayBuffer>) => {
+    const headers = { ...e.headers, 'Content-Encoding': 'gzip' };
+    e.gzip = { bytes, headers, hit: hitOf(e.status, headers, bytes) };
+  };
+  const failed = (err: unknown) => {
+    console.error('[afterword] public page: gzip failed, serving identity:', err);
+    e.gzip = null;
+  };
+  let out: ReturnType<Gzip>;
+  try {
+    out = gzip(e.bytes);
+  } catch (err) {
+    failed(err);
+    return Promise.resolve();
+  }
+  if (!(out instanceof Promise)) {
+    done(out);
+    return Promise.resolve();
+  }
+  const work = out.then(done, failed);
   e.gzip = work;
   return work;
 }
@@ -276,7 +290,13 @@ function isCurrent(e: Entry | undefined, version: number, now: number): e is Ent
   return e !== undefined && e.version === version && now < e.rendered.validUntil;
 }
 
-export function createRenderCache(): RenderCache {
+export interface RenderCacheOptions {
+  /** How bodies are gzipped (default: CompressionStream). */
+  gzip?: Gzip;
+}
+
+export function createRenderCache(options: RenderCacheOptions = {}): RenderCache {
+  const gzip = options.gzip ?? streamGzip;
   const entries = new Map<string, Entry>();
 
   function remember(key: string, entry: Entry) {
@@ -323,7 +343,7 @@ export function createRenderCache(): RenderCache {
     }
     const entry = entryOf(rendered, version, now);
     remember(key, entry);
-    return respond(c, entry);
+    return respond(c, entry, gzip);
   }
 
   function withVersion(
@@ -334,7 +354,7 @@ export function createRenderCache(): RenderCache {
     version: number,
   ): Response | Promise<Response> {
     const now = c.get('deps').clock();
-    if (isCurrent(cached, version, now)) return respond(c, cached);
+    if (isCurrent(cached, version, now)) return respond(c, cached, gzip);
     return renderAndServe(c, render, key, cached, version, now);
   }
 
