@@ -66,4 +66,15 @@ it('takes an incident and a maintenance window that touch 60 components', async 
   });
   expect(window.status).toBe(201);
   expect(((await window.json()) as { components: unknown[] }).components).toHaveLength(60);
+
+  // The public reads (prepared statements with bound placeholders on D1) see both, with every component.
+  const v2 = await SELF.fetch('https://status.example.test/api/v2/scheduled-maintenances.json');
+  const body = (await v2.json()) as { scheduled_maintenances: { name: string; components: unknown[] }[] };
+  expect(body.scheduled_maintenances.map((m) => [m.name, m.components.length])).toEqual([['Network upgrade', 60]]);
+  const unresolved = await SELF.fetch('https://status.example.test/api/v2/incidents/unresolved.json');
+  const open = (await unresolved.json()) as { incidents: { name: string; components: unknown[] }[] };
+  expect(open.incidents.map((i) => [i.name, i.components.length])).toEqual([['Wide outage', 60]]);
+  const page = await (await SELF.fetch('https://status.example.test/')).text();
+  expect(page).toContain('Network upgrade');
+  expect(page).toContain('Wide outage');
 });
