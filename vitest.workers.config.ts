@@ -6,7 +6,21 @@ export default defineProject(async () => ({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: './wrangler.toml' },
-      miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations('./drizzle') } },
+      miniflare: {
+        bindings: { TEST_MIGRATIONS: await readD1Migrations('./drizzle') },
+        // Miniflare's own send_email simulator (it parses each message as Cloudflare does and refuses
+        // senders and recipients outside these lists), under a name the Worker does not read: the SLA
+        // email test hands it to the Worker as SLA_EMAIL; every other test runs without email.
+        email: {
+          send_email: [
+            {
+              name: 'TEST_SLA_EMAIL',
+              allowed_sender_addresses: ['status@example.test'],
+              allowed_destination_addresses: ['dana@example.test'],
+            },
+          ],
+        },
+      },
     }),
   ],
   test: {

@@ -7,13 +7,13 @@ import { adminToken, api } from './d1';
 const H = 3_600_000;
 
 /** Fires the cron handler as Cloudflare would at `scheduledTime`, and waits for its waitUntil work. */
-async function cron(scheduledTime: number) {
+async function cron(scheduledTime: number, extra: Record<string, unknown> = {}) {
   const ctx = createExecutionContext();
   // The signing secret is a Worker secret in production; here it is handed to the handler directly.
   const secret = ['workerd', 'test', 'secret'].join('-');
   await worker.scheduled(
     createScheduledController({ scheduledTime, cron: '*/5 * * * *' }),
-    { ...env, AFTERWORD_WEBHOOK_SECRET: secret },
+    { ...env, AFTERWORD_WEBHOOK_SECRET: secret, ...extra },
     ctx,
   );
   await waitOnExecutionContext(ctx);
@@ -117,5 +117,38 @@ describe('the SLA tick on workerd + D1', () => {
     expect(after).toMatchObject({ state: 'met_late', alertsPending: 2 });
     const list = (await (await api(token, 'GET', '/sla')).json()) as { clocks: { incidentId: string }[] };
     expect(list.clocks.map((c) => c.incidentId)).toContain(id);
+  });
+
+  it('sends email alerts through a send_email binding: accepted for a verified recipient, refused and retried for another', async () => {
+    const token = await adminToken();
+    const start = Math.floor(Date.now() / 1000) * 1000 - H;
+    const incident = async (title: string, email: string) => {
+      const res = await api(token, 'POST', '/incidents', {
+        title,
+        severity: 'SEV-1',
+        startedAt: new Date(start).toISOString(),
+        lead: { name: 'Dana', email },
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const verified = await incident('Édge errors — EU', 'dana@example.test');
+    const unverified = await incident('Queue backlog', 'someone@elsewhere.test');
+
+    const email = { SLA_EMAIL: env.TEST_SLA_EMAIL, AFTERWORD_EMAIL_FROM: 'Status <status@example.test>' };
+    await cron(start + 24 * H, email);
+    // The simulator parsed the message (MIME, Message-ID, From matching the envelope) and accepted it.
+    expect((await outbox(verified)).map((r) => [r.checkpoint, r.channel, r.status, r.attempts, r.last_error])).toEqual([
+      ['T-24h', 'email', 'delivered', 1, null],
+    ]);
+    const [refused] = await outbox(unverified);
+    expect([refused?.channel, refused?.status, refused?.attempts]).toEqual(['email', 'pending', 1]);
+    expect(refused?.last_error).toContain('someone@elsewhere.test not allowed');
+
+    // A sender the binding does not allow is refused too, and nothing is marked delivered.
+    const other = await incident('Login failures', 'dana@example.test');
+    await cron(start + 24 * H, { ...email, AFTERWORD_EMAIL_FROM: 'Ops <ops@example.test>' });
+    const [wrongSender] = await outbox(other);
+    expect([wrongSender?.status, wrongSender?.last_error]).toEqual(['pending', expect.stringContaining('not allowed')]);
   });
 });
