@@ -180,6 +180,10 @@ const TICKET = /(?<![\p{L}\p{N}_-])([A-Za-z][A-Za-z0-9]{1,14})-(\d{1,7})(?![\p{L
 const NAMED_NUMBER =
   /(?<![\p{L}\p{N}_])(?:incident|deploy(?:ment)?|ticket|issue|bug|case|change|pr|pull request|mr|merge request|build|release|job|run|task|story|epic|request|req|cr|inc|chg|alert|page|post-?mortem|jira|problem|sprint|pipeline)\s*(?:#|no\.|number)\s*\d+\b/giu;
 const BARE_NUMBER = /(?<![&#\p{L}\p{N}_])#\d{2,7}\b/gu;
+/** A reference word then a long number ("Case 00123456", "ticket 48213"): 5-10 digits, so "case 2" and years stay. */
+const WORD_THEN_NUMBER =
+  /(?<![\p{L}\p{N}_])(?:ticket|case|incident|issue|bug|change|problem|request|req|task|story)\s*:?\s+\d{5,10}(?![\p{L}\p{N}_]|[.,]\d)/giu;
+const FIVE_DIGITS = /\d{5}/;
 const REPO_REF = /(?<![\w./-])[\w.-]+\/[\w.-]+#\d+\b/g;
 const SERVICENOW = /(?<![\w])(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS|KB)\d{6,10}\b/g;
 
@@ -210,6 +214,7 @@ function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): vo
   const numbered = scan.hash.number || scan.lower.includes('no.') || scan.lower.includes('number');
   each(text, NAMED_NUMBER, (m) => ticket(m.index, m.index + m[0].length), numbered);
   each(text, BARE_NUMBER, (m) => ticket(m.index, m.index + m[0].length), scan.hash.digit);
+  each(text, WORD_THEN_NUMBER, (m) => ticket(m.index, m.index + m[0].length), FIVE_DIGITS);
   each(text, REPO_REF, (m) => ticket(m.index, m.index + m[0].length), scan.hash.digit);
   const serviceNow = scan.ascii ? scan.words.has(SERVICENOW_WORDS) : SERVICENOW_GATE;
   each(text, SERVICENOW, (m) => ticket(m.index, m.index + m[0].length), serviceNow);

@@ -79,6 +79,9 @@ const HITS: Record<
     ['See inc-42.', 'inc-42'],
     ['See acme/api#991.', 'acme/api#991'],
     ['Filed as INC0012345.', 'INC0012345'],
+    ['Support opened Case 00123456 for it.', 'Case 00123456'],
+    ['It is tracked in ticket 48213.', 'ticket 48213'],
+    ['See case: 0042917 for details.', 'case: 0042917'],
   ],
   'chat-channel': [
     ['Updates went to #inc-api-errors.', '#inc-api-errors'],
@@ -156,6 +159,10 @@ describe.each(Object.entries(HITS))('rule %s', (rule, cases) => {
 });
 
 const LOOK_ALIKES: string[] = [
+  'In case 2 of the 3 regions failed, traffic moved.',
+  'Each request 100 ms slower than usual.',
+  'The issue 2026 planning was unaffected.',
+  'About 12,500 requests failed; in one case 12,500.5 ms was the worst.',
   'We use a linear backoff for retries.',
   'There was slack capacity in the cluster.',
   'Slack capacity in the cluster was exhausted.',
