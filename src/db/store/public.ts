@@ -152,12 +152,14 @@ function incidentQueries(db: Db, where: SQL | undefined, listed: SQL | undefined
       .where(listed)
       .orderBy(asc(incidentUpdates.createdAt), asc(incidentUpdates.id))
       .prepare(),
+    // CROSS JOIN keeps incidents the outer loop: left to itself SQLite scanned every publication (1.6 ms
+    // per render with 2,000 published summaries, against 0.07 ms from the incidents' index).
     summaries: db
       .select(publicationColumns)
-      .from(summaryPublications)
+      .from(incidents)
+      .crossJoin(summaryPublications)
       .innerJoin(summaryVersions, eq(summaryVersions.id, summaryPublications.summaryVersionId))
-      .innerJoin(incidents, eq(incidents.id, summaryPublications.incidentId))
-      .where(listed)
+      .where(and(eq(summaryPublications.incidentId, incidents.id), listed))
       .prepare(),
   };
 }
