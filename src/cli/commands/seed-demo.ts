@@ -48,6 +48,36 @@ const PAST = [
   { title: 'Increased latency in EU region', body: 'Requests in the EU region were slower than usual.' },
 ];
 
+/** A short customer summary of a past incident, in the four sections, times in UTC. */
+export function pastSummary(what: string, startedAt: number, resolvedAt: number, components: string[]): string {
+  const day = new Date(startedAt).toISOString().slice(0, 10);
+  const time = (t: number) => new Date(t).toISOString().slice(11, 16);
+  const dueBy = new Date(startedAt + 30 * DAY).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  return [
+    '## What happened',
+    '',
+    `On ${day}, from ${time(startedAt)} to ${time(resolvedAt)} UTC: ${what}`,
+    '',
+    '## Who was affected',
+    '',
+    `Customers using ${components.join(' and ')}.`,
+    '',
+    '## What we did',
+    '',
+    'We found the cause, rolled out a fix and watched the service until it was stable again.',
+    '',
+    '## What we are doing to prevent it',
+    '',
+    `- We are adding an alert so that we notice this kind of problem sooner, by ${dueBy}.`,
+    '',
+  ].join('\n');
+}
+
 /** Fills `deps`' database; `deps.clock` is replaced per step so every record carries its own moment. */
 export async function seedDemo(base: Deps, opts: SeedOptions): Promise<{ components: number; incidents: number }> {
   let at = opts.now - opts.historyDays * DAY - 7 * DAY;
@@ -88,6 +118,7 @@ export async function seedDemo(base: Deps, opts: SeedOptions): Promise<{ compone
     ids[name] = c.id;
   }
   const componentIds = Object.values(ids);
+  const names = new Map(Object.entries(ids).map(([name, id]) => [id, name]));
 
   let incidents = 0;
   const starts = Array.from(
@@ -131,6 +162,25 @@ export async function seedDemo(base: Deps, opts: SeedOptions): Promise<{ compone
       },
       actor: ACTOR,
     });
+    // SEV-1 and SEV-2 owe customers a summary: most are published within the 48 hours, a few late.
+    if (severity !== 'SEV-3') {
+      const publishedAt = startedAt + (rand() < 0.9 ? 20 + rand() * 26 : 50 + rand() * 20) * HOUR;
+      if (publishedAt < opts.now) {
+        const markdown = pastSummary(
+          kind.body,
+          startedAt,
+          startedAt + duration,
+          affected.map((id) => names.get(id) ?? 'the service'),
+        );
+        await seedPublishedSummary(base.store.db, {
+          incidentId: inc.id,
+          markdown,
+          publishedAt,
+          words: markdown.split(/\s+/).length,
+          audit: { actor: ACTOR, action: 'summary.publish', targetType: 'incident', targetId: inc.id, at: publishedAt },
+        });
+      }
+    }
     incidents++;
   }
 
@@ -179,16 +229,28 @@ export async function seedDemo(base: Deps, opts: SeedOptions): Promise<{ compone
     input: { resolvedAt: sevOneStart + 62 * MIN, message: 'This incident has been resolved.' },
     actor: ACTOR,
   });
+  const time = (t: number) => new Date(t).toISOString().slice(11, 16);
+  const due = (t: number) =>
+    new Date(t).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const summary = [
     '## What happened',
     '',
-    'For 62 minutes, requests to the API and the dashboard failed. A configuration change to our load balancers',
-    'limited the number of connections each could accept, and they rejected most requests.',
+    `On ${new Date(sevOneStart).toISOString().slice(0, 10)}, from ${time(sevOneStart)} to ${time(sevOneStart + 62 * MIN)} UTC,`,
+    'requests to the API and the dashboard failed. A configuration change to our load balancers limited the',
+    'number of connections each could accept, and they rejected most requests.',
     '',
-    '## What we are doing about it',
+    '## Who was affected',
     '',
-    '- Configuration changes to load balancers now roll out region by region, with automatic rollback.',
-    '- We added an alert on rejected connections, so we notice within a minute.',
+    'Every customer using the API or the dashboard during those 62 minutes.',
+    '',
+    '## What we did',
+    '',
+    'We rolled the change back; requests succeeded again from the moment it was undone.',
+    '',
+    '## What we are doing to prevent it',
+    '',
+    `- Configuration changes to load balancers will roll out region by region, with automatic rollback, by ${due(sevOneStart + 21 * DAY)}.`,
+    `- We are adding an alert on rejected connections, so that we notice within a minute, by ${due(sevOneStart + 14 * DAY)}.`,
     '',
     'We are sorry for the disruption. If you were affected and have questions, contact support.',
   ].join('\n');
