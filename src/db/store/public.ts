@@ -91,7 +91,8 @@ function assemble(
       current.firstPublishedAt = firstPublishedAt;
     }
   }
-  // Fields named one by one: spreading a driver's row object costs about 40x more (its rows are not fast-mode objects).
+  // Fields named one by one: only these reach the public page, and no row object is copied by spread
+  // (measured up to 40x slower than this on better-sqlite3's own row objects).
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
