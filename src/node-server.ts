@@ -19,9 +19,11 @@ export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
  * The data version as the edge reads it: at most once per turn of the event loop. Requests that are
  * read in the same turn (a crowd on keep-alive connections arrives in batches) share one read, instead
  * of each paying SQLite's read-transaction start (about 5 µs of locking system calls, a quarter of a
- * cache hit). Every request of a turn was received before the turn began, so each still sees every write
+ * cache hit). Every request of a turn was ready before the turn began, so each still sees every write
  * committed before it was sent, from this process or any other: a write shows on the next request, as
- * before. The app path (renders, misses) reads the version itself, uncached.
+ * before. (The exception: a request pipelined behind another on one connection and sent after the read
+ * can get the previous version for that turn; browsers and CDNs do not pipeline.) The app path (renders,
+ * misses) reads the version itself, uncached.
  */
 export function versionPerTurn(read: () => number | Promise<number>): () => number | Promise<number> {
   let memo: number | undefined;
