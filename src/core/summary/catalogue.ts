@@ -308,6 +308,7 @@ export const CATALOGUE: readonly CatalogueTool[] = [
       'Kubernetes Dashboard',
       'Portainer',
       'Helmfile',
+      'kubectl',
     ],
     [
       'Bamboo',

@@ -184,6 +184,10 @@ const BARE_NUMBER = /(?<![&#\p{L}\p{N}_])#\d{2,7}\b/gu;
 const WORD_THEN_NUMBER =
   /(?<![\p{L}\p{N}_])(?:ticket|case|incident|issue|bug|change|problem|request|req|task|story)\s*:?\s+\d{5,10}(?![\p{L}\p{N}_]|[.,]\d)/giu;
 const FIVE_DIGITS = /\d{5}/;
+/** A commit ("commit 3f2a9c1", "sha 9fceb02d0ae5"): 7-40 hex digits with a letter and a digit. */
+const COMMIT_REF =
+  /(?<![\p{L}\p{N}_])(?:commit|sha|revision|rev|changeset)[ \t]*:?[ \t]+(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?![\p{L}\p{N}_])/giu;
+const HEX7 = /[0-9a-f]{7}/i;
 const REPO_REF = /(?<![\w./-])[\w.-]+\/[\w.-]+#\d+\b/g;
 const SERVICENOW = /(?<![\w])(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS|KB)\d{6,10}\b/g;
 
@@ -215,6 +219,7 @@ function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): vo
   each(text, NAMED_NUMBER, (m) => ticket(m.index, m.index + m[0].length), numbered);
   each(text, BARE_NUMBER, (m) => ticket(m.index, m.index + m[0].length), scan.hash.digit);
   each(text, WORD_THEN_NUMBER, (m) => ticket(m.index, m.index + m[0].length), FIVE_DIGITS);
+  each(text, COMMIT_REF, (m) => ticket(m.index, m.index + m[0].length), HEX7);
   each(text, REPO_REF, (m) => ticket(m.index, m.index + m[0].length), scan.hash.digit);
   const serviceNow = scan.ascii ? scan.words.has(SERVICENOW_WORDS) : SERVICENOW_GATE;
   each(text, SERVICENOW, (m) => ticket(m.index, m.index + m[0].length), serviceNow);
@@ -355,6 +360,13 @@ const HOST =
   /(?<![\p{L}\p{N}_.@/-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}(?::\d{2,5})?(?![\p{L}\p{N}_-]|\.[a-z0-9])/giu;
 const GO_LINK = /(?<![\p{L}\p{N}_./:-])go\/(?!no-go(?![\w-]))[a-z0-9][\w./-]*[\w]/giu;
 const LOCALHOST = /(?<![\p{L}\p{N}_.-])localhost(?::\d{1,5})?(?![\p{L}\p{N}_-])/giu;
+/**
+ * A Kubernetes pod ("api-gateway-7d9f8c6b5-x2k4q"): a name, the ReplicaSet hash and a 5-character
+ * suffix, both from Kubernetes' vowel-free alphabet, so no English word ends this way.
+ */
+const POD_NAME =
+  /(?<![\p{L}\p{N}_.-])[a-z0-9](?:[a-z0-9-]{0,50}[a-z0-9])?-[bcdfghjklmnpqrstvwxz2456789]{6,10}-[bcdfghjklmnpqrstvwxz2456789]{5}(?![\p{L}\p{N}_-])/gu;
+const POD_GATE = /-[bcdfghjklmnpqrstvwxz2456789]{5}(?![\p{L}\p{N}_-])/u;
 const NODE_NAME =
   /(?<![\p{L}\p{N}_.-])(?:ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}|(?:[a-z][a-z0-9]*-){0,4}(?:prod|production|stg|staging|dev|qa|uat|canary|k8s|kube|db|pg|postgres|mysql|redis|kafka|es|elastic|mongo|api|web|app|worker|workers|node|host|srv|server|lb|proxy|bastion|jump|cache|queue|ingest|batch|cron)(?:-[a-z][a-z0-9]*){0,4}-\d{1,4}[a-z]?)(?![\p{L}\p{N}_.-]*[\p{L}\p{N}])/giu;
 
@@ -418,6 +430,7 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void
   eachAt(text, NODE_NAME_AT, runStarts(text, scan.hyphens, isFoldedHostChar, Number.POSITIVE_INFINITY), (m) =>
     internal(m.index, m.index + m[0].length, 'the name of an internal machine'),
   );
+  each(text, POD_NAME, (m) => internal(m.index, m.index + m[0].length, 'the name of an internal workload'), POD_GATE);
   // Short links ("go/incident-review") resolve only on the company network.
   each(text, GO_LINK, (m) => internal(m.index, m.index + m[0].length, 'an internal short link'), 'go/');
   if (text.includes('://'))

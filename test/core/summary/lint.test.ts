@@ -68,6 +68,7 @@ const HITS: Record<
     ['An incident.io workflow started.', 'incident.io'],
     ['We redeployed via Pipewright.', 'Pipewright'],
     ['Errors appeared in Sentry within seconds.', 'Sentry'],
+    ['We ran kubectl rollout undo.', 'kubectl'],
     ['The notes are in Confluence.', 'Confluence'],
     ['See https://acme.atlassian.net/wiki/x for more.', 'https://acme.atlassian.net/wiki/x'],
   ],
@@ -82,6 +83,8 @@ const HITS: Record<
     ['Support opened Case 00123456 for it.', 'Case 00123456'],
     ['It is tracked in ticket 48213.', 'ticket 48213'],
     ['See case: 0042917 for details.', 'case: 0042917'],
+    ['We reverted commit 3f2a9c1 at once.', 'commit 3f2a9c1'],
+    ['The fix is in sha 9fceb02d0ae598e95dc970b74767f19372d61af8.', 'sha 9fceb02d0ae598e95dc970b74767f19372d61af8'],
   ],
   'chat-channel': [
     ['Updates went to #inc-api-errors.', '#inc-api-errors'],
@@ -100,6 +103,8 @@ const HITS: Record<
     ['The node 192.168.1.20:5432 failed.', '192.168.1.20:5432'],
     ['It ran on db-prod-03.', 'db-prod-03'],
     ['It ran on ip-10-0-1-23.', 'ip-10-0-1-23'],
+    ['The pod api-gateway-7d9f8c6b5-x2k4q crashed.', 'api-gateway-7d9f8c6b5-x2k4q'],
+    ['Then worker-5c8d7b9f4d-qz7mn restarted.', 'worker-5c8d7b9f4d-qz7mn'],
     ['See grafana.acme.internal for graphs.', 'grafana.acme.internal'],
     ['The host api.corp.acme.io restarted.', 'api.corp.acme.io'],
     ['Open http://localhost:8080/debug.', 'http://localhost:8080/debug'],
@@ -159,6 +164,10 @@ describe.each(Object.entries(HITS))('rule %s', (rule, cases) => {
 });
 
 const LOOK_ALIKES: string[] = [
+  'We will commit 2 engineers to the review.',
+  'Revision 1234567 of the terms is unchanged.',
+  'The state-of-the-art check-in flow was slow.',
+  'A well-known third-party provider failed.',
   'In case 2 of the 3 regions failed, traffic moved.',
   'Each request 100 ms slower than usual.',
   'The issue 2026 planning was unaffected.',
