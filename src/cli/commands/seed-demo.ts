@@ -48,20 +48,18 @@ const PAST = [
   { title: 'Increased latency in EU region', body: 'Requests in the EU region were slower than usual.' },
 ];
 
+/** The pieces of a summary's dates: "2026-11-26", "14:05" (both UTC), and "26 November 2026" for due dates. */
+const utcDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+const utcTime = (t: number) => new Date(t).toISOString().slice(11, 16);
+const longDate = (t: number) =>
+  new Date(t).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** A short customer summary of a past incident, in the four sections, times in UTC. */
 export function pastSummary(what: string, startedAt: number, resolvedAt: number, components: string[]): string {
-  const day = new Date(startedAt).toISOString().slice(0, 10);
-  const time = (t: number) => new Date(t).toISOString().slice(11, 16);
-  const dueBy = new Date(startedAt + 30 * DAY).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
   return [
     '## What happened',
     '',
-    `On ${day}, from ${time(startedAt)} to ${time(resolvedAt)} UTC: ${what}`,
+    `On ${utcDay(startedAt)}, from ${utcTime(startedAt)} to ${utcTime(resolvedAt)} UTC: ${what}`,
     '',
     '## Who was affected',
     '',
@@ -73,7 +71,7 @@ export function pastSummary(what: string, startedAt: number, resolvedAt: number,
     '',
     '## What we are doing to prevent it',
     '',
-    `- We are adding an alert so that we notice this kind of problem sooner, by ${dueBy}.`,
+    `- We are adding an alert so that we notice this kind of problem sooner, by ${longDate(startedAt + 30 * DAY)}.`,
     '',
   ].join('\n');
 }
@@ -84,6 +82,14 @@ export async function seedDemo(base: Deps, opts: SeedOptions): Promise<{ compone
   const deps: Deps = { ...base, clock: () => at };
   const rand = prng(opts.seed ?? 42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const publish = (incidentId: string, markdown: string, publishedAt: number) =>
+    seedPublishedSummary(base.store.db, {
+      incidentId,
+      markdown,
+      publishedAt,
+      words: markdown.split(/\s+/).length,
+      audit: { actor: ACTOR, action: 'summary.publish', targetType: 'incident', targetId: incidentId, at: publishedAt },
+    });
 
   await updatePageSettings({
     deps,
@@ -172,13 +178,7 @@ export async function seedDemo(base: Deps, opts: SeedOptions): Promise<{ compone
           startedAt + duration,
           affected.map((id) => names.get(id) ?? 'the service'),
         );
-        await seedPublishedSummary(base.store.db, {
-          incidentId: inc.id,
-          markdown,
-          publishedAt,
-          words: markdown.split(/\s+/).length,
-          audit: { actor: ACTOR, action: 'summary.publish', targetType: 'incident', targetId: inc.id, at: publishedAt },
-        });
+        await publish(inc.id, markdown, publishedAt);
       }
     }
     incidents++;
@@ -229,13 +229,10 @@ export async function seedDemo(base: Deps, opts: SeedOptions): Promise<{ compone
     input: { resolvedAt: sevOneStart + 62 * MIN, message: 'This incident has been resolved.' },
     actor: ACTOR,
   });
-  const time = (t: number) => new Date(t).toISOString().slice(11, 16);
-  const due = (t: number) =>
-    new Date(t).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const summary = [
     '## What happened',
     '',
-    `On ${new Date(sevOneStart).toISOString().slice(0, 10)}, from ${time(sevOneStart)} to ${time(sevOneStart + 62 * MIN)} UTC,`,
+    `On ${utcDay(sevOneStart)}, from ${utcTime(sevOneStart)} to ${utcTime(sevOneStart + 62 * MIN)} UTC,`,
     'requests to the API and the dashboard failed. A configuration change to our load balancers limited the',
     'number of connections each could accept, and they rejected most requests.',
     '',
@@ -249,19 +246,12 @@ export async function seedDemo(base: Deps, opts: SeedOptions): Promise<{ compone
     '',
     '## What we are doing to prevent it',
     '',
-    `- Configuration changes to load balancers will roll out region by region, with automatic rollback, by ${due(sevOneStart + 21 * DAY)}.`,
-    `- We are adding an alert on rejected connections, so that we notice within a minute, by ${due(sevOneStart + 14 * DAY)}.`,
+    `- Configuration changes to load balancers will roll out region by region, with automatic rollback, by ${longDate(sevOneStart + 21 * DAY)}.`,
+    `- We are adding an alert on rejected connections, so that we notice within a minute, by ${longDate(sevOneStart + 14 * DAY)}.`,
     '',
     'We are sorry for the disruption. If you were affected and have questions, contact support.',
   ].join('\n');
-  const publishedAt = sevOneStart + 30 * HOUR;
-  await seedPublishedSummary(base.store.db, {
-    incidentId: outage.id,
-    markdown: summary,
-    publishedAt,
-    words: summary.split(/\s+/).length,
-    audit: { actor: ACTOR, action: 'summary.publish', targetType: 'incident', targetId: outage.id, at: publishedAt },
-  });
+  await publish(outage.id, summary, sevOneStart + 30 * HOUR);
   incidents++;
 
   // Open incidents, now.
