@@ -8,16 +8,18 @@ import { type AuditInput, auditInsert } from './audit';
 export function maintenanceStore(db: Db) {
   // The public page reads the latest windows on every render: two statements prepared once, the links
   // joined on the same ordering and limit (no id list).
+  // One ordering and limit for both, so the links always belong to exactly the rows returned.
+  const latestOrder = [desc(maintenances.scheduledFor), desc(maintenances.id)] as const;
   const latestIds = db
     .select({ id: maintenances.id })
     .from(maintenances)
-    .orderBy(desc(maintenances.scheduledFor), desc(maintenances.id))
+    .orderBy(...latestOrder)
     .limit(sql.placeholder('limit'));
   const latestQueries = {
     rows: db
       .select()
       .from(maintenances)
-      .orderBy(desc(maintenances.scheduledFor), desc(maintenances.id))
+      .orderBy(...latestOrder)
       .limit(sql.placeholder('limit'))
       .prepare(),
     links: db
