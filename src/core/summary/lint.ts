@@ -285,17 +285,21 @@ function resolveOverlaps(matches: Match[]): Match[] {
   return kept;
 }
 
-export function lintSummary(input: string | SummarySections, lexicon: Lexicon, options: LintOptions = {}): LintResult {
-  const markdown = typeof input === 'string' ? input : assembleMarkdown(input);
-  const doc = parseSummary(markdown);
+/** The leak rules' matches in a parsed document (secrets, names, hosts, tools ...), overlaps resolved. */
+function leakSpans(doc: SummaryDocument, lexicon: Lexicon): Match[] {
   const lex = compileLexicon(lexicon);
-
   const words = splitWords(doc.text);
-  const spans = resolveOverlaps(
+  return resolveOverlaps(
     [...patternMatches(doc.text, lex, words), ...lexiconMatches(doc, lex, words.list)].filter(
       (m) => !lex.allow.has(doc.text.slice(m.start, m.end).toLowerCase()),
     ),
   );
+}
+
+export function lintSummary(input: string | SummarySections, lexicon: Lexicon, options: LintOptions = {}): LintResult {
+  const markdown = typeof input === 'string' ? input : assembleMarkdown(input);
+  const doc = parseSummary(markdown);
+  const spans = leakSpans(doc, lexicon);
   const { parts, times } = timesInWhatHappened(doc);
   const located: Located[] = [
     ...sectionRules(doc),
@@ -305,7 +309,21 @@ export function lintSummary(input: string | SummarySections, lexicon: Lexicon, o
     ...actionItems(doc),
     ...spans,
   ];
+  return toResult(doc, located, spans);
+}
 
+/**
+ * The live-text gate: the leak rules alone (no sections, word limit or time rules) on one piece of
+ * public text other than a summary: an incident title or update, a maintenance title or body, a
+ * component name or description. Findings point into `text` as given.
+ */
+export function lintPublicText(text: string, lexicon: Lexicon): LintResult {
+  const doc = parseSummary(text);
+  const spans = leakSpans(doc, lexicon);
+  return toResult(doc, spans, spans);
+}
+
+function toResult(doc: SummaryDocument, located: Located[], spans: Match[]): LintResult {
   const secrets = spans.filter((m) => m.rule === 'secret');
   const findings: Finding[] = located
     .map((m): Finding & { offset: number } => {
