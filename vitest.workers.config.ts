@@ -27,5 +27,8 @@ export default defineProject(async () => ({
     name: 'workerd',
     include: ['test/workers/**/*.test.ts'],
     setupFiles: ['./test/workers/apply-migrations.ts'],
+    // A loaded 2-core CI machine: generous bounds, as in the Node project.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 }));
