@@ -498,6 +498,35 @@ export function createRenderCache(options: RenderCacheOptions = {}): RenderCache
 
   const sharedKey = (key: string, version: number) => `${version.toString(36)}${key}`;
 
+  /** Renders in flight, by key and version: concurrent misses of one page (a crowd after a write) share one render. */
+  const pending = new Map<string, Promise<Entry>>();
+
+  async function produce(
+    c: Context<AppEnv>,
+    render: () => Promise<Rendered>,
+    key: string,
+    version: number,
+    now: number,
+  ) {
+    if (shared !== undefined) {
+      // Another instance of this location may have rendered this version already.
+      const found = await shared.match(sharedKey(key, version)).catch(() => undefined);
+      if (found !== undefined && now < found.rendered.validUntil) {
+        const entry = entryOf(key, found.rendered, version, found.renderedAt, control);
+        remember(entry);
+        return entry;
+      }
+    }
+    const rendered = await render();
+    const entry = entryOf(key, rendered, version, now, control);
+    // A 404 (an unknown id) is answered but not stored: junk ids cannot fill the cache.
+    if (entry.status === 200) {
+      remember(entry);
+      shared?.put(sharedKey(key, version), { rendered, renderedAt: now }, waitUntilOf(c));
+    }
+    return entry;
+  }
+
   async function renderAndServe(
     c: Context<AppEnv>,
     render: () => Promise<Rendered>,
@@ -506,28 +535,23 @@ export function createRenderCache(options: RenderCacheOptions = {}): RenderCache
     version: number,
     now: number,
   ): Promise<Response> {
-    if (shared !== undefined) {
-      // Another instance of this location may have rendered this version already.
-      const found = await shared.match(sharedKey(key, version)).catch(() => undefined);
-      if (found !== undefined && now < found.rendered.validUntil) {
-        const entry = entryOf(key, found.rendered, version, found.renderedAt, control);
-        remember(entry);
-        return respond(c, entry, gzip, grew);
-      }
+    const id = `${version}:${key}`;
+    let work = pending.get(id);
+    if (work === undefined) {
+      work = produce(c, render, key, version, now);
+      pending.set(id, work);
+      const done = () => {
+        if (pending.get(id) === work) pending.delete(id);
+      };
+      work.then(done, done);
     }
-    let rendered: Rendered;
+    let entry: Entry;
     try {
-      rendered = await render();
+      entry = await work;
     } catch (err) {
       if (err instanceof DomainError) throw err;
       if (cached) return stale(c, cached, err);
       throw unavailable(err);
-    }
-    const entry = entryOf(key, rendered, version, now, control);
-    // A 404 (an unknown id) is answered but not stored: junk ids cannot fill the cache.
-    if (entry.status === 200) {
-      remember(entry);
-      shared?.put(sharedKey(key, version), { rendered, renderedAt: now }, waitUntilOf(c));
     }
     return respond(c, entry, gzip, grew);
   }
