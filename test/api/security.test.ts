@@ -39,6 +39,13 @@ const ROUTES: RouteCase[] = [
     scope: 'incidents:write',
     body: { status: 'identified', body: 'Found it' },
   },
+  {
+    method: 'PATCH',
+    path: '/api/v1/incidents/inc_x/updates/upd_x',
+    scope: 'incidents:write',
+    body: { body: 'Corrected' },
+  },
+  { method: 'DELETE', path: '/api/v1/incidents/inc_x/updates/upd_x', scope: 'incidents:write' },
   { method: 'GET', path: '/api/v1/maintenances', scope: null },
   {
     method: 'POST',
@@ -66,6 +73,8 @@ const ROUTES: RouteCase[] = [
   { method: 'PUT', path: '/api/v1/sla/settings', scope: 'admin', body: { hours: 24 } },
   { method: 'GET', path: '/api/v1/settings/page', scope: 'admin' },
   { method: 'PUT', path: '/api/v1/settings/page', scope: 'admin', body: { name: 'Acme' } },
+  { method: 'GET', path: '/api/v1/settings/gate', scope: 'admin' },
+  { method: 'PUT', path: '/api/v1/settings/gate', scope: 'admin', body: { liveText: 'warn' } },
 ];
 
 /** A token whose scopes do not include `scope` (and is not admin). */
