@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../../core/errors';
 import { gateSettingsInput } from '../../core/inputs';
 import { lintInput, MAX_SUMMARY_BYTES, summaryDraftInput } from '../../core/summary/inputs';
-import type { SummaryPublication, SummaryVersion } from '../../db/store/summaries';
+import type { SummaryPublication, SummaryVersion } from '../../core/summary/records';
 import { getGateSettings, putGateSettings } from '../../services/gate-settings';
 import { getLexicon, putLexicon } from '../../services/lexicon';
 import { lintDraft, listSummaryVersions, publishSummary, saveSummaryDraft } from '../../services/summaries';
