@@ -27,7 +27,7 @@ export default defineProject(async () => ({
     name: 'workerd',
     include: ['test/workers/**/*.test.ts'],
     setupFiles: ['./test/workers/apply-migrations.ts'],
-    // A loaded 2-core CI machine: generous bounds, as in the Node project.
+    // Generous bounds for a loaded 2-core CI machine; no test depends on wall-clock margins.
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
