@@ -467,8 +467,14 @@ const SECRETS: [RegExp, string, (string | RegExp)?, string[]?][] = [
   ],
   [/(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, 'a GitHub token', /gh[pousr]_/, ['gh']],
   [/(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, 'a GitHub token', 'github_pat_', ['github']],
-  [/(?<![\w-])glpat-[A-Za-z0-9_-]{20,}/g, 'a GitLab token', 'glpat-', ['glpat']],
-  [/(?<![\w-])xox[abposre]-[A-Za-z0-9-]{10,}/g, 'a Slack token', 'xox', ['xox']],
+  [
+    /(?<![\w-])(?:glpat|gldt|glrt|glptt|glcbt|glimt|glsoat|glffct|gloas|glagent|glft)-[A-Za-z0-9_.-]{20,}/g,
+    'a GitLab token',
+    /gl[a-z]{1,6}-/,
+    ['glpat', 'gldt', 'glrt', 'glptt', 'glcbt', 'glimt', 'glsoat', 'glffct', 'gloas', 'glagent', 'glft'],
+  ],
+  [/(?<![\w-])GR1348941[A-Za-z0-9_-]{20,}/g, 'a GitLab runner token', 'GR1348941', ['gr']],
+  [/(?<![\w-])(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,}/g, 'a Slack token', /xox|xapp/, ['xox', 'xapp']],
   [
     /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]+/g,
     'a Slack webhook URL',
@@ -480,14 +486,37 @@ const SECRETS: [RegExp, string, (string | RegExp)?, string[]?][] = [
   [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'a Google API key', 'AIza', ['aiza']],
   [/(?<![\w])ya29\.[0-9A-Za-z_-]{20,}/g, 'a Google OAuth token', 'ya29.', ['ya29']],
   [/(?<![\w-])sk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_-]{20,}/g, 'an API secret key', 'sk-', ['sk']],
-  [/(?<![\w])SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/g, 'a SendGrid API key', 'SG.', ['sg']],
+  [/(?<![\w])SG\.[A-Za-z0-9_-]{16,128}\.[A-Za-z0-9_-]{16,128}/g, 'a SendGrid API key', 'SG.', ['sg']],
   [/(?<![\w])SK[0-9a-f]{32}(?![\w])/g, 'a Twilio API key', /SK[0-9a-f]{32}/, ['sk']],
   [/(?<![\w-])key-[0-9a-f]{32}(?![\w])/g, 'a Mailgun API key', 'key-', ['key']],
   [/(?<![\w])npm_[A-Za-z0-9]{36}(?![\w])/g, 'an npm token', 'npm_', ['npm']],
   [/(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,}/g, 'a PyPI token', 'pypi-', ['pypi']],
-  [/(?<![\w])shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}(?![\w])/g, 'a Shopify token', 'shp', ['shp']],
+  [/(?<![\w])shp(?:at|ss|ca|pa)_[a-zA-Z0-9]{32,64}(?![\w])/g, 'a Shopify token', 'shp', ['shp']],
+  [/(?<![\w])gsk_[A-Za-z0-9]{40,}/g, 'a Groq API key', 'gsk_', ['gsk']],
+  [/(?<![\w])hf_[A-Za-z0-9]{30,}/g, 'a Hugging Face token', 'hf_', ['hf']],
+  [/(?<![\w])lin_(?:api|oauth)_[A-Za-z0-9_]{32,128}/g, 'a Linear API key', 'lin_', ['lin']],
+  [/(?<![\w])ntn_[0-9]{11}[A-Za-z0-9]{30,}/g, 'a Notion token', 'ntn_', ['ntn']],
+  [/(?<![\w])secret_[A-Za-z0-9]{43}(?![\w])/g, 'a Notion token', 'secret_', ['secret']],
+  [/(?<![\w])ops_eyJ[A-Za-z0-9+/=]{60,}/g, 'a 1Password service account token', 'ops_eyJ', ['ops']],
+  [
+    /(?<![\w])(?:vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}(?![\w])/g,
+    'a Vercel token',
+    /vc[pciark]_/,
+    ['vcp', 'vci', 'vca', 'vcr', 'vck'],
+  ],
+  [/(?<![\w])dapi[a-fA-F0-9]{32}(?:-\d)?(?![\w])/g, 'a Databricks token', 'dapi', ['dapi']],
+  [/(?<![\w])dckr_pat_[A-Za-z0-9_-]{20,}/g, 'a Docker Hub token', 'dckr_', ['dckr']],
+  [/(?<![\w])figd_[A-Za-z0-9_-]{40,200}/g, 'a Figma token', 'figd_', ['figd']],
+  [/(?<![\w])glc_[A-Za-z0-9+/]{32,400}={0,2}/g, 'a Grafana Cloud token', 'glc_', ['glc']],
+  [/(?<![\w])glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![\w])/g, 'a Grafana service account token', 'glsa_', ['glsa']],
+  [/(?<![\w])_authToken=[^\s"']{8,}/g, 'an npm registry token', '_authToken'],
+  [
+    /(?<![\w])["']?(?:AWS|aws|Aws)_?(?:ACCOUNT|account|Account)_?(?:ID|id|Id)["']?\s*(?::|=>|=)\s*["']?\d{4}-?\d{4}-?\d{4}/g,
+    'an AWS account id',
+    /account/i,
+  ],
   [/(?<![\w])dop_v1_[a-f0-9]{64}(?![\w])/g, 'a DigitalOcean token', 'dop_v1_', ['dop']],
-  [/(?<![\w])hv[sb]\.[A-Za-z0-9_-]{20,}/g, 'a Vault token', /hv[sb]\./, ['hvs', 'hvb']],
+  [/(?<![\w])hv[sbr]\.[A-Za-z0-9_-]{20,}/g, 'a Vault token', /hv[sbr]\./, ['hvs', 'hvb', 'hvr']],
   [/(?<![\w])AGE-SECRET-KEY-1[0-9A-Z]{58}(?![\w])/g, 'an age secret key', 'AGE-SECRET-KEY', ['age']],
   [/(?<![\w])aw_[A-Za-z0-9_-]{43}(?![\w-])/g, 'an Afterword API token', 'aw_', ['aw']],
   [/(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 'a JSON Web Token', 'eyJ', ['eyj']],
@@ -506,7 +535,7 @@ const SECRETS: [RegExp, string, (string | RegExp)?, string[]?][] = [
 ];
 /** `password=…`, `token: …`, also as an environment variable (`DB_PASSWORD=…`) or a flag (`--api-key=…`). */
 const ASSIGNMENT =
-  /(?<![\p{L}\p{N}_-])-{0,2}(?:[A-Za-z0-9]+[_-]){0,4}(?:password|passwd|pwd|passphrase|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)\s*(?:=|:)\s*["']?([^\s"',;)]{4,})/giu;
+  /(?<![\p{L}\p{N}_-])-{0,2}(?:[A-Za-z0-9]+[_-]){0,4}(?:password|passwd|pwd|passphrase|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)["']?\s*(?:=>|=|:)\s*["']?([^\s"',;)]{4,})/giu;
 
 for (const [, , , heads] of SECRETS) if (heads) registerHeads([heads]);
 
