@@ -279,17 +279,23 @@ const PHONE_CONTEXT =
   /\b(?:call|phone|tel|telephone|text|sms|mobile|cell|whatsapp|fax|hotline|dial|reach)\b[^\n]{0,20}$/i;
 const US_PHONE = /^\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}$/;
 
-function contacts(text: string, emit: Emit): void {
+/** Addresses of a role, not a person: fine at the company's own (allowed) domain. */
+const ROLE_ADDRESS =
+  /^(?:support|help|helpdesk|security|status|billing|privacy|sales|noreply|no-reply|donotreply|do-not-reply|info|hello|contact|abuse|postmaster|press|legal|compliance|trust|feedback|team|accounts|care|customer-?care|customer-?success|dpo|gdpr)$/i;
+
+function contacts(text: string, lex: CompiledLexicon, emit: Emit): void {
   if (text.includes('@'))
-    each(text, EMAIL, (m) =>
+    each(text, EMAIL, (m) => {
+      const at = m[0].lastIndexOf('@');
+      if (ROLE_ADDRESS.test(m[0].slice(0, at)) && hostVerdict(m[0].slice(at + 1), lex) === 'allowed') return;
       emit({
         rule: 'contact-info',
         start: m.index,
         end: m.index + m[0].length,
         message: `"${m[0]}" is an email address.`,
         suggestion: 'point customers to your public support page instead',
-      }),
-    );
+      });
+    });
   if (/\d[ .-]\(?\d|\+\d|\(\d/.test(text))
     each(text, PHONE, (m) => {
       const s = m[0];
@@ -349,9 +355,57 @@ const ENV_LABELS = new Set([
   'admin',
   'preprod',
 ]);
-/** Hosts of internal tools: a link to them is a link into the team's workspace. */
-const TOOL_HOSTS =
-  /(?:^|\.)(?:slack\.com|atlassian\.net|pagerduty\.com|datadoghq\.(?:com|eu)|sentry\.io|linear\.app|notion\.so|notion\.site|grafana\.net|opsgenie\.com|incident\.io|firehydrant\.io|rootly\.com|newrelic\.com|splunkcloud\.com|honeycomb\.io|launchdarkly\.com|zendesk\.com|asana\.com|trello\.com|app\.clickup\.com|monday\.com|circleci\.com|buildkite\.com|herokuapp\.com|vercel\.app|netlify\.app|statuspage\.io)$|^(?:docs|drive|sheets|meet|chat)\.google\.com$|^app\.launchdarkly\.com$/i;
+/** Hosts of internal tools (a link to them is a link into the team's workspace), with the product's name. */
+const TOOL_DOMAINS: [string, string][] = [
+  ['slack.com', 'slack'],
+  ['atlassian.net', 'jira'],
+  ['pagerduty.com', 'pagerduty'],
+  ['datadoghq.com', 'datadog'],
+  ['datadoghq.eu', 'datadog'],
+  ['sentry.io', 'sentry'],
+  ['linear.app', 'linear'],
+  ['notion.so', 'notion'],
+  ['notion.site', 'notion'],
+  ['grafana.net', 'grafana'],
+  ['opsgenie.com', 'opsgenie'],
+  ['incident.io', 'incident.io'],
+  ['firehydrant.io', 'firehydrant'],
+  ['rootly.com', 'rootly'],
+  ['newrelic.com', 'new relic'],
+  ['splunkcloud.com', 'splunk'],
+  ['honeycomb.io', 'honeycomb'],
+  ['launchdarkly.com', 'launchdarkly'],
+  ['zendesk.com', 'zendesk'],
+  ['asana.com', 'asana'],
+  ['trello.com', 'trello'],
+  ['app.clickup.com', 'clickup'],
+  ['monday.com', 'monday.com'],
+  ['circleci.com', 'circleci'],
+  ['buildkite.com', 'buildkite'],
+  ['herokuapp.com', 'heroku'],
+  ['vercel.app', 'vercel'],
+  ['netlify.app', 'netlify'],
+  ['statuspage.io', 'statuspage'],
+  ['docs.google.com', 'google docs'],
+  ['drive.google.com', 'google drive'],
+  ['sheets.google.com', 'google sheets'],
+  ['meet.google.com', 'google meet'],
+  ['chat.google.com', 'google chat'],
+];
+const TOOL_DOMAIN = new Map(TOOL_DOMAINS);
+/** The tool a host belongs to (its own domain or a subdomain of it), else null. Linear in the host. */
+function toolOfHost(host: string): string | null {
+  const h = host.toLowerCase().replace(/:\d+$/, '');
+  let labels = 0;
+  for (let dot = h.length; dot !== -1 && labels < MAX_LABELS; labels++) {
+    dot = h.lastIndexOf('.', dot - 1);
+    const product = TOOL_DOMAIN.get(h.slice(dot + 1));
+    if (product) return product;
+    if (dot <= 0) break;
+  }
+  return null;
+}
+
 const IPV4 = /(?<![\p{L}\p{N}_.:])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?::\d{1,5})?(?![\p{N}]|\.\d)/gu;
 const IPV6 =
   /(?<![\p{L}\p{N}_:])(?:::1|f[cd][0-9a-f]{2}:[0-9a-f:]*[0-9a-f]|fe80:[0-9a-f:]*[0-9a-f])(?![\p{L}\p{N}_:])/giu;
@@ -382,15 +436,55 @@ function privateIpv4(a: number, b: number): boolean {
   );
 }
 
-function hostIsInternal(host: string, lex: CompiledLexicon): boolean {
-  const h = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
-  const labels = h.split('.');
-  for (let i = 0; i < labels.length; i++) if (lex.internalDomains.has(labels.slice(i).join('.'))) return true;
-  const tld = labels.at(-1) ?? '';
-  if (INTERNAL_TLDS.has(tld) || h === 'localhost') return true;
+/** A host name has at most 253 characters and 127 labels: longer runs are checked on their last 253. */
+const MAX_HOST = 253;
+const MAX_LABELS = 127;
+
+/**
+ * Whether a host is internal: an `internalDomains` entry (or a subdomain of one), an internal
+ * top-level domain, a private address, or an environment label before the registrable domain. A
+ * domain the lexicon allows (`allow: ["acme.com"]`) covers its subdomains, but the more specific
+ * entry wins: `corp.acme.com` in `internalDomains` is internal under an allowed `acme.com`.
+ * Suffixes are walked from the top-level domain down with `lastIndexOf`: linear in the host.
+ */
+export function hostVerdict(host: string, lex: CompiledLexicon): 'internal' | 'allowed' | 'public' {
+  let h = host.toLowerCase();
+  const colon = h.lastIndexOf(':');
+  if (colon !== -1 && /^:\d+$/.test(h.slice(colon))) h = h.slice(0, colon);
+  if (h.endsWith('.')) h = h.slice(0, -1);
+  if (h.length > MAX_HOST) h = h.slice(h.length - MAX_HOST);
+  let verdict: 'internal' | 'allowed' | null = null;
+  let labels = 0;
+  const domains = lex.internalDomains.size > 0 || lex.allowDomains.size > 0;
+  for (let dot = h.length; dot !== -1 && labels < MAX_LABELS; labels++) {
+    dot = h.lastIndexOf('.', dot - 1);
+    if (!domains) continue;
+    const suffix = h.slice(dot + 1);
+    if (lex.internalDomains.has(suffix)) verdict = 'internal';
+    else if (lex.allowDomains.has(suffix)) verdict = 'allowed';
+    if (dot <= 0) break;
+  }
+  if (verdict) return verdict === 'internal' ? 'internal' : 'allowed';
+  const tld = h.slice(h.lastIndexOf('.') + 1);
+  if (INTERNAL_TLDS.has(tld) || h === 'localhost') return 'internal';
   const ip = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(h);
-  if (ip) return privateIpv4(Number(ip[1]), Number(ip[2]));
-  return labels.length >= 3 && labels.slice(0, -2).some((l) => l.split('-').some((p) => ENV_LABELS.has(p)));
+  if (ip) return privateIpv4(Number(ip[1]), Number(ip[2])) ? 'internal' : 'public';
+  // An environment label among the labels before the registrable domain ("db1.prod.acme.com").
+  const lastTwo = h.lastIndexOf('.', h.lastIndexOf('.') - 1);
+  if (lastTwo <= 0) return 'public';
+  let start = 0;
+  for (let k = 0; k < MAX_LABELS && start < lastTwo; k++) {
+    const end = h.indexOf('.', start);
+    const label = h.slice(start, end === -1 ? h.length : end);
+    if (label.split('-').some((p) => ENV_LABELS.has(p))) return 'internal';
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return 'public';
+}
+
+function hostIsInternal(host: string, lex: CompiledLexicon): boolean {
+  return hostVerdict(host, lex) === 'internal';
 }
 
 const NODE_NAME_AT = sticky(NODE_NAME);
@@ -437,8 +531,11 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void
     each(text, URL_RE, (m) => {
       const url = m[0].replace(/[.,;:!?*_]+$/, '');
       const host = /^[a-z]+:\/\/(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:?#\s]+)/i.exec(url)?.[1] ?? '';
-      if (hostIsInternal(host, lex)) internal(m.index, m.index + url.length, 'a link to an internal host');
-      else if (TOOL_HOSTS.test(host)) {
+      const verdict = hostVerdict(host, lex);
+      if (verdict === 'internal') internal(m.index, m.index + url.length, 'a link to an internal host');
+      const tool = verdict === 'public' ? toolOfHost(host) : null;
+      // A tool's own company allows its product name: its links are its own public pages.
+      if (tool && !lex.allow.has(tool)) {
         emit({
           rule: 'internal-tool',
           start: m.index,
@@ -851,7 +948,7 @@ export function patternMatches(text: string, lex: CompiledLexicon, words: Words 
     hash: hashes(text),
   };
   secrets(text, emit, scan);
-  contacts(text, emit);
+  contacts(text, lex, emit);
   hosts(text, lex, emit, scan);
   tickets(text, lex, emit, scan);
   channels(text, emit, scan);
