@@ -283,9 +283,11 @@ export function possibleNames(doc: SummaryDocument, words: readonly Word[]): Mat
     const w = words[i] as Word;
     if (!FIRST_NAMES.has(w.key) || isCommonWord(w.key) || !capitalised(w)) continue;
     let last = w;
+    let lastIndex = i;
     let next = words[i + 1];
     if (next && capitalised(next) && spaced(w, next) && !ACTION_VERBS.has(next.key) && !isCommonWord(next.key)) {
       last = next;
+      lastIndex = i + 1;
       next = words[i + 2];
     }
     if (!next || !spaced(last, next) || !ACTION_VERBS.has(next.key)) continue;
@@ -299,7 +301,7 @@ export function possibleNames(doc: SummaryDocument, words: readonly Word[]): Mat
       message: `"${excerpt}" looks like a person's name; a customer summary says what happened, not who did it.`,
       suggestion: 'the team',
     });
-    i = words.indexOf(last);
+    i = lastIndex;
   }
   return out;
 }
