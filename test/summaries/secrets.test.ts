@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lintSummary } from '../../src/core/summary/lint';
 import { maskSecret, REDACTED_SECRET, redactSecrets } from '../../src/core/summary/redact';
 import { CLEAN, LEXICON } from '../core/summary/fixtures';
+import { CLI_ENTRY } from '../helpers/processes';
 import { createWorld, type World } from '../helpers/world';
 
 const AWS = ['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('');
@@ -183,16 +184,7 @@ describe('afterword lint', () => {
     writeFileSync(join(dir, 'lexicon.json'), JSON.stringify(LEXICON));
     const r = spawnSync(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/cli/main.ts',
-        'lint',
-        '--config',
-        join(dir, 'lexicon.json'),
-        ...args,
-        join(dir, 'leaking.md'),
-      ],
+      [CLI_ENTRY, 'lint', '--config', join(dir, 'lexicon.json'), ...args, join(dir, 'leaking.md')],
       { encoding: 'utf8', env: { ...process.env, DATABASE_PATH: '/nonexistent-dir/afterword.db' } },
     );
     return { code: r.status, out: r.stdout, err: r.stderr };
