@@ -101,7 +101,13 @@ describe('the summary API', () => {
     expect((await world.call('PUT', '/api/v1/lexicon', { token: admin, body: LEXICON })).status).toBe(200);
     const res = await world.call('POST', '/api/v1/incidents', {
       token: admin,
-      body: { title: 'API errors', severity: 'SEV-2', startedAt: '2026-11-26T14:04:00Z', lead: { name: 'Dana Lead' } },
+      body: {
+        title: 'API errors',
+        severity: 'SEV-2',
+        startedAt: '2026-11-26T14:04:00Z',
+        resolvedAt: '2026-11-26T14:50:00Z',
+        lead: { name: 'Dana Lead' },
+      },
     });
     expect(res.status).toBe(201);
     id = res.json.id;
