@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError } from '../core/errors';
 import type { Deps } from '../services/deps';
+import { checkHealth } from '../services/health';
 import type { AppEnv } from './env';
 import { bearerToken } from './middleware/auth';
 import { idempotency } from './middleware/idempotency';
@@ -28,7 +29,16 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     await next();
   });
 
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  // For load balancers and HEALTHCHECK: 200 while the database answers, 503 (still JSON) when it does not.
+  app.get('/healthz', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    try {
+      return c.json({ ok: true, ...(await checkHealth({ deps: c.get('deps') })) });
+    } catch (err) {
+      console.error('[afterword] health check: the database did not answer:', err);
+      return c.json({ ok: false, database: 'unavailable' }, 503);
+    }
+  });
 
   const api = new Hono<AppEnv>();
   api.use(
