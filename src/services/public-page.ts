@@ -3,6 +3,7 @@ import { summaryCommitment } from '../core/public/commitment';
 import { fnv1a } from '../core/public/hash';
 import { type Month, monthRange } from '../core/public/history';
 import type { PageInfo, PublicIncident, StatusSnapshot, SummaryCommitment } from '../core/public/snapshot';
+import { withoutPrivateImpacts } from '../core/public/status';
 import { DAY_MS, utcDayStart } from '../core/public/uptime';
 import { type TrackRecord, trackRecord } from '../core/sla/track-record';
 import type { Component } from '../core/types';
@@ -29,14 +30,17 @@ export async function loadStatusSnapshot({ deps }: { deps: Deps }): Promise<Stat
   const now = deps.clock();
   const windowStart = utcDayStart(now) - (UPTIME_DAYS - 1) * DAY_MS;
   const recentStart = utcDayStart(now) - (RECENT_DAYS - 1) * DAY_MS;
-  const [page, groups, components, open, recent, maintenances] = await Promise.all([
+  const [page, groups, stored, open, recent, maintenances, privateImpacts] = await Promise.all([
     pageInfo(deps),
     deps.store.components.listGroups(),
     deps.store.components.list(),
     deps.store.public.open(),
     deps.store.public.touching(windowStart, recentStart),
     deps.store.public.maintenances(),
+    deps.store.public.privateOpenImpacts(),
   ]);
+  // A private incident must not turn the page red with no incident on it to explain why.
+  const components = withoutPrivateImpacts(stored, open, privateImpacts);
   // An open incident older than the store's scan bound still colours today's cells.
   const seen = new Set(recent.map((i) => i.id));
   const all = [...recent, ...open.filter((i) => !seen.has(i.id))];

@@ -10,6 +10,8 @@ import {
   incidentImpact,
   overallStatus,
   publicComponentStatus,
+  statusWithoutPrivate,
+  withoutPrivateImpacts,
 } from '../../src/core/public/status';
 import { componentTree } from '../../src/core/public/tree';
 import {
@@ -59,6 +61,43 @@ describe('incidentImpact', () => {
     ['SEV-3', [{ id: 'a', status: 'operational' }], 'minor'],
   ])('%s with %j -> %s', (severity, components, impact) => {
     expect(incidentImpact({ severity: severity as 'SEV-1', components })).toBe(impact);
+  });
+});
+
+describe('private incidents leave the public component status alone', () => {
+  it.each<[ComponentStatus, ComponentStatus[], ComponentStatus[], ComponentStatus]>([
+    // Only a private incident explains the outage: the public sees what public incidents say.
+    ['major_outage', [], ['major_outage'], 'operational'],
+    ['major_outage', ['degraded_performance'], ['major_outage'], 'degraded_performance'],
+    ['partial_outage', [], ['degraded_performance', 'partial_outage'], 'operational'],
+    // A public incident reports as much or worse: nothing to hide.
+    ['partial_outage', ['partial_outage'], ['partial_outage'], 'partial_outage'],
+    ['major_outage', ['major_outage'], ['degraded_performance'], 'major_outage'],
+    // An operator's own setting that no private incident matches stays.
+    ['major_outage', [], ['degraded_performance'], 'major_outage'],
+    ['under_maintenance', [], ['major_outage'], 'under_maintenance'],
+    ['operational', [], ['major_outage'], 'operational'],
+  ])('stored %s, public %j, private %j -> %s', (stored, pub, priv, shown) => {
+    expect(statusWithoutPrivate(stored, pub, priv)).toBe(shown);
+  });
+
+  it('applies per component and keeps the untouched ones as they are', () => {
+    const components = [
+      { id: 'api', status: 'major_outage' as const },
+      { id: 'web', status: 'degraded_performance' as const },
+      { id: 'db', status: 'partial_outage' as const },
+    ];
+    const out = withoutPrivateImpacts(
+      components,
+      [{ components: [{ id: 'web', status: 'degraded_performance' }] }],
+      [
+        { id: 'api', status: 'major_outage' },
+        { id: 'web', status: 'major_outage' },
+      ],
+    );
+    expect(out.map((c) => c.status)).toEqual(['operational', 'degraded_performance', 'partial_outage']);
+    expect(out[2]).toBe(components[2]);
+    expect(withoutPrivateImpacts(components, [], [])).toBe(components);
   });
 });
 

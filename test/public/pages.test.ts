@@ -182,6 +182,55 @@ describe('what stays off the public page', () => {
     }
   });
 
+  it('a private incident leaves the component statuses, the banner, the badge and /api/v2 alone', async () => {
+    w = createWorld();
+    const s = await scenario(w);
+    const api = await s.component('API');
+    const web = await s.component('Web');
+    const secret = await s.incident({
+      title: 'Caught early',
+      severity: 'SEV-3',
+      startedAt: '2026-11-20T11:00:00Z',
+      components: [
+        { id: api, status: 'major_outage' },
+        { id: web, status: 'major_outage' },
+      ],
+    });
+    const quiet = async () => {
+      const t = text((await page()).text);
+      expect(t).toContain('All Systems Operational');
+      expect(t).not.toContain('Major outage');
+      expect(t).not.toContain('Major System Outage');
+      expect((await page('/badge.svg')).text).toContain('aria-label="status: operational"');
+      const v2 = (await page('/api/v2/summary.json')).json;
+      expect(v2.status).toEqual({ indicator: 'none', description: 'All Systems Operational' });
+      expect(v2.components.map((c: { status: string }) => c.status)).toEqual(['operational', 'operational']);
+      expect((await page('/api/v2/components.json')).json.components[0].status).toBe('operational');
+    };
+    await quiet();
+    // A public incident on one of them shows what it reports, and only on that component.
+    const shared = await s.incident({
+      title: 'Slow web',
+      startedAt: '2026-11-20T11:05:00Z',
+      components: [{ id: web, status: 'degraded_performance' }],
+    });
+    const v2 = (await page('/api/v2/summary.json')).json;
+    expect(v2.status.indicator).toBe('minor');
+    expect(v2.components.map((c: { status: string }) => c.status)).toEqual(['operational', 'degraded_performance']);
+    await s.resolve(shared);
+    await quiet();
+    // The same incident made public explains the outage, so it shows.
+    const token = s.token;
+    expect((await w.call('PATCH', `/api/v1/incidents/${secret}`, { token, body: { public: true } })).status).toBe(200);
+    expect(text((await page()).text)).toContain('Major System Outage');
+    // Resolved, everything is operational again; an operator's own status still shows.
+    await s.resolve(secret);
+    expect(
+      (await w.call('PATCH', `/api/v1/components/${api}`, { token, body: { status: 'partial_outage' } })).status,
+    ).toBe(200);
+    expect((await page('/api/v2/status.json')).json.status.indicator).toBe('major');
+  });
+
   it('a private incident page is a 404', async () => {
     w = createWorld();
     const s = await scenario(w);

@@ -23,6 +23,12 @@ export const isPublicSql: SQL = or(
   and(isNull(incidents.public), ne(incidents.severity, 'SEV-3')),
 ) as SQL;
 
+/** The exact complement of `isPublicSql` (NOT of it would be NULL, not true, for a NULL `public`). */
+const isPrivateSql: SQL = or(
+  eq(incidents.public, false),
+  and(isNull(incidents.public), eq(incidents.severity, 'SEV-3')),
+) as SQL;
+
 const publicColumns = {
   id: incidents.id,
   title: incidents.title,
@@ -212,6 +218,13 @@ export function publicStore(db: Db) {
   const openWhere = and(isPublicSql, inArray(incidents.status, ['investigating', 'identified', 'monitoring']));
   const open = incidentQueries(db, openWhere, openWhere);
   const maintenanceReads = maintenanceStore(db);
+  // What open private incidents report per component: ids and statuses only, nothing of the incident itself.
+  const privateImpactsQuery = db
+    .select({ id: incidentComponents.componentId, status: incidentComponents.status })
+    .from(incidentComponents)
+    .innerJoin(incidents, eq(incidents.id, incidentComponents.incidentId))
+    .where(and(isPrivateSql, inArray(incidents.status, ['investigating', 'identified', 'monitoring'])))
+    .prepare();
 
   async function hydrate(rows: PublicRow[], opts: PublicIncidentOptions = {}): Promise<PublicIncident[]> {
     if (rows.length === 0) return [];
@@ -271,6 +284,12 @@ export function publicStore(db: Db) {
 
     /** Open public incidents, newest first, with their updates and components. */
     open: () => loadIncidents(open, {}),
+
+    /**
+     * The component impacts of open private incidents (no title, no id): so the public statuses can
+     * leave them out (see `withoutPrivateImpacts`).
+     */
+    privateOpenImpacts: (): Promise<AffectedComponent[]> => Promise.resolve(privateImpactsQuery.all()),
 
     /**
      * Public incidents that affected anything since `from`: started since, still open, or resolved since.
