@@ -1,5 +1,6 @@
 // The public HTML pages in each state a visitor can meet, rendered by the real app over SQLite.
 import { afterEach, describe, expect, it } from 'vitest';
+import { summaryPublications, summaryVersions } from '../../src/db/schema';
 import { seedPublishedSummary } from '../../src/db/store/public';
 import { createWorld, type World } from '../helpers/world';
 import { scenario } from './fixtures';
@@ -276,7 +277,7 @@ describe('/incidents/:id', () => {
     expect(html).toContain('<h2>What happened</h2>');
     expect(html).not.toContain('<script>alert');
     expect(t).toContain('Published within our 48-hour commitment');
-    expect(t).toContain('Published 2026-11-19 10:00 UTC');
+    expect(t).toMatch(/First published 2026-11-19 10:00 UTC\s*\./);
   });
 
   it('says so when the summary came after the commitment', async () => {
@@ -299,6 +300,55 @@ describe('/incidents/:id', () => {
       },
     });
     expect(text((await page(`/incidents/${id}`)).text)).toMatch(/Published after our 48-hour commitment\s*, 24 h late/);
+  });
+
+  it('a revised summary shows its first publication, judges the commitment by it and never says "revision"', async () => {
+    w = createWorld();
+    const s = await scenario(w);
+    const id = await s.incident({ title: 'Revised one', severity: 'SEV-1', startedAt: '2026-11-10T00:00:00Z' });
+    await s.resolve(id, '2026-11-10T01:00:00Z');
+    const audit = (at: number) => ({
+      actor: { tokenId: null, label: 'test' },
+      action: 'summary.publish',
+      targetType: 'incident',
+      targetId: id,
+      at,
+    });
+    const first = Date.parse('2026-11-11T00:00:00Z');
+    await seedPublishedSummary(w.deps.store.db, {
+      incidentId: id,
+      markdown: 'First words.',
+      publishedAt: first,
+      words: 2,
+      audit: audit(first),
+    });
+    // A correction published five days after the incident began.
+    const later = Date.parse('2026-11-15T00:00:00Z');
+    const db = w.deps.store.db;
+    await db.insert(summaryVersions).values({
+      id: 'sumv_revised',
+      incidentId: id,
+      version: 2,
+      markdown: 'Corrected words.',
+      ok: true,
+      words: 2,
+      findings: [],
+      createdAt: later,
+      createdBy: 'test',
+    });
+    await db.insert(summaryPublications).values({
+      id: 'sump_revised',
+      incidentId: id,
+      version: 2,
+      summaryVersionId: 'sumv_revised',
+      publishedAt: later,
+      publishedBy: 'test',
+    });
+    const t = text((await page(`/incidents/${id}`)).text);
+    expect(t).toContain('Corrected words.');
+    expect(t).toMatch(/First published 2026-11-11 00:00 UTC\s*, last updated 2026-11-15 00:00 UTC\s*\./);
+    expect(t).toContain('Published within our 48-hour commitment (24 h after the incident began)');
+    expect(t).not.toMatch(/revision|version 2/i);
   });
 
   it('an unknown id is a branded 404 page', async () => {

@@ -73,10 +73,16 @@ export const IncidentView: FC<{ p: IncidentPage; summaryHtml: string | null }> =
           {i.summary ? (
             <>
               <p class="summary-meta">
-                Published <Time at={i.summary.publishedAt} />
-                {i.summary.version > 1 ? ` (revision ${i.summary.version})` : ''}.
+                First published <Time at={i.summary.firstPublishedAt} />
+                {i.summary.publishedAt > i.summary.firstPublishedAt ? (
+                  <>
+                    , last updated <Time at={i.summary.publishedAt} />
+                  </>
+                ) : null}
+                .
               </p>
-              <Commitment c={commitment} startedAt={i.startedAt} publishedAt={i.summary.publishedAt} />
+              {/* The commitment is judged on the first publication: a later correction does not move it. */}
+              <Commitment c={commitment} startedAt={i.startedAt} publishedAt={i.summary.firstPublishedAt} />
               <div class="summary">{raw(summaryHtml ?? '')}</div>
             </>
           ) : (
