@@ -4,7 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { summaryCommitment } from '../../src/core/public/commitment';
 import { freshness } from '../../src/core/public/freshness';
 import { bodyHash } from '../../src/core/public/hash';
-import { addMonths, groupByDay, monthRange, parseMonth } from '../../src/core/public/history';
+import {
+  addMonths,
+  defaultHistoryMonth,
+  groupByDay,
+  historyQuery,
+  matchesHistoryFilter,
+  monthRange,
+  parseHistorySeverity,
+  parseMonth,
+} from '../../src/core/public/history';
+import { clip, documentTitle, faviconState, homeDescription, incidentDescription } from '../../src/core/public/preview';
+import type { PublicIncident } from '../../src/core/public/snapshot';
 import {
   effectiveMaintenanceStatus,
   incidentImpact,
@@ -327,6 +338,85 @@ describe('months', () => {
       start: at('2024-02-01T00:00:00Z'),
       end: at('2024-03-01T00:00:00Z'),
     });
+  });
+});
+
+describe('history filters and the month /history opens on', () => {
+  it('parses impacts, matches component and impact, builds links in one order', () => {
+    expect(parseHistorySeverity('critical')).toBe('critical');
+    expect(parseHistorySeverity('SEV-1')).toBeNull();
+    const inc = { severity: 'SEV-2' as const, components: [{ id: 'api', status: 'major_outage' as const }] };
+    expect(matchesHistoryFilter(inc, { component: null, severity: null })).toBe(true);
+    expect(matchesHistoryFilter(inc, { component: 'api', severity: 'critical' })).toBe(true);
+    expect(matchesHistoryFilter(inc, { component: 'web', severity: null })).toBe(false);
+    expect(matchesHistoryFilter(inc, { component: null, severity: 'major' })).toBe(false);
+    // No component named: the impact falls back to the severity.
+    expect(matchesHistoryFilter({ severity: 'SEV-2', components: [] }, { component: null, severity: 'major' })).toBe(
+      true,
+    );
+    expect(historyQuery({ year: 2026, month: 3 }, { component: 'a b', severity: 'minor' })).toBe(
+      '?month=2026-03&component=a%20b&severity=minor',
+    );
+    expect(historyQuery(null, { component: null, severity: null })).toBe('');
+  });
+
+  it('opens on the newest month with incidents, never a month after now', () => {
+    expect(defaultHistoryMonth(at('2026-09-30T23:59:00Z'), NOW)).toEqual({ year: 2026, month: 9 });
+    expect(defaultHistoryMonth(null, NOW)).toEqual({ year: 2026, month: 11 });
+    expect(defaultHistoryMonth(at('2027-01-02T00:00:00Z'), NOW)).toEqual({ year: 2026, month: 11 });
+  });
+});
+
+describe('link previews: title, favicon, description', () => {
+  const ok = overallStatus(['operational'], []);
+  const down = overallStatus(['major_outage'], []);
+  const maint = overallStatus(['under_maintenance'], []);
+  const incident = (over: Partial<PublicIncident> = {}): PublicIncident => ({
+    id: 'i1',
+    title: 'API down',
+    severity: 'SEV-1',
+    status: 'investigating',
+    startedAt: at('2026-11-20T11:00:00Z'),
+    resolvedAt: null,
+    createdAt: at('2026-11-20T11:00:00Z'),
+    updatedAt: at('2026-11-20T11:00:00Z'),
+    components: [{ id: 'api', status: 'major_outage' }],
+    updates: [
+      { id: 'u1', status: 'investigating', body: 'Looking.', createdAt: at('2026-11-20T11:00:00Z') },
+      { id: 'u2', status: 'identified', body: 'Found it: a bad config.', createdAt: at('2026-11-20T11:30:00Z') },
+    ],
+    summary: null,
+    ...over,
+  });
+
+  it('the status leads the title while anything is wrong, and picks the favicon', () => {
+    expect(documentTitle('Acme', undefined, ok)).toBe('Acme status');
+    expect(documentTitle('Acme', 'Incident history', ok)).toBe('Incident history · Acme status');
+    expect(documentTitle('Acme', undefined, down)).toBe('Major System Outage · Acme status');
+    expect(documentTitle('Acme', 'API down', maint)).toBe('Service Under Maintenance · API down · Acme status');
+    expect(documentTitle('Acme', undefined, null)).toBe('Acme status');
+    expect([ok, down, maint, overallStatus(['degraded_performance'], [])].map(faviconState)).toEqual([
+      'operational',
+      'critical',
+      'maintenance',
+      'minor',
+    ]);
+  });
+
+  it('descriptions say the status and what is going on, cut at a word near 200 characters', () => {
+    expect(homeDescription('Acme', ok, [], NOW)).toBe(
+      'All Systems Operational as of 2026-11-20 12:00 UTC. Live status and incident history of Acme.',
+    );
+    expect(homeDescription('Acme', down, [incident()], NOW)).toBe(
+      'Major System Outage as of 2026-11-20 12:00 UTC. Active incident: API down (investigating).',
+    );
+    expect(incidentDescription(incident())).toBe(
+      'Critical impact, investigating. Started 2026-11-20 11:00 UTC. Found it: a bad config.',
+    );
+    const long = clip(`${'word '.repeat(60)}end`);
+    expect(long.length).toBeLessThanOrEqual(200);
+    expect(long.endsWith('word…')).toBe(true);
+    expect(clip('short\n text')).toBe('short text');
   });
 });
 

@@ -321,6 +321,26 @@ export function publicStore(db: Db) {
       return row?.at ?? null;
     },
 
+    /** The start of the newest public incident (that affects `componentId`, when given): where /history opens. */
+    async newestStart(componentId: string | null = null): Promise<EpochMs | null> {
+      const [row] =
+        componentId === null
+          ? await db
+              .select({ at: incidents.startedAt })
+              .from(incidents)
+              .where(isPublicSql)
+              .orderBy(desc(incidents.startedAt))
+              .limit(1)
+          : await db
+              .select({ at: incidents.startedAt })
+              .from(incidents)
+              .innerJoin(incidentComponents, eq(incidentComponents.incidentId, incidents.id))
+              .where(and(isPublicSql, eq(incidentComponents.componentId, componentId)))
+              .orderBy(desc(incidents.startedAt))
+              .limit(1);
+      return row?.at ?? null;
+    },
+
     /** The `limit` maintenance windows that start last (upcoming ones first, then the most recent past). */
     maintenances: (limit = 50): Promise<Maintenance[]> => maintenanceReads.latest(limit),
   };

@@ -3,9 +3,15 @@
 import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
 import { groupByDay } from '../../../core/public/history';
+import { homeDescription } from '../../../core/public/preview';
 import type { PublicIncident, StatusSnapshot } from '../../../core/public/snapshot';
-import { effectiveMaintenanceStatus, incidentImpact, overallStatus, STATUS_LABEL } from '../../../core/public/status';
-import { activeMaintenances, publicStatuses, upcomingMaintenances } from '../../../core/public/statuspage';
+import { effectiveMaintenanceStatus, STATUS_LABEL } from '../../../core/public/status';
+import {
+  activeMaintenances,
+  publicStatuses,
+  snapshotStatus,
+  upcomingMaintenances,
+} from '../../../core/public/statuspage';
 import { componentTree } from '../../../core/public/tree';
 import { type DayCell, type UptimeBar, uptimeBars } from '../../../core/public/uptime';
 import { worstComponentStatus } from '../../../core/status';
@@ -151,7 +157,7 @@ const PastDays: FC<{ recent: PublicIncident[]; now: number; names: Map<string, C
 
 export const HomePage: FC<{ s: StatusSnapshot }> = ({ s }) => {
   const statuses = publicStatuses(s);
-  const overall = overallStatus([...statuses.values()], s.open.map(incidentImpact));
+  const overall = snapshotStatus(s);
   const bars = new Map(uptimeBars(s.components, s.recent, s.now).map((b) => [b.componentId, b]));
   const names = new Map(s.components.map((c) => [c.id, c]));
   const active = activeMaintenances(s);
@@ -168,7 +174,13 @@ export const HomePage: FC<{ s: StatusSnapshot }> = ({ s }) => {
       )[overall.indicator];
   const statusOf = (c: Component) => statuses.get(c.id) ?? c.status;
   return (
-    <Layout settings={s.page.settings} title={`${s.page.settings.name} status`} description={overall.description}>
+    <Layout
+      settings={s.page.settings}
+      pageUrl={s.page.url}
+      status={overall}
+      description={homeDescription(s.page.settings.name, overall, s.open, s.now)}
+      path="/"
+    >
       <section class={`banner s-${bannerStatus}`} aria-labelledby="overall">
         <Icon status={bannerStatus} />
         <div>
