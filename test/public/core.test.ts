@@ -297,6 +297,24 @@ describe('uptimeBars', () => {
     expect(bar?.uptimePercent).toBe(100);
   });
 
+  it('a component younger than the window: uptime over its own lifetime only, and says from when', () => {
+    const createdAt = at('2026-11-10T12:00:00Z');
+    const [bar] = uptimeBars(
+      [{ id: 'api', createdAt }],
+      [inc('1', '2026-11-15T00:00:00Z', '2026-11-16T00:00:00Z', [['api', 'major_outage']])],
+      NOW,
+    );
+    // One day of ten down: 90 %, not the 98.9 % it would read over 90 days.
+    expect(bar?.uptimePercent).toBe(90);
+    expect(bar?.measuredFrom).toBe(createdAt);
+    expect(bar?.younger).toBe(true);
+    expect(bar?.days.filter((d) => d.worst === 'no_data')).toHaveLength(79);
+    expect(bar?.days[79]?.date).toBe('2026-11-10');
+    expect(bar?.days[79]?.worst).toBe('operational');
+    const [old] = uptimeBars([{ id: 'api', createdAt: OLD }], [], NOW);
+    expect(old?.younger).toBe(false);
+  });
+
   it('an incident that started before the window but ended inside it is counted from the window start', () => {
     const [bar] = uptimeBars(
       comp,

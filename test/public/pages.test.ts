@@ -76,7 +76,9 @@ describe('home page states', () => {
     const html = (await page()).text;
     expect(text(html)).toContain('Major System Outage');
     expect(html).toContain('title="2026-11-20: Major outage, 1 incident, 60 min"');
-    expect(text(html)).toContain('2026-11-20: Major outage, 60 min affected (API down)');
+    expect(text(html)).toMatch(/2026-11-20\s*: Major outage, 60 min affected \(API down\)/);
+    // The date in the day list is one unit: a <time>, which the stylesheet keeps from wrapping.
+    expect(html).toContain('<time datetime="2026-11-20">2026-11-20</time>: Major outage');
     // Days without incidents share the bar's short title (the optional script adds each one's date from
     // data-from); days before the component existed say "No data".
     const bar = /<ol class="bar"[^>]*>(.*?)<\/ol>/.exec(html);
@@ -124,6 +126,36 @@ describe('home page states', () => {
       // The way to subscribe is on every page.
       expect(body, path).toMatch(/<a class="subscribe" href="\/subscribe">\s*Subscribe to updates\s*<\/a>/);
     }
+  });
+
+  it('a young component: "no data" before it existed, uptime since its creation, and a legend for every colour', async () => {
+    w = createWorld();
+    const s = await scenario(w);
+    w.clock.set('2026-11-10T12:00:00Z');
+    const api = await s.component('API');
+    w.clock.set('2026-11-20T12:00:00Z');
+    const id = await s.incident({
+      title: 'API down',
+      startedAt: '2026-11-15T00:00:00Z',
+      components: [{ id: api, status: 'major_outage' }],
+    });
+    await s.resolve(id, '2026-11-16T00:00:00Z');
+    const html = (await page()).text;
+    const t = text(html);
+    expect(t).toMatch(/90\.00 % uptime since 2026-11-10/);
+    const bar = /<ol class="bar"[^>]*>(.*?)<\/ol>/.exec(html)?.[1] ?? '';
+    expect(bar.match(/<li class="nd" title="No data">/g)).toHaveLength(79);
+    for (const words of [
+      'No incidents',
+      'Degraded performance',
+      'Partial outage',
+      'Major outage',
+      'Under maintenance',
+      'No data (before the component existed)',
+    ]) {
+      expect(t).toContain(words);
+    }
+    expect(html.match(/<span class="key[^"]*" aria-hidden="true"><\/span>/g)).toHaveLength(6);
   });
 
   it('every state has its favicon file in public/', () => {
@@ -249,7 +281,7 @@ describe('what stays off the public page', () => {
     const quiet = async () => {
       const t = text((await page()).text);
       expect(t).toContain('All Systems Operational');
-      expect(t).not.toContain('Major outage');
+      expect(t).toMatch(/API Operational .* Web Operational /);
       expect(t).not.toContain('Major System Outage');
       expect((await page('/badge.svg')).text).toContain('aria-label="status: operational"');
       const v2 = (await page('/api/v2/summary.json')).json;
