@@ -12,6 +12,7 @@ import { requireJson } from './middleware/require-json';
 import { problem } from './problem';
 import { publicRoutes } from './public';
 import type { RenderCache } from './public/cache';
+import { htmlErrorPage } from './public/error-page';
 import { apiV1Routers } from './routes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -59,7 +60,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
       ? problem(c, new DomainError('not_found', `No API route for ${c.req.method} ${c.req.path}.`))
-      : c.text('Not found', 404),
+      : htmlErrorPage(c, 404, 'There is no page at this address.'),
   );
 
   // The public status page, feeds, badge and Statuspage v2 JSON (its render cache lives per app).
