@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { registerLint } from './lint';
 import { registerMigrate } from './migrate';
+import { registerPostmortem } from './postmortem';
 import { registerSeedDemo } from './seed-demo';
 import { registerSla } from './sla';
 import { registerToken } from './token';
@@ -13,4 +14,5 @@ export const commandAreas: ((program: Command, ctx: CliContext) => void)[] = [
   registerSeedDemo,
   registerSla,
   registerLint,
+  registerPostmortem,
 ];

@@ -1,0 +1,32 @@
+// `postmortem …`: the postmortem-as-code commands. This module stays light (commander only); each
+// subcommand loads its code on use, so `postmortem lint` never loads the database or a SQLite driver.
+import { type Command, Option } from 'commander';
+import type { CliContext } from '../context';
+
+export function registerPostmortem(program: Command, ctx: CliContext): void {
+  const pm = program.command('postmortem').description('postmortems as markdown in the repository: new, lint, publish');
+
+  pm.command('lint')
+    .description('check whole postmortems (header, timeline, five whys, customer summary, action items); no database')
+    .argument('<files...>', 'markdown files or globs ("postmortems/**/*.md")')
+    .option('--config <lexicon.json>', 'the organisation lexicon, the same JSON shape as the summary gate')
+    .option('--lengths <ranges>', 'word ranges by severity, e.g. "SEV-1=1500-2500,SEV-2=400-800,SEV-3=none"')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['pretty', 'json', 'sarif', 'github']).default('pretty'),
+    )
+    .action(async (files: string[], opts: { config?: string; lengths?: string; format: string }) => {
+      const { runPostmortemLint } = await import('./postmortem-lint');
+      await runPostmortemLint(files, opts as Parameters<typeof runPostmortemLint>[1], ctx);
+    });
+
+  pm.command('new')
+    .description("write the postmortem template with today's date")
+    .argument('<title>', 'a short title')
+    .addOption(new Option('--severity <sev>', 'severity').choices(['SEV-1', 'SEV-2', 'SEV-3']).makeOptionMandatory())
+    .option('--dir <dir>', 'folder to write into', 'postmortems')
+    .option('--out <file>', 'exact file to write (instead of <dir>/<date>-<slug>.md)')
+    .action(async (title: string, opts: { severity: 'SEV-1' | 'SEV-2' | 'SEV-3'; dir: string; out?: string }) => {
+      const { runPostmortemNew } = await import('./postmortem-new');
+      runPostmortemNew(title, opts, ctx);
+    });
+}
