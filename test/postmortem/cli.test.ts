@@ -129,7 +129,7 @@ describe('postmortem lint', () => {
 });
 
 describe('postmortem new', () => {
-  it('writes the template with today\'s date and every section the linter expects', async () => {
+  it("writes the template with today's date and every section the linter expects", async () => {
     const r = await pm(['new', 'Checkout: payments failed', '--severity', 'SEV-1', '--dir', dir]);
     expect(r.code).toBe(0);
     const today = new Date().toISOString().slice(0, 10);
@@ -161,8 +161,8 @@ describe('the lint path loads no database code', () => {
       "const { createRequire } = await import('node:module');",
       "await import('./src/cli/commands/postmortem.ts');",
       "await import('./src/cli/commands/postmortem-lint.ts');",
-      "const cache = Object.keys(createRequire(import.meta.url).cache);",
-      "console.log(JSON.stringify(cache.filter((k) => /better-sqlite3|drizzle-orm/.test(k))));",
+      'const cache = Object.keys(createRequire(import.meta.url).cache);',
+      'console.log(JSON.stringify(cache.filter((k) => /better-sqlite3|drizzle-orm/.test(k))));',
     ].join('\n');
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], {
       cwd: ROOT,

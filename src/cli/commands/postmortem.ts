@@ -29,4 +29,16 @@ export function registerPostmortem(program: Command, ctx: CliContext): void {
       const { runPostmortemNew } = await import('./postmortem-new');
       runPostmortemNew(title, opts, ctx);
     });
+
+  pm.command('publish')
+    .description(
+      "save the customer-facing section as the incident's summary draft through the API (--publish publishes it)",
+    )
+    .argument('<file>', 'the postmortem markdown file')
+    .requiredOption('--url <url>', 'the Afterword server, e.g. https://status.example.com (token from AFTERWORD_TOKEN)')
+    .option('--publish', 'publish the saved summary')
+    .action(async (file: string, opts: { url: string; publish?: boolean }) => {
+      const { runPostmortemPublish } = await import('./postmortem-publish');
+      await runPostmortemPublish(file, opts, ctx);
+    });
 }
