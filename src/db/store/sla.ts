@@ -1,41 +1,11 @@
 // The SLA alert outbox and the facts the SLA clock needs (incident fields, first publication).
 import { and, asc, eq, exists, inArray, lte, ne, notExists, type SQL, sql } from 'drizzle-orm';
 import type { SlaAlertPayload } from '../../core/sla/alert';
-import type { EpochMs, IncidentLead, Severity } from '../../core/types';
+import type { SlaAlertRecord, SlaAlertStatus, SlaChannel, SlaIncident } from '../../core/sla/records';
+import type { EpochMs, Severity } from '../../core/types';
 import { atomic, type Db, slices } from '../db';
 import { incidents, slaAlerts, summaryPublications } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
-
-export type SlaAlertStatus = 'pending' | 'delivered' | 'dead' | 'cancelled';
-export type SlaChannel = 'webhook' | 'slack' | 'email' | 'none';
-
-export interface SlaAlertRecord {
-  id: string;
-  incidentId: string;
-  checkpoint: string;
-  type: string;
-  channel: SlaChannel;
-  target: string;
-  payload: SlaAlertPayload;
-  status: SlaAlertStatus;
-  attempts: number;
-  nextAttemptAt: EpochMs;
-  lastError: string | null;
-  createdAt: EpochMs;
-  updatedAt: EpochMs;
-  deliveredAt: EpochMs | null;
-}
-
-/** An incident as the SLA clock sees it. */
-export interface SlaIncident {
-  id: string;
-  title: string;
-  severity: Severity;
-  startedAt: EpochMs;
-  lead: IncidentLead;
-  /** The first publication of its customer summary: that instant stops the clock. */
-  publishedAt: EpochMs | null;
-}
 
 type AlertRow = typeof slaAlerts.$inferSelect;
 

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../../core/errors';
 import { lintInput, MAX_SUMMARY_BYTES, summaryDraftInput } from '../../core/summary/inputs';
-import type { SummaryPublication, SummaryVersion } from '../../db/store/summaries';
+import type { SummaryPublication, SummaryVersion } from '../../core/summary/records';
 import { getLexicon, putLexicon } from '../../services/lexicon';
 import { lintDraft, listSummaryVersions, publishSummary, saveSummaryDraft } from '../../services/summaries';
 import { actorOf } from '../../services/tokens';
