@@ -1,6 +1,6 @@
 // `postmortem lint FILE...`: lints whole postmortems in one process. No database, no server.
 // Exit 0: no error finding; 1: at least one error; 2: usage error or unreadable input.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { DomainError, type FieldProblem } from '../../core/errors';
 import { lintPostmortem } from '../../core/postmortem/lint';
 import { DEFAULT_LENGTHS, type LengthRanges, SEVERITIES, type Severity } from '../../core/postmortem/types';
@@ -13,6 +13,7 @@ export interface PostmortemLintOptions {
   config?: string;
   lengths?: string;
   format: 'pretty' | 'json' | 'sarif' | 'github';
+  sarif?: string;
 }
 
 export function readLexiconFile(path: string | undefined): Lexicon {
@@ -123,6 +124,13 @@ export async function runPostmortemLint(args: string[], opts: PostmortemLintOpti
         : opts.format === 'github'
           ? formatGithub(linted)
           : formatPretty(linted);
+  if (opts.sarif !== undefined) {
+    try {
+      writeFileSync(opts.sarif, `${formatSarif(linted, toolVersion())}\n`);
+    } catch (err) {
+      throw new CliError(`cannot write ${opts.sarif}: ${(err as NodeJS.ErrnoException).code ?? 'unwritable'}`);
+    }
+  }
   if (text !== '') ctx.stdout(text);
   ctx.exitCode = linted.every((f) => f.ok) ? 0 : 1;
 }

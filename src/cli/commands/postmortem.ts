@@ -14,7 +14,8 @@ export function registerPostmortem(program: Command, ctx: CliContext): void {
     .addOption(
       new Option('--format <format>', 'output format').choices(['pretty', 'json', 'sarif', 'github']).default('pretty'),
     )
-    .action(async (files: string[], opts: { config?: string; lengths?: string; format: string }) => {
+    .option('--sarif <file>', 'also write SARIF 2.1.0 to this file (one run, two outputs: e.g. github + code scanning)')
+    .action(async (files: string[], opts: { config?: string; lengths?: string; format: string; sarif?: string }) => {
       const { runPostmortemLint } = await import('./postmortem-lint');
       await runPostmortemLint(files, opts as Parameters<typeof runPostmortemLint>[1], ctx);
     });
