@@ -10,6 +10,7 @@ const CORPUS = 'test/postmortem/corpus';
 let server: RunningServer;
 let token: string;
 let dir: string;
+let sev1File = '';
 
 beforeAll(async () => {
   const DATABASE_PATH = tempDbPath();
@@ -107,6 +108,27 @@ describe('postmortem publish', () => {
     expect(edited.out).toContain('published: version 2');
     expect((await publish(file, ['--publish'])).out).toContain('summary: unchanged (version 2)');
     expect((await get(`/incidents/${created.id}/summary`)).versions).toHaveLength(2);
+    sev1File = file;
+  });
+
+  it('report --url reads the recorded times and when each SEV-1 summary was first published', async () => {
+    const quarter = mkdtempSync(join(tmpdir(), 'afterword-quarter-'));
+    writeFileSync(join(quarter, 'sev1.md'), readFileSync(sev1File, 'utf8'));
+    writeFileSync(join(quarter, 'sev2.md'), readFileSync(`${CORPUS}/clean-sev2-search-latency.md`, 'utf8'));
+    const r = await runCliInProcess(
+      ['postmortem', 'report', quarter, '--format', 'markdown', '--now', '2026-12-31T00:00:00Z', '--url', server.url],
+      { AFTERWORD_TOKEN: token },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    // The SEV-1 was created with start and resolution only; the SEV-2 with every instant.
+    expect(r.stdout).toContain(
+      '| Checkout payments failed after card-token migration | SEV-1 | 2026-11-26 | 7m | 4m | 1h 22m | 1h 22m |',
+    );
+    expect(r.stdout).toContain(
+      '| Search results slow after index rebuild | SEV-2 | 2026-10-14 | 8m | 4m | 53m | 53m |',
+    );
+    // Published today, days after the 26 November start: not within 48 hours.
+    expect(r.stdout).toContain('0 of 1 SEV-1(s) (0%) had the customer summary published within 48 hours');
   });
 
   it('prints the findings at their place in the file and exits 1 when the gate refuses the section', async () => {

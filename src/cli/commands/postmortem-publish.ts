@@ -20,12 +20,15 @@ interface ApiFinding {
   message: string;
   suggestion?: string;
 }
-interface ApiIncident {
+export interface ApiIncident {
   id: string;
   title: string;
   severity: string;
   status: string;
   startedAt: string;
+  detectedAt: string | null;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
 }
 interface ApiVersion {
   version: number;
@@ -33,13 +36,14 @@ interface ApiVersion {
   markdown: string;
   findings: ApiFinding[];
   published: boolean;
+  publishedAt: string | null;
 }
-interface ApiSummary {
+export interface ApiSummary {
   versions: ApiVersion[];
   published: { version: number } | null;
 }
 
-class ApiClient {
+export class ApiClient {
   constructor(
     private readonly base: string,
     private readonly token: string,
@@ -51,7 +55,7 @@ class ApiClient {
       res = await fetch(`${this.base}/api/v1${path}`, {
         method,
         headers: {
-          authorization: `Bearer ${this.token}`,
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
@@ -173,15 +177,7 @@ async function findOrCreateIncident(
       1,
     );
   }
-  // The same document always finds the same incident: same title, severity and start.
-  const query = new URLSearchParams({
-    severity: pm.severity,
-    startedFrom: iso(start),
-    startedTo: iso(start),
-    limit: '100',
-  });
-  const list = await api.ok<{ incidents: ApiIncident[] }>('GET', `/incidents?${query}`);
-  const match = list.incidents.find((i) => i.title === title && Date.parse(i.startedAt) === start);
+  const match = await findIncidentByHeader(api, pm);
   if (match) {
     ctx.stdout(`incident: ${match.id} (found by title, severity and start)`);
     return match;
@@ -201,4 +197,22 @@ async function findOrCreateIncident(
   });
   ctx.stdout(`incident: ${created.id} (created, resolved); add "Incident: ${created.id}" to the header to pin it`);
   return created;
+}
+
+/** The incident a document without `Incident:` belongs to: same title, severity and start. */
+export async function findIncidentByHeader(
+  api: ApiClient,
+  pm: ReturnType<typeof readPostmortem>,
+): Promise<ApiIncident | null> {
+  const start = pm.startedAt ?? pm.detectedAt;
+  const title = pm.title?.trim();
+  if (!pm.severity || start === null || !title) return null;
+  const query = new URLSearchParams({
+    severity: pm.severity,
+    startedFrom: iso(start),
+    startedTo: iso(start),
+    limit: '100',
+  });
+  const list = await api.ok<{ incidents: ApiIncident[] }>('GET', `/incidents?${query}`);
+  return list.incidents.find((i) => i.title === title && Date.parse(i.startedAt) === start) ?? null;
 }

@@ -42,4 +42,22 @@ export function registerPostmortem(program: Command, ctx: CliContext): void {
       const { runPostmortemPublish } = await import('./postmortem-publish');
       await runPostmortemPublish(file, opts, ctx);
     });
+
+  pm.command('report')
+    .description('the quarterly review: one HTML or markdown page with SVG charts over a folder of postmortems')
+    .argument('<dir>', 'the postmortems folder')
+    .option('--since <period>', 'how far back: 90d, 12w, 3m or an ISO date', '90d')
+    .addOption(new Option('--format <format>', 'page format').choices(['html', 'markdown']).default('html'))
+    .option('--out <file>', 'write the page here instead of standard output')
+    .option('--url <url>', "also read Afterword's recorded times and summary publications")
+    .option('--now <instant>', 'report as of this ISO-8601 instant (default: now)')
+    .action(
+      async (
+        dir: string,
+        opts: { since: string; format: 'html' | 'markdown'; out?: string; url?: string; now?: string },
+      ) => {
+        const { runPostmortemReport } = await import('./postmortem-report');
+        await runPostmortemReport(dir, opts, ctx);
+      },
+    );
 }

@@ -42,6 +42,8 @@ export interface ActionItem {
   kind: ActionType | null;
   /** Epoch ms of an ISO `Due` date (YYYY-MM-DD). */
   dueMs: number | null;
+  /** Marked done: a Status column saying so, or the action struck through (~~…~~). */
+  done: boolean;
 }
 
 export interface Postmortem {
@@ -162,6 +164,7 @@ function readActionItems(doc: PostmortemDocument): Postmortem['actionItems'] {
     owner: column(table, 'owner', 'who'),
     due: column(table, 'due', 'when'),
     ticket: column(table, 'ticket', 'issue', 'link'),
+    status: column(table, 'status', 'state', 'done'),
   };
   const rows = (table?.rows ?? []).map((r): ActionItem => {
     const type = cellAt(r.cells, idx.type);
@@ -169,10 +172,15 @@ function readActionItems(doc: PostmortemDocument): Postmortem['actionItems'] {
     const kind = ACTION_TYPES.find((t) => t.toLowerCase() === type?.text.replace(/[*_`]/g, '').trim().toLowerCase());
     const d = due ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(due.text.replace(/[*_`]/g, '').trim()) : null;
     const dueMs = d ? Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3])) : null;
+    const action = cellAt(r.cells, idx.action);
+    const status = cellAt(r.cells, idx.status)?.text ?? '';
     return {
       line: r.line,
       type,
-      action: cellAt(r.cells, idx.action),
+      action,
+      done:
+        /^(?:done|closed|fixed|complete[d]?|shipped|resolved|yes|✓|✅)\b/i.test(status) ||
+        /^~~.*~~$/.test(action?.text ?? ''),
       owner: cellAt(r.cells, idx.owner),
       due,
       ticket: cellAt(r.cells, idx.ticket),
