@@ -33,6 +33,8 @@ const SECURITY: Record<string, RouteSecurity> = {
   'POST /api/v1/incidents/:id/resolve': { scope: 'incidents:write', body: {} },
   'GET /api/v1/incidents/:id/updates': { scope: null },
   'POST /api/v1/incidents/:id/updates': { scope: 'incidents:write', body: { status: 'identified', body: 'Found it' } },
+  'PATCH /api/v1/incidents/:id/updates/:updateId': { scope: 'incidents:write', body: { body: 'Corrected' } },
+  'DELETE /api/v1/incidents/:id/updates/:updateId': { scope: 'incidents:write' },
   'GET /api/v1/maintenances': { scope: null },
   'POST /api/v1/maintenances': {
     scope: 'incidents:write',
@@ -58,6 +60,8 @@ const SECURITY: Record<string, RouteSecurity> = {
   'PUT /api/v1/sla/settings': { scope: 'admin', body: { hours: 24 } },
   'GET /api/v1/settings/page': { scope: 'admin' },
   'PUT /api/v1/settings/page': { scope: 'admin', body: { name: 'Acme' } },
+  'GET /api/v1/settings/gate': { scope: 'admin' },
+  'PUT /api/v1/settings/gate': { scope: 'admin', body: { liveText: 'warn' } },
 };
 
 const world0 = createWorld();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Validator } from '@cfworker/json-schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lintPostmortem } from '../../src/core/postmortem/lint';
-import { ROOT, runCliInProcess } from '../helpers/processes';
+import { CLI_ENTRY, ROOT, runCliInProcess } from '../helpers/processes';
 
 // A database path that cannot be opened proves the commands never touch the database.
 const NO_DATABASE = { DATABASE_PATH: '/nonexistent-dir/afterword.db' };
@@ -156,19 +156,25 @@ describe('postmortem new', () => {
 });
 
 describe('the lint path loads no database code', () => {
-  it('the postmortem command modules import neither better-sqlite3 nor the store (real process)', () => {
-    const probe = [
-      "const { createRequire } = await import('node:module');",
-      "await import('./src/cli/commands/postmortem.ts');",
-      "await import('./src/cli/commands/postmortem-lint.ts');",
-      'const cache = Object.keys(createRequire(import.meta.url).cache);',
-      'console.log(JSON.stringify(cache.filter((k) => /better-sqlite3|drizzle-orm/.test(k))));',
-    ].join('\n');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual([]);
+  it('`afterword postmortem lint` (the compiled bin) loads neither better-sqlite3 nor drizzle (real process)', () => {
+    // A preload that lists, at exit, every CommonJS module loaded (better-sqlite3 is one).
+    const probe = join(dir, 'probe.mjs');
+    writeFileSync(
+      probe,
+      "import { createRequire } from 'node:module';\nconst M = createRequire(import.meta.url)('node:module');\nprocess.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(M._cache).filter((k) => /better-sqlite3|drizzle-orm/.test(k))) + '\\n'));\n",
+    );
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['--import', probe, CLI_ENTRY, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_PATH: join(dir, 'probe.db') },
+      });
+    const lint = run(['postmortem', 'lint', '--format', 'json', `${CORPUS}/clean-sev2-search-latency.md`]);
+    expect(lint.status, lint.stderr).toBe(0);
+    expect(JSON.parse(lint.stdout).ok).toBe(true);
+    expect(lint.stderr).toContain('LOADED []');
+    // The probe sees the driver when a command does load it.
+    const tokens = run(['token', 'list']);
+    expect(tokens.stderr).toMatch(/LOADED \[".*better-sqlite3/);
   });
 });

@@ -1,5 +1,5 @@
 // The SLA alert outbox and the facts the SLA clock needs (incident fields, first publication).
-import { and, asc, eq, exists, inArray, lte, ne, notExists, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, like, lte, ne, notExists, type SQL, sql } from 'drizzle-orm';
 import type { SlaAlertPayload } from '../../core/sla/alert';
 import type { SlaAlertRecord, SlaAlertStatus, SlaChannel, SlaIncident } from '../../core/sla/records';
 import type { EpochMs, Severity } from '../../core/types';
@@ -12,6 +12,12 @@ type AlertRow = typeof slaAlerts.$inferSelect;
 function fromRow(r: AlertRow): SlaAlertRecord {
   return { ...r, channel: r.channel as SlaChannel, payload: r.payload as SlaAlertPayload };
 }
+
+/**
+ * The SLA clock's own rows (`sla.*`): other kinds in the outbox (`summary.stale`) are neither
+ * reminders a publication cancels nor a reason to confirm one.
+ */
+const isSlaAlert = like(slaAlerts.type, 'sla.%');
 
 export function slaStore(db: Db) {
   // Spelled out: inside a select list drizzle renders columns unqualified, and a bare "id" in the
@@ -78,7 +84,7 @@ export function slaStore(db: Db) {
       const pending = await db
         .selectDistinct({ id: slaAlerts.incidentId })
         .from(slaAlerts)
-        .where(and(eq(slaAlerts.status, 'pending'), ne(slaAlerts.checkpoint, 'met')));
+        .where(and(eq(slaAlerts.status, 'pending'), ne(slaAlerts.checkpoint, 'met'), isSlaAlert));
       const met = db
         .select({ one: sql`1` })
         .from(sql`${slaAlerts} as m`)
@@ -87,7 +93,7 @@ export function slaStore(db: Db) {
         .selectDistinct({ id: slaAlerts.incidentId })
         .from(slaAlerts)
         .innerJoin(incidents, eq(incidents.id, slaAlerts.incidentId))
-        .where(and(notExists(met), exists(published)));
+        .where(and(notExists(met), exists(published), isSlaAlert));
       return { withPending: new Set(pending.map((r) => r.id)), unconfirmed: new Set(unconfirmed.map((r) => r.id)) };
     },
 
@@ -152,6 +158,7 @@ export function slaStore(db: Db) {
                 eq(slaAlerts.incidentId, incidentId),
                 eq(slaAlerts.status, 'pending'),
                 ne(slaAlerts.checkpoint, 'met'),
+                isSlaAlert,
               ),
             ),
         );
@@ -238,7 +245,12 @@ export function slaStore(db: Db) {
           .update(slaAlerts)
           .set({ status: 'cancelled', updatedAt: at })
           .where(
-            and(eq(slaAlerts.incidentId, incidentId), eq(slaAlerts.status, 'pending'), ne(slaAlerts.checkpoint, 'met')),
+            and(
+              eq(slaAlerts.incidentId, incidentId),
+              eq(slaAlerts.status, 'pending'),
+              ne(slaAlerts.checkpoint, 'met'),
+              isSlaAlert,
+            ),
           ),
         auditInsert(db, audit),
       ]);
