@@ -39,4 +39,10 @@ export const commandAreas: CommandArea[] = [
     database: false,
     load: async () => (await import('./lint')).registerLint,
   },
+  {
+    name: 'postmortem',
+    summary: 'postmortems as code: new, lint (no database needed), publish, report',
+    database: false,
+    load: async () => (await import('./postmortem')).registerPostmortem,
+  },
 ];
