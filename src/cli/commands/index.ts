@@ -1,6 +1,7 @@
 // Every CLI command area, registered in one list.
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
+import { registerConsole } from './console';
 import { registerLint } from './lint';
 import { registerMigrate } from './migrate';
 import { registerSeedDemo } from './seed-demo';
@@ -13,4 +14,5 @@ export const commandAreas: ((program: Command, ctx: CliContext) => void)[] = [
   registerSeedDemo,
   registerSla,
   registerLint,
+  registerConsole,
 ];
