@@ -7,6 +7,7 @@ import { redeemSignInLink, signIn, signOut } from '../../services/console-sessio
 import { statusFor } from '../problem';
 import type { ConsoleEnv } from './env';
 import { clearSessionCookie, consoleHeaders, csrfGuard, loadSession, setSessionCookie, signedIn } from './guard';
+import { incidentArea } from './incidents';
 import { page, seeOther, shownProblem } from './render';
 import { ErrorView, LinkView, SignInView } from './views/sign-in';
 
@@ -16,7 +17,7 @@ const FORM_BYTES = 256 * 1024;
 export type ConsoleArea = (app: Hono<ConsoleEnv>) => void;
 
 /** Every console area (incidents, summaries, maintenance, components, lexicon), registered in one list. */
-const CONSOLE_AREAS: ConsoleArea[] = [];
+const CONSOLE_AREAS: ConsoleArea[] = [incidentArea];
 
 /** Only a path inside the console may follow a sign-in (no open redirect). */
 function safeNext(next: unknown): string {
