@@ -176,7 +176,7 @@ describe('npm run -s cli -- console link', () => {
       const path = new URL(url).pathname;
       const confirm = await c.get(path);
       expect(confirm.status).toBe(200);
-      expect(confirm.headers.get('Referrer-Policy')).toBe('no-referrer');
+      expect(confirm.headers.get('Referrer-Policy')).toBe('same-origin');
       const code = path.split('/').at(-1)!;
       const res = await c.post('/admin/link', { code });
       expect(res.status).toBe(303);

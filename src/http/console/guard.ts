@@ -57,8 +57,9 @@ export function consoleHeaders() {
     c.header('Content-Security-Policy', CONSOLE_CSP);
     c.header('X-Frame-Options', 'DENY');
     c.header('X-Content-Type-Options', 'nosniff');
-    // The sign-in link's code is in its path: never send it onwards.
-    c.header('Referrer-Policy', 'no-referrer');
+    // The sign-in link's code is in its path: never send it to another origin. (Not no-referrer:
+    // with it, Chromium sends "Origin: null" on form posts, and the origin check needs the real one.)
+    c.header('Referrer-Policy', 'same-origin');
     c.header('Cache-Control', 'no-store');
   });
 }

@@ -9,6 +9,7 @@ import type { ConsoleEnv } from './env';
 import { clearSessionCookie, consoleHeaders, csrfGuard, loadSession, setSessionCookie, signedIn } from './guard';
 import { incidentArea } from './incidents';
 import { page, seeOther, shownProblem } from './render';
+import { summaryArea } from './summaries';
 import { ErrorView, LinkView, SignInView } from './views/sign-in';
 
 /** Forms are small; the summary editor's markdown is the largest (64 KiB is already generous). */
@@ -17,7 +18,7 @@ const FORM_BYTES = 256 * 1024;
 export type ConsoleArea = (app: Hono<ConsoleEnv>) => void;
 
 /** Every console area (incidents, summaries, maintenance, components, lexicon), registered in one list. */
-const CONSOLE_AREAS: ConsoleArea[] = [incidentArea];
+const CONSOLE_AREAS: ConsoleArea[] = [incidentArea, summaryArea];
 
 /** Only a path inside the console may follow a sign-in (no open redirect). */
 function safeNext(next: unknown): string {
