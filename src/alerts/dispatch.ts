@@ -1,7 +1,7 @@
 // The outbox dispatcher: claims due alerts, delivers each, then records the outcome (at-least-once, same id).
 import type { SlaFallbackChannel } from '../core/sla/policy';
+import type { SlaAlertRecord } from '../core/sla/records';
 import type { Actor, EpochMs } from '../core/types';
-import type { SlaAlertRecord } from '../db/store/sla';
 import type { Deps } from '../services/deps';
 import { type Deliverable, DeliveryError, deliverAlert } from './deliver';
 import { defaultAlertPorts } from './ports';

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'conflict',
   'idempotency_key_reused',
   'summary_has_errors',
+  'public_text_has_errors',
+  'incident_open',
   'service_unavailable',
   'internal_error',
 ] as const;

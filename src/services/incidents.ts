@@ -6,6 +6,7 @@ import { incidentTimeProblems } from '../core/incident-rules';
 import type {
   CreateIncidentInput,
   CreateUpdateInput,
+  EditUpdateInput,
   ListIncidentsQuery,
   ResolveIncidentInput,
   UpdateIncidentInput,
@@ -23,6 +24,8 @@ import type { IncidentWrite } from '../db/store/incidents';
 import { newId } from '../lib/id';
 import { assertComponentsExist } from './components';
 import type { Deps } from './deps';
+import { gatePublicText, type PublicTextFinding, type Warned, withWarnings } from './public-text-gate';
+import { incidentTimesChanged } from './summary-staleness';
 
 const DEFAULT_MESSAGES: Record<IncidentStatus, string> = {
   investigating: 'We are investigating this issue.',
@@ -66,7 +69,12 @@ export async function createIncident({
   deps: Deps;
   input: CreateIncidentInput;
   actor: Actor;
-}): Promise<Incident> {
+}): Promise<Incident & Warned> {
+  const gate = await gatePublicText({
+    deps,
+    fields: { title: input.title, message: input.message },
+    override: input.override,
+  });
   await assertComponentsExist(
     deps,
     (input.components ?? []).map((c) => c.id),
@@ -101,6 +109,7 @@ export async function createIncident({
     status,
     body: input.message ?? DEFAULT_MESSAGES[status],
     createdAt: now,
+    editedAt: null,
   };
   await deps.store.incidents.write(
     incident.id,
@@ -109,11 +118,18 @@ export async function createIncident({
       replaceComponents: incident.components,
       componentStatuses: await componentStatusesAfter(deps, incident, [], now),
       update,
-      audit: { actor, action: 'incident.create', targetType: 'incident', targetId: incident.id, at: now },
+      audit: {
+        actor,
+        action: 'incident.create',
+        targetType: 'incident',
+        targetId: incident.id,
+        at: now,
+        details: gate.auditDetails,
+      },
     },
     true,
   );
-  return incident;
+  return withWarnings(incident, gate);
 }
 
 export async function getIncident({ deps, id }: { deps: Deps; id: string }): Promise<Incident> {
@@ -177,6 +193,7 @@ async function amend({
   message,
   action,
   actor,
+  details,
 }: {
   deps: Deps;
   current: Incident;
@@ -184,6 +201,8 @@ async function amend({
   message: string | undefined;
   action: string;
   actor: Actor;
+  /** The live-text gate's audit details, when it let findings through. */
+  details: Record<string, unknown> | undefined;
 }): Promise<{ incident: Incident; update: IncidentUpdate | null }> {
   const now = next.updatedAt;
   assertTimeline(next);
@@ -196,6 +215,7 @@ async function amend({
           status: next.status,
           body: message ?? DEFAULT_MESSAGES[next.status],
           createdAt: now,
+          editedAt: null,
         }
       : null;
   await deps.store.incidents.write(
@@ -205,10 +225,13 @@ async function amend({
       replaceComponents: next.components,
       componentStatuses: await componentStatusesAfter(deps, next, current.components, now),
       update: update ?? undefined,
-      audit: { actor, action, targetType: 'incident', targetId: next.id, at: now },
+      audit: { actor, action, targetType: 'incident', targetId: next.id, at: now, details },
     },
     false,
   );
+  if (next.startedAt !== current.startedAt || next.resolvedAt !== current.resolvedAt) {
+    await incidentTimesChanged({ deps, incident: next });
+  }
   return { incident: next, update };
 }
 
@@ -222,7 +245,12 @@ export async function updateIncident({
   id: string;
   input: UpdateIncidentInput;
   actor: Actor;
-}): Promise<Incident> {
+}): Promise<Incident & Warned> {
+  const gate = await gatePublicText({
+    deps,
+    fields: { title: input.title, message: input.message },
+    override: input.override,
+  });
   const current = await getIncident({ deps, id });
   await assertComponentsExist(
     deps,
@@ -230,7 +258,7 @@ export async function updateIncident({
     (i) => `components.${i}.id`,
   );
   const now = deps.clock();
-  const { lead, message, ...fields } = input;
+  const { lead, message, override: _override, ...fields } = input;
   const next: Incident = {
     ...current,
     ...defined(fields),
@@ -243,7 +271,16 @@ export async function updateIncident({
     next.resolvedAt = null; // reopened
   }
   if (input.resolvedAt != null && input.status === undefined) next.status = 'resolved';
-  return (await amend({ deps, current, next, message, action: 'incident.update', actor })).incident;
+  const { incident } = await amend({
+    deps,
+    current,
+    next,
+    message,
+    action: 'incident.update',
+    actor,
+    details: gate.auditDetails,
+  });
+  return withWarnings(incident, gate);
 }
 
 export async function postIncidentUpdate({
@@ -256,7 +293,8 @@ export async function postIncidentUpdate({
   id: string;
   input: CreateUpdateInput;
   actor: Actor;
-}): Promise<{ incident: Incident; update: IncidentUpdate }> {
+}): Promise<{ incident: Incident; update: IncidentUpdate; warnings: PublicTextFinding[] }> {
+  const gate = await gatePublicText({ deps, fields: { body: input.body }, override: input.override });
   const current = await getIncident({ deps, id });
   await assertComponentsExist(
     deps,
@@ -271,9 +309,17 @@ export async function postIncidentUpdate({
     components: input.components ?? current.components,
     updatedAt: now,
   };
-  const result = await amend({ deps, current, next, message: input.body, action: 'incident.update.post', actor });
+  const result = await amend({
+    deps,
+    current,
+    next,
+    message: input.body,
+    action: 'incident.update.post',
+    actor,
+    details: gate.auditDetails,
+  });
   if (!result.update) throw new DomainError('internal_error', 'An update with a body always records a timeline entry.');
-  return { incident: result.incident, update: result.update };
+  return { incident: result.incident, update: result.update, warnings: gate.warnings };
 }
 
 export async function resolveIncident({
@@ -286,15 +332,95 @@ export async function resolveIncident({
   id: string;
   input: ResolveIncidentInput;
   actor: Actor;
-}): Promise<Incident> {
+}): Promise<Incident & Warned> {
+  const gate = await gatePublicText({ deps, fields: { message: input.message }, override: input.override });
   const current = await getIncident({ deps, id });
   const now = deps.clock();
-  if (current.status === 'resolved' && input.resolvedAt === undefined && input.message === undefined) return current;
+  if (current.status === 'resolved' && input.resolvedAt === undefined && input.message === undefined) {
+    return withWarnings(current, gate);
+  }
   const next: Incident = {
     ...current,
     status: 'resolved',
     resolvedAt: input.resolvedAt ?? current.resolvedAt ?? now,
     updatedAt: now,
   };
-  return (await amend({ deps, current, next, message: input.message, action: 'incident.resolve', actor })).incident;
+  const { incident } = await amend({
+    deps,
+    current,
+    next,
+    message: input.message,
+    action: 'incident.resolve',
+    actor,
+    details: gate.auditDetails,
+  });
+  return withWarnings(incident, gate);
+}
+
+async function getIncidentUpdate(deps: Deps, incidentId: string, updateId: string): Promise<IncidentUpdate> {
+  await getIncident({ deps, id: incidentId });
+  const update = await deps.store.incidents.getUpdate(incidentId, updateId);
+  if (!update) throw notFound('update of incident', updateId);
+  return update;
+}
+
+/**
+ * Corrects the text of a posted update (gated like posting it). Its status and time stay as posted;
+ * the page, feeds and /api/v2 show the new text on the next read.
+ */
+export async function editIncidentUpdate({
+  deps,
+  incidentId,
+  updateId,
+  input,
+  actor,
+}: {
+  deps: Deps;
+  incidentId: string;
+  updateId: string;
+  input: EditUpdateInput;
+  actor: Actor;
+}): Promise<IncidentUpdate & Warned> {
+  const gate = await gatePublicText({ deps, fields: { body: input.body }, override: input.override });
+  const current = await getIncidentUpdate(deps, incidentId, updateId);
+  const now = deps.clock();
+  await deps.store.incidents.reviseUpdate(
+    { incidentId, updateId, body: input.body, at: now },
+    {
+      actor,
+      action: 'incident.update.edit',
+      targetType: 'incident_update',
+      targetId: updateId,
+      at: now,
+      details: { incidentId, ...gate.auditDetails },
+    },
+  );
+  return withWarnings({ ...current, body: input.body, editedAt: now }, gate);
+}
+
+/** Retracts a posted update: it disappears from the page, feeds and /api/v2 (the audit log keeps that it existed). */
+export async function retractIncidentUpdate({
+  deps,
+  incidentId,
+  updateId,
+  actor,
+}: {
+  deps: Deps;
+  incidentId: string;
+  updateId: string;
+  actor: Actor;
+}): Promise<void> {
+  await getIncidentUpdate(deps, incidentId, updateId);
+  const now = deps.clock();
+  await deps.store.incidents.reviseUpdate(
+    { incidentId, updateId, body: null, at: now },
+    {
+      actor,
+      action: 'incident.update.retract',
+      targetType: 'incident_update',
+      targetId: updateId,
+      at: now,
+      details: { incidentId },
+    },
+  );
 }

@@ -55,6 +55,7 @@ describe.skipIf(!hasChromium)('the console in Chromium', () => {
 
   beforeAll(async () => {
     world = createWorld();
+    world.clock.set('2026-11-20T10:45:00Z');
     await createComponent({ deps: world.deps, input: { name: 'Checkout' }, actor });
     await putLexicon({
       deps: world.deps,
@@ -70,7 +71,7 @@ describe.skipIf(!hasChromium)('the console in Chromium', () => {
       const target = decodeURIComponent((req.url ?? '/').slice(1));
       res.writeHead(200, { 'Content-Type': 'text/html' });
       res.end(
-        `<!doctype html><form method="post" action="${target}"><input name="_csrf" value="guess"><input name="message" value="pwned"></form><script>document.forms[0].submit()</script>`,
+        `<!doctype html><form method="post" action="${target}"><input name="_csrf" value="guess"><input name="status" value="investigating"><input name="body" value="pwned"></form><script>document.forms[0].submit()</script>`,
       );
     });
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
@@ -162,6 +163,9 @@ describe.skipIf(!hasChromium)('the console in Chromium', () => {
     await page.getByRole('button', { name: 'Open incident' }).click();
     await page.waitForURL(/\/admin\/incidents\/inc_\w+$/);
     incidentId = page.url().split('/').at(-1)!;
+    // A summary is published once the incident is over: resolve it (the clock reads 10:45 UTC).
+    await page.getByRole('button', { name: 'Resolve incident' }).click();
+    await page.waitForURL(/\/admin\/incidents\/inc_\w+$/);
     await page.getByRole('link', { name: 'Write the customer summary' }).click();
     await page.waitForURL(`${base}/admin/incidents/${incidentId}/summary`);
     const area = page.locator('#summary-md');
@@ -247,11 +251,14 @@ describe.skipIf(!hasChromium)('the console in Chromium', () => {
   it('refuses a form posted from another origin, even with the session cookie', async () => {
     expect(incidentId).not.toBe('');
     const { context, page } = await signedIn(await world.token('admin'));
-    const res = page.waitForResponse((r) => r.url().endsWith('/resolve'));
-    await page.goto(`${attackerBase}/${encodeURIComponent(`${base}/admin/incidents/${incidentId}/resolve`)}`);
+    const before = (await world.deps.store.incidents.listUpdates(incidentId)).length;
+    const res = page.waitForResponse((r) => r.url().endsWith('/updates'));
+    await page.goto(`${attackerBase}/${encodeURIComponent(`${base}/admin/incidents/${incidentId}/updates`)}`);
     expect((await res).status()).toBe(403);
     await expect.poll(() => page.locator('body').textContent()).toContain('CSRF');
-    expect((await world.deps.store.incidents.get(incidentId))?.status).toBe('investigating');
+    const after = await world.deps.store.incidents.listUpdates(incidentId);
+    expect(after.length).toBe(before);
+    expect(after.map((u) => u.body)).not.toContain('pwned');
     await context.close();
   });
 

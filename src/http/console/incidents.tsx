@@ -129,7 +129,7 @@ const IncidentListView: FC<{ session: ConsoleSession; csrf: string; rows: Consol
     {rows.length === 0 ? (
       <p>No incidents yet.</p>
     ) : (
-      <div class="table-wrap" role="region" aria-label="Incidents" tabindex={0}>
+      <section class="table-wrap" aria-label="Incidents" tabindex={0}>
         <table class="list">
           <caption class="vh">Incidents with their customer-summary deadline</caption>
           <thead>
@@ -159,7 +159,7 @@ const IncidentListView: FC<{ session: ConsoleSession; csrf: string; rows: Consol
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     )}
   </ConsoleLayout>
 );

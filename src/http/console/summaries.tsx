@@ -6,9 +6,9 @@ import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError } from '../../core/errors';
+import type { SummaryPublication, SummaryVersion } from '../../core/summary/records';
 import { type Finding, MAX_WORDS, SECTION_KEYS, SECTION_TITLES } from '../../core/summary/types';
 import type { Incident } from '../../core/types';
-import type { SummaryPublication, SummaryVersion } from '../../db/store/summaries';
 import type { ConsoleSession } from '../../services/console-sessions';
 import { getIncident } from '../../services/incidents';
 import { getLexicon } from '../../services/lexicon';
@@ -134,9 +134,21 @@ const EditorView: FC<{
               <button type="submit" class="secondary" formaction={`${base}/preview`}>
                 Preview
               </button>
-              <button type="submit" id="publish-button" formaction={`${base}/publish`} disabled={!d.ok}>
+              <button
+                type="submit"
+                id="publish-button"
+                formaction={`${base}/publish`}
+                disabled={!d.ok || i.status !== 'resolved'}
+                data-blocked={i.status !== 'resolved' ? 'incident-open' : undefined}
+                aria-describedby={i.status !== 'resolved' ? 'publish-blocked' : undefined}
+              >
                 Publish
               </button>
+              {i.status !== 'resolved' ? (
+                <p id="publish-blocked" class="hint">
+                  The incident is still {i.status}: resolve it before publishing its summary.
+                </p>
+              ) : null}
             </div>
           ) : null}
         </div>
@@ -163,7 +175,7 @@ const EditorView: FC<{
         <p>No saved versions yet.</p>
       ) : (
         <>
-          <div class="table-wrap" role="region" aria-label="Versions" tabindex={0}>
+          <section class="table-wrap" aria-label="Versions" tabindex={0}>
             <table class="list" aria-labelledby="h-versions">
               <thead>
                 <tr>
@@ -193,7 +205,7 @@ const EditorView: FC<{
                 })}
               </tbody>
             </table>
-          </div>
+          </section>
           {d.versions.length > 1 ? (
             <form method="get" action={`${base}/diff`} class="actions">
               <label for="diff-from">Compare version</label>

@@ -112,7 +112,7 @@ function start(area: HTMLTextAreaElement): void {
       count.textContent = `${words} / ${MAX_WORDS} words`;
       count.classList.toggle('over', words > MAX_WORDS);
     }
-    if (publish) publish.disabled = !result.ok;
+    if (publish) publish.disabled = !result.ok || publish.dataset.blocked !== undefined;
     syncScroll();
     stats.timings.push(performance.now() - t0);
     if (stats.timings.length > 2000) stats.timings.shift();
