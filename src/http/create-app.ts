@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { DomainError } from '../core/errors';
 import type { Deps } from '../services/deps';
 import { checkHealth } from '../services/health';
+import { consoleRoutes } from './console';
 import type { AppEnv } from './env';
 import { bearerToken } from './middleware/auth';
 import { idempotency } from './middleware/idempotency';
@@ -55,6 +56,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   api.use('*', idempotency());
   for (const router of apiV1Routers) api.route('/', router);
   app.route('/api/v1', api);
+  app.route('/admin', consoleRoutes());
 
   // Sub-app notFound handlers are not consulted once mounted, so the API's 404 lives here.
   app.notFound((c) =>

@@ -45,4 +45,9 @@ export const commandAreas: CommandArea[] = [
     database: false,
     load: async () => (await import('./postmortem')).registerPostmortem,
   },
+  {
+    name: 'console',
+    summary: 'the publisher console at /admin',
+    load: async () => (await import('./console')).registerConsole,
+  },
 ];
