@@ -116,12 +116,40 @@ function forEnv(env: WorkerEnv) {
   return built;
 }
 
+const LOCAL_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(?::\d+)?$/i;
+
+/**
+ * A PUBLIC_URL still pointing at localhost while the Worker answers a public host: every link in
+ * feeds, the v2 JSON and emails would be wrong. Logged once per isolate on the first such request,
+ * and stated by /healthz.
+ */
+let publicUrlWarning: string | null | undefined;
+function checkPublicUrl(env: WorkerEnv, request: Request): string | null {
+  if (publicUrlWarning !== undefined) return publicUrlWarning;
+  const requestHost = new URL(request.url).host;
+  if (LOCAL_HOST.test(requestHost)) return null; // wrangler dev: decide on a public request
+  let configured = '';
+  try {
+    configured = new URL(env.PUBLIC_URL ?? '').host;
+  } catch {}
+  publicUrlWarning =
+    configured === '' || LOCAL_HOST.test(configured)
+      ? `PUBLIC_URL is ${JSON.stringify(env.PUBLIC_URL ?? '')} but this Worker answers ${requestHost}: links in feeds, the v2 JSON and notifications point at the wrong place. Set PUBLIC_URL in wrangler.toml [vars] (or the dashboard) to the page's public address.`
+      : null;
+  if (publicUrlWarning !== null) console.warn(`[afterword] ${publicUrlWarning}`);
+  return publicUrlWarning;
+}
+
 /** Methods that never write: anything else may have changed public data. */
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export default {
   async fetch(request, env, ctx) {
     const { app, cache } = forEnv(env);
+    const warning = checkPublicUrl(env, request);
+    if (warning !== null && new URL(request.url).pathname === '/healthz') {
+      return Response.json({ ok: true, warnings: [warning] });
+    }
     if (SAFE.has(request.method)) return app.fetch(request, env, ctx);
     try {
       return await app.fetch(request, env, ctx);

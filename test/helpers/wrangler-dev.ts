@@ -73,14 +73,22 @@ export interface WranglerDev {
  * Migrates a fresh local D1 in its own directory, loads `sql` into it, and starts `wrangler dev`.
  * Generous time-outs: three wrangler start-ups on a loaded 2-core machine take a while.
  */
-export async function startWranglerDev(sql: string, vars: Record<string, string> = {}): Promise<WranglerDev> {
+export async function startWranglerDev(
+  sql: string,
+  vars: Record<string, string> = {},
+  /** Another Worker (a directory with its wrangler.toml, no D1): for benchmarks' reference Workers. */
+  workerDir?: string,
+): Promise<WranglerDev> {
   const dir = mkdtempSync(join(tmpdir(), 'afterword-wrangler-'));
   const state = join(dir, 'state');
   const seed = join(dir, 'seed.sql');
-  writeFileSync(seed, sql);
-  const common = { cwd: ROOT, env: WRANGLER_ENV, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 };
-  await run(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], common);
-  await run(WRANGLER, ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', seed], common);
+  const cwd = workerDir ?? ROOT;
+  if (workerDir === undefined) {
+    writeFileSync(seed, sql);
+    const common = { cwd: ROOT, env: WRANGLER_ENV, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 };
+    await run(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], common);
+    await run(WRANGLER, ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', seed], common);
+  }
 
   const port = await freePort();
   const inspector = await freePort();
@@ -100,7 +108,7 @@ export async function startWranglerDev(sql: string, vars: Record<string, string>
   for (const [k, v] of Object.entries({ PUBLIC_URL: `http://127.0.0.1:${port}`, ...vars }))
     args.push('--var', `${k}:${v}`);
   const child = spawn(WRANGLER, args, {
-    cwd: ROOT,
+    cwd,
     env: WRANGLER_ENV,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -2,9 +2,11 @@
 // through one render cache per app (keyed by data version, so any write shows on the next request).
 import { type Context, Hono } from 'hono';
 import type { JSXNode } from 'hono/jsx';
+import { DomainError } from '../../core/errors';
 import { freshness } from '../../core/public/freshness';
 import { historyQuery, parseHistorySeverity, parseMonth } from '../../core/public/history';
 import type { StatusSnapshot } from '../../core/public/snapshot';
+import { effectiveMaintenanceStatus } from '../../core/public/status';
 import {
   activeMaintenances,
   snapshotStatus,
@@ -26,7 +28,7 @@ import type { AppEnv } from '../env';
 import { badgeSvg } from './badge';
 import { createRenderCache, type RenderCache, type Rendered } from './cache';
 import { htmlErrorPage } from './error-page';
-import { buildFeed } from './feeds';
+import { atomFeed, type FeedInput, maintenanceCalendar, rssFeed } from './feeds';
 import { summaryHtml } from './summary-html';
 import { HistoryView } from './views/history';
 import { HomePage } from './views/home';
@@ -128,20 +130,55 @@ export function publicRoutes(cache: RenderCache = createRenderCache()) {
     }),
   );
 
-  for (const [path, type] of [
-    ['/history.atom', 'application/atom+xml; charset=utf-8'],
-    ['/history.rss', 'application/rss+xml; charset=utf-8'],
+  /**
+   * `?component=ID` (a component or a group): what a feed or the calendar is limited to. An unknown id
+   * is a 404 problem (never stored by the render cache).
+   */
+  function feedScope(c: Context<AppEnv>, s: StatusSnapshot): { scope: FeedInput['scope']; ids: Set<string> | null } {
+    const id = c.req.query('component');
+    if (id === undefined || id === '') return { scope: null, ids: null };
+    const component = s.components.find((x) => x.id === id);
+    if (component) return { scope: { id, name: component.name }, ids: new Set([id]) };
+    const group = s.groups.find((g) => g.id === id);
+    if (group) {
+      const ids = new Set(s.components.filter((x) => x.groupId === id).map((x) => x.id));
+      return { scope: { id, name: group.name }, ids };
+    }
+    throw new DomainError('not_found', 'There is no public component or group with this id.');
+  }
+
+  for (const [path, type, write] of [
+    ['/history.atom', 'application/atom+xml; charset=utf-8', atomFeed],
+    ['/history.rss', 'application/rss+xml; charset=utf-8', rssFeed],
   ] as const) {
     app.get(path, (c) =>
       cache.serve(c, async () => {
-        const { snapshot, incidents } = await loadLatestIncidents({ deps: c.get('deps'), limit: LATEST });
+        const { snapshot, incidents: all } = await loadLatestIncidents({ deps: c.get('deps'), limit: LATEST });
+        const { scope, ids } = feedScope(c, snapshot);
+        const incidents = ids ? all.filter((i) => i.components.some((x) => ids.has(x.id))) : all;
+        const maintenances = ids
+          ? snapshot.maintenances.filter((m) => m.components.some((x) => ids.has(x)))
+          : snapshot.maintenances;
         const summaries = new Map<string, string>();
         for (const i of incidents) if (i.summary) summaries.set(i.id, await summaryHtml(i.summary.markdown));
-        const feed = buildFeed(snapshot, incidents, summaries);
-        return fresh(snapshot, path.endsWith('.atom') ? feed.atom1() : feed.rss2(), type);
+        return fresh(snapshot, write({ snapshot, incidents, summaries, maintenances, scope }), type);
       }),
     );
   }
+
+  // Upcoming and in-progress maintenance windows as an iCalendar (RFC 5545) feed, per component too.
+  app.get('/maintenance.ics', (c) =>
+    cache.serve(c, async () => {
+      const snapshot = await loadStatusSnapshot({ deps: c.get('deps') });
+      const { scope, ids } = feedScope(c, snapshot);
+      const maintenances = snapshot.maintenances.filter(
+        (m) =>
+          effectiveMaintenanceStatus(m, snapshot.now) !== 'completed' &&
+          (ids === null || m.components.some((x) => ids.has(x))),
+      );
+      return fresh(snapshot, maintenanceCalendar({ snapshot, maintenances, scope }), 'text/calendar; charset=utf-8');
+    }),
+  );
 
   // The Statuspage v2 public API.
   const v2 = new Hono<AppEnv>();
