@@ -53,7 +53,7 @@ describe('afterword lint', () => {
     const caret = lines[at + 2] ?? '';
     expect(source).toContain('Jane pushed a bad config');
     expect(source.slice(caret.indexOf('^'), caret.lastIndexOf('^') + 1)).toBe('Jane');
-    expect(lines[at + 3]).toContain('suggestion: an engineer');
+    expect(lines[at + 3]).toContain('suggestion: the team'); // "an engineer pushed" would read as blame
   });
 
   it('prints { ok, words, findings } with --format json and reads stdin for - (real process)', () => {

@@ -74,6 +74,18 @@ const SYNONYMS: Record<SectionKey, string[]> = {
     'what we are doing about it',
     'what we are changing',
     'future prevention',
+    'how are we making incidents like this less likely',
+    'how we are making incidents like this less likely',
+    'making incidents like this less likely',
+    'what are we doing about this',
+    'what are we doing about it',
+    'what we are doing about this',
+    'why this will not happen again',
+    'why it will not happen again',
+    'how we will make sure this does not happen again',
+    'what we are doing to make sure this does not happen again',
+    'what we have changed',
+    'what we are improving',
     'how we will prevent this',
     'lessons and next steps',
   ],
@@ -139,6 +151,9 @@ function headingSection(heading: string): HeadingSection | null {
     .replace(/^\s*(\d+[.)]|[ivx]+\.)\s+/, '')
     .replace(/\bwe're\b/g, 'we are')
     .replace(/\bwe'll\b/g, 'we will')
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/\bdoesn't\b/g, 'does not')
+    .replace(/\bisn't\b/g, 'is not')
     .replace(/\bwhat's\b/g, 'what is')
     .replace(/[\s.:?!…;,—–-]+$/u, '')
     .replace(/\s+/g, ' ')
@@ -301,6 +316,23 @@ function countWords(s: string): number {
   return count;
 }
 
+/** A bold label paragraph ("**What happened**" on its own line) opens a section below any real heading. */
+const BOLD_LABEL_DEPTH = 7;
+const BOLD_LABEL = /^[ \t]*(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)[ \t]*:?[ \t]*(?:\n|$)/;
+
+/**
+ * A paragraph whose first line is only a bold label naming a section on the accepted list: the
+ * label's title and where its line ends (the rest of the paragraph is the section's first text).
+ */
+function boldLabel(b: { token: Token; start: number; end: number }): { title: string; end: number } | null {
+  if (b.token.type !== 'paragraph') return null;
+  const m = BOLD_LABEL.exec(b.token.raw);
+  if (!m) return null;
+  const title = (m[1] ?? '').trim();
+  if (!classifyHeading(title)?.exact) return null;
+  return { title, end: b.start + m[0].length };
+}
+
 const HEADING_LINE = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/gm;
 const MARKUP = /[*_~`>#|[\]()!]+|^\s*(?:[-+*]|\d+[.)])\s+/gm;
 
@@ -343,11 +375,37 @@ export function parseSummary(input: string): SummaryDocument {
 
   const blocks = lex(text);
   if (blocks) {
-    for (const b of blocks) if (b.token.type === 'heading') claim(plainText(b.token as AnyToken));
+    // A "# ..." heading is the page title, never a section, unless every heading is one.
+    const titles = blocks.some((b) => b.token.type === 'heading' && (b.token as Tokens.Heading).depth > 1);
+    const isTitle = (b: { token: Token }) =>
+      titles && b.token.type === 'heading' && (b.token as Tokens.Heading).depth === 1;
+    for (const b of blocks) if (b.token.type === 'heading' && !isTitle(b)) claim(plainText(b.token as AnyToken));
     for (const b of blocks) {
       if (b.token.type === 'heading') {
         const h = b.token as Tokens.Heading;
+        if (isTitle(b)) {
+          headings.push({ start: b.start, end: b.end });
+          if (current) close(b.start);
+          continue;
+        }
         openHeading(h.depth, plainText(h as AnyToken), b.start, b.end);
+        continue;
+      }
+      const label = boldLabel(b);
+      if (label) {
+        openHeading(BOLD_LABEL_DEPTH, label.title, b.start, label.end);
+        const open = current as { key: SectionKey; part: SectionPart; depth: number } | null;
+        if (open && label.end < b.end && /\S/.test(text.slice(label.end, b.end))) {
+          const raw = text.slice(label.end, b.end);
+          const rest = {
+            start: label.end,
+            end: b.end,
+            token: { type: 'paragraph', raw, text: raw, tokens: [] } as Token,
+          };
+          open.part.blocks.push(rest);
+          const count = countWords(raw.replace(MARKUP, ' '));
+          if (count) wordSpans.push({ start: rest.start, end: rest.end, plain: raw, count });
+        }
         continue;
       }
       const open = current as { key: SectionKey; part: SectionPart; depth: number } | null;

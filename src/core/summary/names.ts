@@ -223,6 +223,9 @@ export function lexiconMatches(
   return out;
 }
 
+const BLAME_VERB_AFTER =
+  /^['’]?s?[ \t]+(?:[\p{L}]+ly[ \t]+)?(?:ran|executed|typed|deleted|dropped|pushed|forgot|made[ \t]+a[ \t]+mistake|misconfigured|ignored|failed[ \t]+to|did[ \t]+not|didn't|missed|mistyped|clicked|skipped|bypassed|overlooked|entered|removed|truncated|wiped|broke|caused)(?![\p{L}])/u;
+
 function matchFor(term: Term, start: number, end: number, text: string): Match {
   const excerpt = text.slice(start, end);
   switch (term.kind) {
@@ -232,7 +235,8 @@ function matchFor(term: Term, start: number, end: number, text: string): Match {
         start,
         end,
         message: `"${excerpt}" names someone on the team; a customer summary says what happened, not who did it.`,
-        suggestion: 'an engineer',
+        // "an engineer pushed …" would read as blame: then the team, not a person.
+        suggestion: BLAME_VERB_AFTER.test(text.slice(end, end + 60)) ? 'the team' : 'an engineer',
       };
     case 'codename':
       return {

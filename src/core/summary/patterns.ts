@@ -188,6 +188,7 @@ const FIVE_DIGITS = /\d{5}/;
 const COMMIT_REF =
   /(?<![\p{L}\p{N}_])(?:commit|sha|revision|rev|changeset)[ \t]*:?[ \t]+(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?![\p{L}\p{N}_])/giu;
 const HEX7 = /[0-9a-f]{7}/i;
+const COMMIT_WORDS = registerHeads([['commit', 'sha', 'rev', 'changeset']]);
 const REPO_REF = /(?<![\w./-])[\w.-]+\/[\w.-]+#\d+\b/g;
 const SERVICENOW = /(?<![\w])(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS|KB)\d{6,10}\b/g;
 
@@ -219,7 +220,12 @@ function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): vo
   each(text, NAMED_NUMBER, (m) => ticket(m.index, m.index + m[0].length), numbered);
   each(text, BARE_NUMBER, (m) => ticket(m.index, m.index + m[0].length), scan.hash.digit);
   each(text, WORD_THEN_NUMBER, (m) => ticket(m.index, m.index + m[0].length), FIVE_DIGITS);
-  each(text, COMMIT_REF, (m) => ticket(m.index, m.index + m[0].length), HEX7);
+  each(
+    text,
+    COMMIT_REF,
+    (m) => ticket(m.index, m.index + m[0].length),
+    scan.ascii ? scan.words.has(COMMIT_WORDS) : HEX7,
+  );
   each(text, REPO_REF, (m) => ticket(m.index, m.index + m[0].length), scan.hash.digit);
   const serviceNow = scan.ascii ? scan.words.has(SERVICENOW_WORDS) : SERVICENOW_GATE;
   each(text, SERVICENOW, (m) => ticket(m.index, m.index + m[0].length), serviceNow);
@@ -664,7 +670,8 @@ function secrets(text: string, emit: Emit, scan: Scan): void {
       suggestion: 'remove the placeholder',
     });
   }
-  if (/pass|pwd|secret|key|token/i.test(text))
+  // A necessary condition of ASSIGNMENT: a key word, then (after the rest of its name) "=" or ":".
+  if (/(?:pass|pwd|secret|key|token)[a-z0-9_-]*["']?\s*[=:]/i.test(text))
     each(text, ASSIGNMENT, (m) => {
       const value = m[1] ?? '';
       const colon = /:\s*["']?[^\s]*$/.test(m[0].slice(0, m[0].length - value.length + 1)) && !m[0].includes('=');

@@ -29,6 +29,11 @@ const marked = new Marked({
       const t = title ? ` title="${escapeHtml(title)}"` : '';
       return `<a href="${escapeHtml(href.trim())}"${t} rel="nofollow noopener noreferrer">${text}</a>`;
     },
+    // The page has its own h1 (the incident's title): a summary's "# ..." is at most an h2.
+    heading({ tokens, depth }) {
+      const level = Math.max(2, depth);
+      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+    },
     image({ text }) {
       // Images would load third-party content into the status page: show their alt text instead.
       return escapeHtml(text);

@@ -233,18 +233,14 @@ function nextChar(s: string, at: number): string {
   return cp === undefined ? '' : String.fromCodePoint(cp);
 }
 
+/** Where the plain run ends: the next character that needs more than a copy. */
+const SPECIAL = /[^\t\r -~]|[&\\%*_~`\n]/g;
+const NO_ARRAY = new Int32Array(0);
+
 export function buildShadow(source: string): Shadow {
   const n = source.length;
-  if (!NEEDS_WORK.test(source)) {
-    const from = new Int32Array(n + 1);
-    const to = new Int32Array(n + 1);
-    for (let i = 0; i <= n; i++) {
-      from[i] = i;
-      to[i] = i + 1;
-    }
-    to[n] = n;
-    return { text: source, identity: true, from, to, invisible: [], mixed: [] };
-  }
+  if (!NEEDS_WORK.test(source))
+    return { text: source, identity: true, from: NO_ARRAY, to: NO_ARRAY, invisible: [], mixed: [] };
 
   let cap = n + 16;
   let from = new Int32Array(cap);
@@ -255,15 +251,12 @@ export function buildShadow(source: string): Shadow {
   let last = '';
   let beforeLast = '';
   const invisible: Shadow['invisible'] = [];
-  const mixed: Shadow['mixed'] = [];
-  // The current word (letters and digits in the shadow): its start and which scripts it mixes.
-  let wordStart = -1;
-  let latin = false;
-  let other = false;
+  /** Shadow offsets of Cyrillic and Greek letters (before the skeleton): the words to check for mixing. */
+  const foreign: number[] = [];
   let identity = true;
 
-  const grow = () => {
-    cap *= 2;
+  const grow = (need: number) => {
+    while (cap < need) cap *= 2;
     const f = new Int32Array(cap);
     f.set(from);
     from = f;
@@ -271,16 +264,23 @@ export function buildShadow(source: string): Shadow {
     t.set(to);
     to = t;
   };
-  const endWord = () => {
-    if (wordStart >= 0 && latin && other) mixed.push({ start: from[wordStart] ?? 0, end: to[len - 1] ?? 0 });
-    wordStart = -1;
-    latin = false;
-    other = false;
+  /** Copies source[start, end) unchanged. */
+  const copy = (start: number, end: number) => {
+    if (end <= start) return;
+    if (len + (end - start) + 1 >= cap) grow(len + (end - start) + 2);
+    for (let k = start; k < end; k++) {
+      from[len] = k;
+      to[len] = k + 1;
+      len++;
+    }
+    parts.push(source.slice(start, end));
+    beforeLast = end - start >= 2 ? (source[end - 2] as string) : last;
+    last = source[end - 1] as string;
   };
   /** Appends shadow characters `s` standing for source[start, end). */
   const push = (s: string, start: number, end: number) => {
+    if (len + s.length + 1 >= cap) grow(len + s.length + 2);
     for (let k = 0; k < s.length; k++) {
-      if (len + 1 >= cap) grow();
       from[len] = start;
       to[len] = end;
       len++;
@@ -290,146 +290,158 @@ export function buildShadow(source: string): Shadow {
     last = s[s.length - 1] ?? last;
   };
   /** One character of rendered text (a code point), through NFKC, dash folding and the skeleton. */
-  const emit = (cp: number, start: number, end: number, changed: boolean) => {
-    if (cp < 128) {
-      const ch = String.fromCharCode(cp);
-      if (isAsciiAlnum(cp)) {
-        if (wordStart < 0) wordStart = len;
-        if (!(cp >= 48 && cp <= 57)) latin = true;
-      } else endWord();
-      if (changed) identity = false;
-      push(ch, start, end);
-      return;
-    }
+  const emit = (cp: number, start: number, end: number) => {
     identity = false;
-    if (isInvisible(cp)) {
-      if (!innocentInvisible(source, start, end, cp) || end - start > 2) {
-        if (!(cp === 0xfeff && start === 0)) invisible.push({ start, end, codePoint: cp });
-      }
+    if (cp < 128) {
+      push(String.fromCharCode(cp), start, end);
       return;
     }
-    const norm = nfkc(cp);
-    for (const ch of norm) {
+    if (isInvisible(cp)) {
+      if (!innocentInvisible(source, start, end, cp) || end - start > 2) invisible.push({ start, end, codePoint: cp });
+      return;
+    }
+    for (const ch of nfkc(cp)) {
       const c = ch.codePointAt(0) as number;
-      if (c < 128) {
-        emit(c, start, end, true);
-        continue;
+      if (c < 128) push(ch, start, end);
+      else if (isDash(c)) push('-', start, end);
+      else if (c === 0x2018 || c === 0x2019 || c === 0x201b || c === 0x2032) push("'", start, end);
+      else if (c === 0x201c || c === 0x201d || c === 0x201f || c === 0x2033) push('"', start, end);
+      else {
+        if (c !== 0x3bc && CYRILLIC_OR_GREEK.test(ch) && LETTER_OR_DIGIT.test(ch)) foreign.push(len);
+        push(CONFUSABLE.get(c) ?? ch, start, end);
       }
-      if (isDash(c)) {
-        endWord();
-        push('-', start, end);
-        continue;
-      }
-      if (LETTER_OR_DIGIT.test(ch)) {
-        if (wordStart < 0) wordStart = len;
-        if (c !== 0x3bc && c !== 0xb5 && CYRILLIC_OR_GREEK.test(ch)) other = true;
-        else if (LATIN.test(ch)) latin = true;
-        const skeleton = CONFUSABLE.get(c);
-        push(skeleton ?? ch, start, end);
-        continue;
-      }
-      endWord();
-      push(ch, start, end);
     }
   };
 
-  let urlContext = false;
   let i = 0;
   while (i < n) {
+    SPECIAL.lastIndex = i;
+    const found = SPECIAL.exec(source);
+    const j = found ? found.index : n;
+    copy(i, j);
+    i = j;
+    if (i >= n) break;
     const c = source.charCodeAt(i);
     // Character references, as the browser decodes them.
     if (c === 38) {
       ENTITY.lastIndex = i;
       const m = ENTITY.exec(source);
-      if (m) {
-        const end = i + m[0].length;
-        let decoded: string | undefined;
-        if (m[1] !== undefined || m[2] !== undefined) {
-          const cp = m[1] !== undefined ? Number.parseInt(m[1], 10) : Number.parseInt(m[2] as string, 16);
-          decoded = cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : '\ufffd';
-        } else decoded = NAMED[m[3] as string];
-        if (decoded !== undefined) {
-          identity = false;
-          for (const ch of decoded) emit(ch.codePointAt(0) as number, i, end, true);
-          i = end;
-          continue;
-        }
+      const end = m ? i + m[0].length : i;
+      let decoded: string | undefined;
+      if (m && (m[1] !== undefined || m[2] !== undefined)) {
+        const cp = m[1] !== undefined ? Number.parseInt(m[1], 10) : Number.parseInt(m[2] as string, 16);
+        decoded = cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : '\ufffd';
+      } else if (m) decoded = NAMED[m[3] as string];
+      if (decoded !== undefined) {
+        for (const ch of decoded) emit(ch.codePointAt(0) as number, i, end);
+        i = end;
+        continue;
       }
+      copy(i, i + 1);
+      i++;
+      continue;
     }
     // Backslash escapes: the punctuation itself, never markup.
     if (c === 92) {
       const next = source[i + 1];
       if (next !== undefined && ASCII_PUNCT.test(next)) {
         identity = false;
-        endWord();
         push(next, i, i + 2);
         i += 2;
         continue;
       }
+      copy(i, i + 1);
+      i++;
+      continue;
     }
     // Percent-encoding inside a link: one decoded character per UTF-8 sequence.
-    if (c === 37 && urlContext) {
-      const decoded = percentSequence(source, i);
+    if (c === 37) {
+      const decoded = inLink(source, i) ? percentSequence(source, i) : null;
       if (decoded) {
-        identity = false;
-        for (const ch of decoded.text) emit(ch.codePointAt(0) as number, i, decoded.end, true);
+        for (const ch of decoded.text) emit(ch.codePointAt(0) as number, i, decoded.end);
         i = decoded.end;
         continue;
       }
+      copy(i, i + 1);
+      i++;
+      continue;
     }
     // Emphasis, strikethrough and code markers touching a word: the page shows the word whole.
     if (c === 42 || c === 126 || c === 96 || c === 95) {
-      let j = i;
-      while (j < n && source.charCodeAt(j) === c) j++;
+      let j2 = i;
+      while (j2 < n && source.charCodeAt(j2) === c) j2++;
       const prevWord = isWordChar(last) && isWordChar(source[i - 1]);
-      const nextWord = isWordChar(source[j]);
+      const nextWord = isWordChar(source[j2]);
       const remove = c === 95 ? prevWord !== nextWord : prevWord || nextWord;
-      if (remove) {
-        identity = false;
-        i = j;
-        continue;
-      }
-      endWord();
-      for (let k = i; k < j; k++) push(source[k] as string, k, k + 1);
-      i = j;
+      if (remove) identity = false;
+      else copy(i, j2);
+      i = j2;
       continue;
     }
     if (c === 10) {
       // A soft line break inside a token: "PAY-" / "1234", or "PAY" / "-1234".
-      let j = i + 1;
-      while (j < n && (source.charCodeAt(j) === 32 || source.charCodeAt(j) === 9)) j++;
-      const nextIsWord = isWordChar(source[j]);
+      let j2 = i + 1;
+      while (j2 < n && (source.charCodeAt(j2) === 32 || source.charCodeAt(j2) === 9)) j2++;
+      const nextIsWord = isWordChar(source[j2]);
       const joinsAfterHyphen = (last === '-' || last === '_') && isWordChar(beforeLast) && nextIsWord;
-      const joinsBeforeHyphen =
-        isWordChar(last) && source[j] === '-' && isWordChar(source[j + 1]) && source[j + 1] !== undefined;
+      const joinsBeforeHyphen = isWordChar(last) && source[j2] === '-' && isWordChar(source[j2 + 1]);
       if (joinsAfterHyphen || joinsBeforeHyphen) {
         identity = false;
-        urlContext = false;
-        i = j;
+        i = j2;
         continue;
       }
-    }
-    if (c === 32 || c === 9 || c === 10 || c === 13) urlContext = false;
-    else if (c === 58 && source.charCodeAt(i + 1) === 47 && source.charCodeAt(i + 2) === 47) urlContext = true;
-    else if (c === 40 && source.charCodeAt(i - 1) === 93) urlContext = true;
-    if (c < 128) {
-      emit(c, i, i + 1, false);
+      copy(i, i + 1);
       i++;
       continue;
     }
     const cp = source.codePointAt(i) as number;
     const size = cp > 0xffff ? 2 : 1;
-    emit(cp, i, i + size, false);
+    emit(cp, i, i + size);
     i += size;
   }
-  endWord();
   const text = parts.join('');
-  if (identity && text === source) {
-    return { text: source, identity: true, from, to, invisible, mixed };
-  }
+  const mixed = mixedWords(text, foreign, from, to);
+  if (identity && text === source) return { text: source, identity: true, from, to, invisible, mixed };
   from[len] = n;
   to[len] = n;
   return { text, identity: false, from, to, invisible, mixed };
+}
+
+/** Within a link: the characters since the last space hold "://" or "](" (looked at over 2 KB at most). */
+function inLink(source: string, at: number): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - 2048; k--) {
+    const c = source.charCodeAt(k);
+    if (c === 32 || c === 10 || c === 9) return false;
+    if (c === 47 && source.charCodeAt(k - 1) === 47 && source.charCodeAt(k - 2) === 58) return true;
+    if (c === 40 && source.charCodeAt(k - 1) === 93) return true;
+  }
+  return false;
+}
+
+/**
+ * The words (runs of letters and digits in the shadow) holding a Cyrillic or Greek letter and a
+ * Latin one that was written as Latin: source spans. Each word is looked at once.
+ */
+function mixedWords(text: string, foreign: number[], from: Int32Array, to: Int32Array): Shadow['mixed'] {
+  const out: Shadow['mixed'] = [];
+  if (foreign.length === 0) return out;
+  const isForeign = new Set(foreign);
+  let doneUntil = -1;
+  for (const at of foreign) {
+    if (at < doneUntil) continue;
+    let start = at;
+    while (start > 0 && isWordChar(text[start - 1])) start--;
+    let end = at + 1;
+    while (end < text.length && isWordChar(text[end])) end++;
+    doneUntil = end;
+    let latin = false;
+    for (let k = start; k < end && !latin; k++) {
+      const ch = text[k] as string;
+      if (!isForeign.has(k) && LATIN.test(ch)) latin = true;
+    }
+    if (latin) out.push({ start: from[start] ?? 0, end: to[end - 1] ?? 0 });
+  }
+  return out;
 }
 
 function percentSequence(source: string, at: number): { text: string; end: number } | null {

@@ -34,6 +34,18 @@ const GLOBAL_OTHER = new RegExp(
   String.raw`\btimes?(?:[ \t]+(?:below|above|here|mentioned|in[ \t]+this[ \t]+[a-z]+))?[ \t]*:?[ \t]+(?:are[ \t]+|is[ \t]+)?(?:shown[ \t]+|given[ \t]+|listed[ \t]+|stated[ \t]+|expressed[ \t]+)?(?:in[ \t]+)?(PST|PDT|EST|EDT|CST|CDT|MST|MDT|CET|CEST|BST|IST|JST|AEST|AEDT|local[ \t]+time|(?:Pacific|Eastern|Central|Mountain)(?:[ \t]+(?:Standard|Daylight))?[ \t]+Time|${ZONE_NAME})(?![\p{L}])`,
   'iu',
 );
+const TIMES_WORD = /\btimes?\b/gi;
+const GLOBAL_OTHER_AT = new RegExp(GLOBAL_OTHER.source, 'iuy');
+/** The zone of an "all times are PDT" statement: GLOBAL_OTHER tried only where "time(s)" begins. */
+function statedZone(text: string): RegExpExecArray | null {
+  TIMES_WORD.lastIndex = 0;
+  for (let m = TIMES_WORD.exec(text); m !== null; m = TIMES_WORD.exec(text)) {
+    GLOBAL_OTHER_AT.lastIndex = m.index;
+    const found = GLOBAL_OTHER_AT.exec(text);
+    if (found) return found;
+  }
+  return null;
+}
 /** Between a UTC time and a local-time gloss of it: "14:05 UTC (10:05 EDT)", "14:05 UTC / 10:05 EDT". */
 const GLOSS_JOIN = /^[ \t]*(?:\(?[ \t]*(?:UTC|GMT|Z)[ \t]*\)?)?[ \t]*(?:\(|\/|,|;|[-–—][ \t])[ \t]*$/i;
 
@@ -110,7 +122,7 @@ export function timeMentions(text: string, from: number, to: number, documentTex
     for (const t of found)
       if (t.zone === 'none') t.zone = 'utc';
       else {
-        const stated = GLOBAL_OTHER.exec(documentText);
+        const stated = statedZone(documentText);
         if (stated)
           for (const t of found)
             if (t.zone === 'none') {

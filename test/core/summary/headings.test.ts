@@ -89,3 +89,56 @@ describe('five-whys as an inline chain', () => {
     expect(lintSummary(md, LEXICON).findings).toEqual([]);
   });
 });
+
+describe('headings as providers write them', () => {
+  it.each([
+    'How are we making incidents like this less likely?',
+    'What are we doing about this?',
+    "Why this won't happen again",
+  ])('%j is the prevention section', (heading) => {
+    expect(classifyHeading(heading)).toEqual({ key: 'prevention', exact: true });
+  });
+
+  const body = {
+    whatHappened: 'On 26 November 2026, from 14:05 to 15:20 UTC, about 12% of API requests failed.',
+    whoWasAffected: 'Customers in the US region.',
+    whatWeDid: 'We rolled back the change.',
+    prevention: 'We will validate pool changes in staging by 15 December 2026.',
+  };
+
+  it('bold label paragraphs open sections, the text under them counts', () => {
+    const md = [
+      '# Elevated API errors',
+      '',
+      '**What happened**',
+      body.whatHappened,
+      '',
+      '**Who was affected:**',
+      body.whoWasAffected,
+      '',
+      '**What we did**',
+      '',
+      body.whatWeDid,
+      '',
+      "**Why this won't happen again**",
+      body.prevention,
+      '',
+    ].join('\n');
+    const r = lintSummary(md, {});
+    expect(r.findings).toEqual([]);
+    expect(r.words).toBe(Object.values(body).join(' ').split(/\s+/).length);
+  });
+
+  it('a bold sentence is not a heading', () => {
+    const md = `${CLEAN}\n**We apologise for the disruption.**\n`;
+    expect(lintSummary(md, LEXICON).findings).toEqual([]);
+  });
+
+  it('a page title is never a section, even one that reads like one', () => {
+    const md = `# What happened to checkout\n\n## Who was affected\n${body.whoWasAffected}\n\n## What we did\n${body.whatWeDid}\n\n## Prevention\n${body.prevention}\n`;
+    const r = lintSummary(md, {});
+    expect(r.findings.filter((f) => f.rule === 'sections').map((f) => f.message)).toEqual([
+      'The "What happened" section is missing.',
+    ]);
+  });
+});

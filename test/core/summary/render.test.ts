@@ -68,3 +68,13 @@ describe('renderSummaryHtml', () => {
     }
   });
 });
+
+describe("a summary's own headings", () => {
+  it('render as h2 or lower: the page title is the only h1', () => {
+    const html = renderSummaryHtml('# Checkout errors\n\n## What happened\n\nIt broke.\n\n### Detail\n\nMore.\n');
+    expect(html).not.toContain('<h1');
+    expect(html).toContain('<h2>Checkout errors</h2>');
+    expect(html).toContain('<h2>What happened</h2>');
+    expect(html).toContain('<h3>Detail</h3>');
+  });
+});
