@@ -79,5 +79,3 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
 
   return app;
 }
-
-export type App = ReturnType<typeof createApp>;

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type * as z from 'zod';
-import { DomainError, type ErrorCode, type FieldProblem } from '../core/errors';
+import type { DomainError, ErrorCode, FieldProblem } from '../core/errors';
 
 export function statusFor(code: ErrorCode): ContentfulStatusCode {
   switch (code) {
@@ -78,8 +78,4 @@ export function zodProblems(error: { issues: z.core.$ZodIssue[] }, prefix: strin
     if (issue.code === 'unrecognized_keys') message = `unknown field(s): ${issue.keys.join(', ')}`;
     return { path, message };
   });
-}
-
-export function asDomainError(err: unknown): DomainError | null {
-  return err instanceof DomainError ? err : null;
 }

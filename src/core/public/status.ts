@@ -1,6 +1,6 @@
 // The public status roll-up: component impact -> incident impact -> the page's overall indicator,
 // in the vocabulary (and enum values) of the Statuspage v2 API. Pure: `now` is always a parameter.
-import { STATUS_RANK, worstComponentStatus } from '../status';
+import { worstComponentStatus } from '../status';
 import type { ComponentStatus, EpochMs, Incident, Maintenance, MaintenanceStatus, Severity } from '../types';
 
 /** Statuspage v2 `status.indicator` and incident `impact` values, mildest first. */
@@ -112,7 +112,3 @@ export const IMPACT_LABEL: Record<Indicator, string> = {
   major: 'Major',
   critical: 'Critical',
 };
-
-export function statusRank(s: ComponentStatus): number {
-  return STATUS_RANK[s];
-}
