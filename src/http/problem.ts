@@ -37,7 +37,7 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
   }
 }
 
-const TITLES: Record<ErrorCode, string> = {
+export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   validation_failed: 'The request is not valid',
   malformed_json: 'The request body is not valid JSON',
   unsupported_media_type: 'The request body must be JSON',
@@ -60,7 +60,7 @@ export function problem(c: Context, err: DomainError): Response {
   if (err.code === 'unauthorized') headers['WWW-Authenticate'] = 'Bearer realm="afterword"';
   const body = {
     type: `/problems/${err.code}`,
-    title: TITLES[err.code],
+    title: PROBLEM_TITLES[err.code],
     status,
     detail: err.detail,
     code: err.code,
