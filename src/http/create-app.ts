@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { DomainError } from '../core/errors';
 import type { Deps } from '../services/deps';
 import { checkHealth } from '../services/health';
+import { consoleRoutes } from './console';
 import type { AppEnv } from './env';
 import { bearerToken } from './middleware/auth';
 import { idempotency } from './middleware/idempotency';
@@ -13,6 +14,7 @@ import { problem } from './problem';
 import { problemPage } from './problem-pages';
 import { publicRoutes } from './public';
 import type { RenderCache } from './public/cache';
+import { htmlErrorPage } from './public/error-page';
 import { apiV1Routers } from './routes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -57,12 +59,13 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   api.use('*', idempotency());
   for (const router of apiV1Routers) api.route('/', router);
   app.route('/api/v1', api);
+  app.route('/admin', consoleRoutes());
 
   // Sub-app notFound handlers are not consulted once mounted, so the API's 404 lives here.
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
       ? problem(c, new DomainError('not_found', `No API route for ${c.req.method} ${c.req.path}.`))
-      : c.text('Not found', 404),
+      : htmlErrorPage(c, 404, 'There is no page at this address.'),
   );
 
   // The public status page, feeds, badge and Statuspage v2 JSON (its render cache lives per app).
