@@ -1,6 +1,7 @@
 // What every CLI command gets: Node deps on the same database file the server uses, opened lazily.
 import type { nodeDeps } from '../node-deps';
 import type { Deps } from '../services/deps';
+import { printable } from './printable';
 
 let driver: typeof import('../node-deps') | null = null;
 
@@ -50,8 +51,8 @@ export function createCliContext(io: CliIo): CliContext {
     close() {
       opened?.handle.close();
     },
-    stdout: (line) => io.out(`${line}\n`),
-    stderr: (line) => io.err(`${line}\n`),
+    stdout: (line) => io.out(`${printable(line)}\n`),
+    stderr: (line) => io.err(`${printable(line)}\n`),
     io,
     exitCode: 0,
   };

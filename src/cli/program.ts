@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import { type CommandArea, commandAreas } from './commands';
 import { CliError, type CliIo, createCliContext, loadDatabaseDriver, processIo } from './context';
+import { printable } from './printable';
 
 /** The area a command line asks for (`sla tick`, `help sla`), if any: only that one is loaded. */
 function requestedArea(argv: string[]): CommandArea | undefined {
@@ -18,7 +19,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     .version(version, '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError()
-    .configureOutput({ writeErr: (s) => io.err(s), writeOut: (s) => io.out(s) });
+    .configureOutput({ writeErr: (s) => io.err(printable(s)), writeOut: (s) => io.out(printable(s)) });
   try {
     const area = requestedArea(argv);
     if (area) {

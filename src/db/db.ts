@@ -41,12 +41,6 @@ function bumpDataVersion(db: Db) {
     .where(eq(schema.dataVersion.id, 1));
 }
 
-/** The current data version; any committed write through `atomic()` changes it. */
-export async function readDataVersion(db: Db): Promise<number> {
-  const [row] = await db.select({ v: schema.dataVersion.version }).from(schema.dataVersion).limit(1);
-  return row?.v ?? 0;
-}
-
 /**
  * Runs writes all-or-nothing on either driver: D1 has no interactive transactions (db.batch rolls
  * the whole batch back on failure); better-sqlite3's transaction callback must be synchronous,

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type * as z from 'zod';
-import { DomainError, type ErrorCode, type FieldProblem } from '../core/errors';
+import type { DomainError, ErrorCode, FieldProblem } from '../core/errors';
 
 export function statusFor(code: ErrorCode): ContentfulStatusCode {
   switch (code) {
@@ -37,7 +37,7 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
   }
 }
 
-const TITLES: Record<ErrorCode, string> = {
+export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   validation_failed: 'The request is not valid',
   malformed_json: 'The request body is not valid JSON',
   unsupported_media_type: 'The request body must be JSON',
@@ -60,7 +60,7 @@ export function problem(c: Context, err: DomainError): Response {
   if (err.code === 'unauthorized') headers['WWW-Authenticate'] = 'Bearer realm="afterword"';
   const body = {
     type: `/problems/${err.code}`,
-    title: TITLES[err.code],
+    title: PROBLEM_TITLES[err.code],
     status,
     detail: err.detail,
     code: err.code,
@@ -78,8 +78,4 @@ export function zodProblems(error: { issues: z.core.$ZodIssue[] }, prefix: strin
     if (issue.code === 'unrecognized_keys') message = `unknown field(s): ${issue.keys.join(', ')}`;
     return { path, message };
   });
-}
-
-export function asDomainError(err: unknown): DomainError | null {
-  return err instanceof DomainError ? err : null;
 }

@@ -1,7 +1,7 @@
 // The postmortem as a document: header fields, second-level sections, tables and list items, each
 // with its 1-based line and column in the file as written. A line scanner, not a markdown renderer:
 // positions must point at the writer's characters, and fenced code is skipped.
-import { SECTIONS, type SectionName } from './types';
+import type { SectionName } from './types';
 
 export interface Place {
   line: number;
@@ -219,5 +219,3 @@ export function textLines(doc: PostmortemDocument, section: Section): { line: nu
     .map((n) => ({ line: n, text: doc.lines[n - 1] ?? '' }))
     .filter((l) => l.text.trim() !== '');
 }
-
-export const SECTION_TITLES = SECTIONS;

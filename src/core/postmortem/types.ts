@@ -14,8 +14,6 @@ export const REQUIRED_FIELDS = [
   'Reviewers',
   'Tags',
 ] as const;
-export type RequiredField = (typeof REQUIRED_FIELDS)[number];
-export const OPTIONAL_FIELDS = ['Incident', 'Started', 'Date'] as const;
 
 /** The document's second-level sections, in template order, with the heading each is written as. */
 export const SECTIONS = {

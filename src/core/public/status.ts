@@ -151,7 +151,3 @@ export const IMPACT_LABEL: Record<Indicator, string> = {
   major: 'Major',
   critical: 'Critical',
 };
-
-export function statusRank(s: ComponentStatus): number {
-  return STATUS_RANK[s];
-}

@@ -30,4 +30,3 @@ export function createStore(db: Db) {
 }
 
 export type Store = ReturnType<typeof createStore>;
-export type { AuditInput } from './audit';

@@ -382,5 +382,3 @@ export async function seedPublishedSummary(
     auditInsert(db, s.audit),
   ]);
 }
-
-export type PublicStore = ReturnType<typeof publicStore>;

@@ -61,8 +61,3 @@ export function utcInput(value: string): string | undefined {
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return `${value.length === 16 ? `${value}:00` : value}Z`;
   return value;
 }
-
-/** An instant as the value of a `datetime-local` field, in UTC. */
-export function utcField(at: number | null): string {
-  return at === null ? '' : new Date(at).toISOString().slice(0, 16);
-}
