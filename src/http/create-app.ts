@@ -4,6 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError } from '../core/errors';
 import type { Deps } from '../services/deps';
+import { checkHealth } from '../services/health';
+import { consoleRoutes } from './console';
 import type { AppEnv } from './env';
 import { bearerToken } from './middleware/auth';
 import { idempotency } from './middleware/idempotency';
@@ -29,7 +31,16 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     await next();
   });
 
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  // For load balancers and HEALTHCHECK: 200 while the database answers, 503 (still JSON) when it does not.
+  app.get('/healthz', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    try {
+      return c.json({ ok: true, ...(await checkHealth({ deps: c.get('deps') })) });
+    } catch (err) {
+      console.error('[afterword] health check: the database did not answer:', err);
+      return c.json({ ok: false, database: 'unavailable' }, 503);
+    }
+  });
 
   const api = new Hono<AppEnv>();
   api.use(
@@ -45,6 +56,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   api.use('*', idempotency());
   for (const router of apiV1Routers) api.route('/', router);
   app.route('/api/v1', api);
+  app.route('/admin', consoleRoutes());
 
   // Sub-app notFound handlers are not consulted once mounted, so the API's 404 lives here.
   app.notFound((c) =>

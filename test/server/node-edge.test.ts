@@ -63,7 +63,9 @@ describe('the Node edge answers public cache hits', () => {
       expect(miss.headers['content-length']).toBe(String(miss.body.byteLength));
       expect(miss.headers['transfer-encoding']).toBeUndefined();
       expect(miss.headers['access-control-allow-origin']).toBe('*');
-      expect(miss.headers['cache-control']).toBe('public, max-age=30, stale-while-revalidate=60, stale-if-error=86400');
+      expect(miss.headers['cache-control']).toBe(
+        'public, max-age=30, s-maxage=2, stale-while-revalidate=60, stale-if-error=86400',
+      );
       expect(miss.headers['set-cookie']).toBeUndefined();
     }
   });

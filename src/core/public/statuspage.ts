@@ -125,7 +125,7 @@ export function v2Incident(inc: PublicIncident, s: StatusSnapshot, components = 
       body: u.body,
       incident_id: inc.id,
       created_at: iso(u.createdAt),
-      updated_at: iso(u.createdAt),
+      updated_at: iso(u.editedAt ?? u.createdAt),
       display_at: iso(u.createdAt),
       affected_components: null,
       deliver_notifications: true,

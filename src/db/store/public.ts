@@ -76,7 +76,7 @@ function assemble(
   }
   const timeline = new Map<string, PublicIncident['updates']>();
   for (const u of updates) {
-    const update = { id: u.id, status: u.status, body: u.body, createdAt: u.createdAt };
+    const update = { id: u.id, status: u.status, body: u.body, createdAt: u.createdAt, editedAt: u.editedAt ?? null };
     const list = timeline.get(u.incidentId);
     if (list) list.push(update);
     else timeline.set(u.incidentId, [update]);
@@ -153,6 +153,7 @@ function incidentQueries(db: Db, where: SQL | undefined, listed: SQL | undefined
         status: incidentUpdates.status,
         body: incidentUpdates.body,
         createdAt: incidentUpdates.createdAt,
+        editedAt: incidentUpdates.editedAt,
       })
       .from(incidentUpdates)
       .innerJoin(incidents, eq(incidents.id, incidentUpdates.incidentId))
