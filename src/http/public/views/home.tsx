@@ -61,11 +61,14 @@ export function cellTitle(cell: DayCell): string {
 /** How many incidents a day's line names before "+N more" (each links to the rest on the history page). */
 const NAMED_PER_DAY = 2;
 
-/** A line of the day list after its date: the cell's facts plus the names of its first incidents. */
-function dayFacts(cell: DayCell): string {
+/**
+ * A line of the day list: the cell's facts plus the names of its first incidents. Plain text (up to
+ * 90 lines per component: markup here costs kilobytes); the date starts the line, so it cannot wrap.
+ */
+function dayLine(cell: DayCell): string {
   const names = cell.incidents.slice(0, NAMED_PER_DAY).map((i) => i.title);
   const more = cell.incidents.length - names.length;
-  return `${STATUS_LABEL[cell.worst as ComponentStatus]}, ${cell.minutesAffected} min affected (${names.join('; ')}${more > 0 ? `; +${more} more` : ''})`;
+  return `${cell.date}: ${STATUS_LABEL[cell.worst as ComponentStatus]}, ${cell.minutesAffected} min affected (${names.join('; ')}${more > 0 ? `; +${more} more` : ''})`;
 }
 
 /** 90 cells, one per UTC day. The cells are a picture (title tooltips for pointers); the same facts are listed in text below. */
@@ -94,9 +97,7 @@ const UptimeBarView: FC<{ bar: UptimeBar; name: string }> = ({ bar, name }) => {
           </summary>
           <ul>
             {[...bad].reverse().map((d) => (
-              <li>
-                <time datetime={d.date}>{d.date}</time>: {dayFacts(d)}
-              </li>
+              <li>{dayLine(d)}</li>
             ))}
           </ul>
         </details>
