@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'conflict',
   'idempotency_key_reused',
   'summary_has_errors',
+  'rate_limited',
   'service_unavailable',
   'internal_error',
 ] as const;

@@ -10,6 +10,7 @@ import { idempotency } from './middleware/idempotency';
 import { problem } from './problem';
 import { publicRoutes } from './public';
 import type { RenderCache } from './public/cache';
+import { subscribeRoutes } from './public/subscribe';
 import { apiV1Routers } from './routes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -58,6 +59,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       : c.text('Not found', 404),
   );
 
+  // Visitors' subscriptions (/subscribe, confirm, manage, unsubscribe): never cached.
+  app.route('/', subscribeRoutes());
   // The public status page, feeds, badge and Statuspage v2 JSON (its render cache lives per app).
   app.route('/', publicRoutes(options.renderCache));
 

@@ -24,6 +24,8 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
     case 'idempotency_key_reused':
     case 'summary_has_errors':
       return 422;
+    case 'rate_limited':
+      return 429;
     case 'service_unavailable':
       return 503;
     case 'internal_error':
@@ -46,6 +48,7 @@ const TITLES: Record<ErrorCode, string> = {
   conflict: 'Conflict',
   idempotency_key_reused: 'Idempotency-Key reused with a different request',
   summary_has_errors: 'The summary has error findings',
+  rate_limited: 'Too many requests',
   service_unavailable: 'Service unavailable',
   internal_error: 'Internal error',
 };

@@ -2,6 +2,7 @@
 // open incidents that affect them (derived, not assigned: resolving one incident must not clear
 // an outage another open incident still reports).
 import { DomainError, invalid, notFound } from '../core/errors';
+import { incidentEvent } from '../core/events';
 import { incidentTimeProblems } from '../core/incident-rules';
 import type {
   CreateIncidentInput,
@@ -11,6 +12,7 @@ import type {
   UpdateIncidentInput,
 } from '../core/inputs';
 import { worstComponentStatus } from '../core/status';
+import { TARGET_PROBLEM_TEXT, targetProblem } from '../core/targets';
 import type {
   Actor,
   AffectedComponent,
@@ -30,6 +32,17 @@ const DEFAULT_MESSAGES: Record<IncidentStatus, string> = {
   monitoring: 'A fix has been implemented and we are monitoring the results.',
   resolved: 'This incident has been resolved.',
 };
+
+function eventList<T>(event: T | null): T[] {
+  return event ? [event] : [];
+}
+
+/** The lead's webhook is a target the server POSTs to: no internal address, no credentials in it. */
+function assertLeadWebhook(deps: Deps, incident: Incident) {
+  const url = incident.lead.webhookUrl;
+  const problem = url ? targetProblem(url, deps.config.allowPrivateTargets === true) : null;
+  if (problem) throw invalid([{ path: 'lead.webhookUrl', message: TARGET_PROBLEM_TEXT[problem] }]);
+}
 
 function assertTimeline(incident: Incident) {
   const problems = incidentTimeProblems(incident);
@@ -95,6 +108,7 @@ export async function createIncident({
     updatedAt: now,
   };
   assertTimeline(incident);
+  assertLeadWebhook(deps, incident);
   const update: IncidentUpdate = {
     id: newId('upd'),
     incidentId: incident.id,
@@ -110,6 +124,7 @@ export async function createIncident({
       componentStatuses: await componentStatusesAfter(deps, incident, [], now),
       update,
       audit: { actor, action: 'incident.create', targetType: 'incident', targetId: incident.id, at: now },
+      events: eventList(incidentEvent(newId('evt'), null, incident, update, deps.config.publicUrl)),
     },
     true,
   );
@@ -187,6 +202,7 @@ async function amend({
 }): Promise<{ incident: Incident; update: IncidentUpdate | null }> {
   const now = next.updatedAt;
   assertTimeline(next);
+  if (next.lead.webhookUrl !== current.lead.webhookUrl) assertLeadWebhook(deps, next);
   const statusChanged = next.status !== current.status;
   const update: IncidentUpdate | null =
     message !== undefined || statusChanged
@@ -206,6 +222,7 @@ async function amend({
       componentStatuses: await componentStatusesAfter(deps, next, current.components, now),
       update: update ?? undefined,
       audit: { actor, action, targetType: 'incident', targetId: next.id, at: now },
+      events: eventList(incidentEvent(newId('evt'), current, next, update, deps.config.publicUrl)),
     },
     false,
   );

@@ -1,10 +1,15 @@
 // Scheduled maintenance windows: plan, amend, list, cancel.
 import { invalid, notFound } from '../core/errors';
+import { maintenanceEvent } from '../core/events';
 import type { CreateMaintenanceInput, UpdateMaintenanceInput } from '../core/inputs';
 import type { Actor, Maintenance } from '../core/types';
 import { newId } from '../lib/id';
 import { assertComponentsExist } from './components';
 import type { Deps } from './deps';
+
+function eventList<T>(event: T | null): T[] {
+  return event ? [event] : [];
+}
 
 export async function createMaintenance({
   deps,
@@ -29,13 +34,18 @@ export async function createMaintenance({
     createdAt: now,
     updatedAt: now,
   };
-  await deps.store.maintenances.save(m, true, {
-    actor,
-    action: 'maintenance.create',
-    targetType: 'maintenance',
-    targetId: m.id,
-    at: now,
-  });
+  await deps.store.maintenances.save(
+    m,
+    true,
+    {
+      actor,
+      action: 'maintenance.create',
+      targetType: 'maintenance',
+      targetId: m.id,
+      at: now,
+    },
+    eventList(maintenanceEvent(newId('evt'), null, m, now, deps.config.publicUrl)),
+  );
   return m;
 }
 
@@ -71,13 +81,18 @@ export async function updateMaintenance({
   if (next.scheduledUntil <= next.scheduledFor) {
     throw invalid([{ path: 'scheduledUntil', message: 'must be after scheduledFor' }]);
   }
-  await deps.store.maintenances.save(next, false, {
-    actor,
-    action: 'maintenance.update',
-    targetType: 'maintenance',
-    targetId: id,
-    at: now,
-  });
+  await deps.store.maintenances.save(
+    next,
+    false,
+    {
+      actor,
+      action: 'maintenance.update',
+      targetType: 'maintenance',
+      targetId: id,
+      at: now,
+    },
+    eventList(maintenanceEvent(newId('evt'), current, next, now, deps.config.publicUrl)),
+  );
   return next;
 }
 

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { registerLint } from './lint';
 import { registerMigrate } from './migrate';
+import { registerNotify } from './notify';
 import { registerSeedDemo } from './seed-demo';
 import { registerSla } from './sla';
 import { registerToken } from './token';
@@ -12,5 +13,6 @@ export const commandAreas: ((program: Command, ctx: CliContext) => void)[] = [
   registerToken,
   registerSeedDemo,
   registerSla,
+  registerNotify,
   registerLint,
 ];

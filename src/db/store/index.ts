@@ -5,9 +5,11 @@ import { componentStore } from './components';
 import { idempotencyStore } from './idempotency';
 import { incidentStore } from './incidents';
 import { maintenanceStore } from './maintenances';
+import { notificationStore } from './notifications';
 import { publicStore } from './public';
 import { settingsStore } from './settings';
 import { slaStore } from './sla';
+import { subscriberStore } from './subscribers';
 import { summaryStore } from './summaries';
 import { tokenStore } from './tokens';
 
@@ -19,9 +21,11 @@ export function createStore(db: Db) {
     idempotency: idempotencyStore(db),
     incidents: incidentStore(db),
     maintenances: maintenanceStore(db),
+    notifications: notificationStore(db),
     public: publicStore(db),
     settings: settingsStore(db),
     sla: slaStore(db),
+    subscribers: subscriberStore(db),
     summaries: summaryStore(db),
     tokens: tokenStore(db),
   };

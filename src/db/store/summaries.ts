@@ -1,11 +1,13 @@
 // Summary drafts and publications. "One published version per number" and "one draft per number"
 // are UNIQUE indexes; the store reports a clash as `VersionTaken` so the service can retry or reuse.
 import { and, asc, desc, eq, max } from 'drizzle-orm';
+import type { DomainEvent } from '../../core/events';
 import type { Finding } from '../../core/summary/types';
 import type { EpochMs } from '../../core/types';
 import { atomic, type Db } from '../db';
 import { summaryPublications, summaryVersions } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
+import { eventInserts } from './notifications';
 
 export interface SummaryVersion {
   id: string;
@@ -116,7 +118,7 @@ export function summaryStore(db: Db) {
     /** Inserts a draft and its audit entry together; throws VersionTaken if the number is taken. */
     async insertVersion(v: SummaryVersion, audit: AuditInput): Promise<void> {
       try {
-        await atomic(db, [db.insert(summaryVersions).values(v), auditInsert(db, audit)]);
+        await atomic(db, [db.insert(summaryVersions).values(v), auditInsert(db, audit)], { public: false });
       } catch (err) {
         if (isUniqueViolation(err)) throw new VersionTaken();
         throw err;
@@ -124,9 +126,13 @@ export function summaryStore(db: Db) {
     },
 
     /** Records a publication and its audit entry together; throws VersionTaken if already published. */
-    async insertPublication(p: SummaryPublication, audit: AuditInput): Promise<void> {
+    async insertPublication(p: SummaryPublication, audit: AuditInput, events: DomainEvent[] = []): Promise<void> {
       try {
-        await atomic(db, [db.insert(summaryPublications).values(p), auditInsert(db, audit)]);
+        await atomic(db, [
+          db.insert(summaryPublications).values(p),
+          auditInsert(db, audit),
+          ...eventInserts(db, events),
+        ]);
       } catch (err) {
         if (isUniqueViolation(err)) throw new VersionTaken();
         throw err;

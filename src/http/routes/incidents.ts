@@ -27,7 +27,10 @@ const write = needs('incidents:write');
 export const incidentRoutes = new Hono<AppEnv>()
   .get('/incidents', validate('query', listIncidentsQuery), async (c) => {
     const page = await listIncidents({ deps: c.get('deps'), query: c.req.valid('query') });
-    return c.json({ incidents: page.incidents.map(presentIncident), nextCursor: page.nextCursor });
+    return c.json({
+      incidents: page.incidents.map((i) => presentIncident(i, c.get('token'))),
+      nextCursor: page.nextCursor,
+    });
   })
   .post('/incidents', write, validate('json', createIncidentInput), async (c) => {
     const incident = await createIncident({
@@ -35,13 +38,13 @@ export const incidentRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json(presentIncident(incident), 201, { Location: `/api/v1/incidents/${incident.id}` });
+    return c.json(presentIncident(incident, c.get('token')), 201, { Location: `/api/v1/incidents/${incident.id}` });
   })
   .get('/incidents/:id', async (c) => {
     const deps = c.get('deps');
     const incident = await getIncident({ deps, id: c.req.param('id') });
     const updates = await listIncidentUpdates({ deps, id: incident.id });
-    return c.json({ ...presentIncident(incident), updates: updates.map(presentUpdate) });
+    return c.json({ ...presentIncident(incident, c.get('token')), updates: updates.map(presentUpdate) });
   })
   .patch('/incidents/:id', write, validate('json', updateIncidentInput), async (c) => {
     const incident = await updateIncident({
@@ -50,7 +53,7 @@ export const incidentRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json(presentIncident(incident));
+    return c.json(presentIncident(incident, c.get('token')));
   })
   .post('/incidents/:id/resolve', write, validate('json', resolveIncidentInput), async (c) => {
     const incident = await resolveIncident({
@@ -59,7 +62,7 @@ export const incidentRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json(presentIncident(incident));
+    return c.json(presentIncident(incident, c.get('token')));
   })
   .get('/incidents/:id/updates', async (c) => {
     const updates = await listIncidentUpdates({ deps: c.get('deps'), id: c.req.param('id') });
@@ -72,5 +75,5 @@ export const incidentRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json({ ...presentUpdate(update), incident: presentIncident(incident) }, 201);
+    return c.json({ ...presentUpdate(update), incident: presentIncident(incident, c.get('token')) }, 201);
   });
