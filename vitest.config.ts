@@ -10,6 +10,7 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/workers/**', 'node_modules/**'],
           environment: 'node',
+          globalSetup: ['test/build-dist.ts'],
           testTimeout: 20_000,
           hookTimeout: 60_000,
         },

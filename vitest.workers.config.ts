@@ -28,5 +28,8 @@ export default defineProject(async () => ({
     name: 'workerd',
     include: ['test/workers/**/*.test.ts'],
     setupFiles: ['./test/workers/apply-migrations.ts'],
+    // Generous bounds for a loaded 2-core CI machine; no test depends on wall-clock margins.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 }));

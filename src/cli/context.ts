@@ -1,6 +1,13 @@
 // What every CLI command gets: Node deps on the same database file the server uses, opened lazily.
-import { nodeDeps } from '../node-deps';
+import type { nodeDeps } from '../node-deps';
 import type { Deps } from '../services/deps';
+
+let driver: typeof import('../node-deps') | null = null;
+
+/** Loads the SQLite driver and the Node deps builder (before an area that uses the database runs). */
+export async function loadDatabaseDriver(): Promise<void> {
+  driver ??= await import('../node-deps');
+}
 
 export interface CliContext {
   /** Opens the database (creating and migrating it if needed) on first use. */
@@ -36,7 +43,8 @@ export function createCliContext(io: CliIo): CliContext {
   let opened: ReturnType<typeof nodeDeps> | null = null;
   return {
     deps() {
-      opened ??= nodeDeps(io.env);
+      if (!driver) throw new Error('the database driver is not loaded: this command area is marked database: false');
+      opened ??= driver.nodeDeps(io.env);
       return opened.deps;
     },
     close() {

@@ -1,21 +1,37 @@
-// The Afterword command line, runnable in-process (tests) or as `npm run -s cli -- <command>` (main.ts).
+// The Afterword command line, runnable in-process (tests) or as the `afterword` bin (main.ts).
 import { Command, CommanderError } from 'commander';
-import { commandAreas } from './commands';
-import { CliError, type CliIo, createCliContext, processIo } from './context';
+import { version } from '../../package.json';
+import { type CommandArea, commandAreas } from './commands';
+import { CliError, type CliIo, createCliContext, loadDatabaseDriver, processIo } from './context';
+
+/** The area a command line asks for (`sla tick`, `help sla`), if any: only that one is loaded. */
+function requestedArea(argv: string[]): CommandArea | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const name = words[0] === 'help' ? words[1] : words[0];
+  return commandAreas.find((a) => a.name === name);
+}
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   const ctx = createCliContext(io);
   const program = new Command('afterword')
     .description('Afterword: status page and customer-summary publisher')
+    .version(version, '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError()
     .configureOutput({ writeErr: (s) => io.err(s), writeOut: (s) => io.out(s) });
-  for (const register of commandAreas) register(program, ctx);
-  program.commands.forEach(function exitOverrideEverywhere(cmd: Command) {
-    cmd.exitOverride();
-    cmd.commands.forEach(exitOverrideEverywhere);
-  });
   try {
+    const area = requestedArea(argv);
+    if (area) {
+      if (area.database !== false) await loadDatabaseDriver();
+      (await area.load())(program, ctx);
+    } else {
+      // --help, --version or an unknown command: every area by name and summary, none loaded.
+      for (const a of commandAreas) program.command(a.name).description(a.summary);
+    }
+    program.commands.forEach(function exitOverrideEverywhere(cmd: Command) {
+      cmd.exitOverride();
+      cmd.commands.forEach(exitOverrideEverywhere);
+    });
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (err) {

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'idempotency_key_reused',
   'summary_has_errors',
   'rate_limited',
+  'public_text_has_errors',
+  'incident_open',
   'service_unavailable',
   'internal_error',
 ] as const;

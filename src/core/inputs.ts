@@ -23,6 +23,18 @@ const description = z.string().trim().max(2000).nullable();
 const position = z.number().int().min(0).max(1_000_000);
 const id = z.string().min(1).max(64);
 
+/**
+ * Lets one write through the live-text gate despite its leak findings (never `secret` or
+ * `invisible-character`); the reason and the findings go to the audit log.
+ */
+export const gateOverride = z.strictObject({ reason: z.string().trim().min(1, 'must not be empty').max(500) });
+export type GateOverride = z.output<typeof gateOverride>;
+const override = gateOverride.optional();
+
+/** The live-text gate's mode (settings key "gate"): `block` refuses leak findings (the default), `warn` only reports them. */
+export const gateSettingsInput = z.strictObject({ liveText: z.enum(['block', 'warn']) });
+export type GateSettings = z.output<typeof gateSettingsInput>;
+
 export const componentStatus = z.enum(COMPONENT_STATUSES);
 export const severity = z.enum(SEVERITIES);
 export const incidentStatus = z.enum(INCIDENT_STATUSES);
@@ -33,6 +45,7 @@ export const createComponentInput = z.strictObject({
   groupId: id.nullable().optional(),
   position: position.optional(),
   status: componentStatus.optional(),
+  override,
 });
 export type CreateComponentInput = z.output<typeof createComponentInput>;
 
@@ -51,6 +64,7 @@ export const createGroupInput = z.strictObject({
   name,
   description: description.optional(),
   position: position.optional(),
+  override,
 });
 export const updateGroupInput = createGroupInput.partial();
 export type CreateGroupInput = z.output<typeof createGroupInput>;
@@ -83,6 +97,7 @@ const incidentFields = {
   resolvedAt: instant.nullable().optional(),
   lead: leadInput,
   components: affectedComponents.optional(),
+  override,
 };
 
 export const createIncidentInput = z.strictObject({
@@ -104,6 +119,7 @@ export type UpdateIncidentInput = z.output<typeof updateIncidentInput>;
 export const resolveIncidentInput = z.strictObject({
   resolvedAt: instant.optional(),
   message: z.string().trim().min(1).max(20_000).optional(),
+  override,
 });
 export type ResolveIncidentInput = z.output<typeof resolveIncidentInput>;
 
@@ -111,8 +127,16 @@ export const createUpdateInput = z.strictObject({
   status: incidentStatus,
   body: z.string().trim().min(1, 'must not be empty').max(20_000),
   components: affectedComponents.optional(),
+  override,
 });
 export type CreateUpdateInput = z.output<typeof createUpdateInput>;
+
+/** A correction of a posted update's text (its status and time stay as posted). */
+export const editUpdateInput = z.strictObject({
+  body: z.string().trim().min(1, 'must not be empty').max(20_000),
+  override,
+});
+export type EditUpdateInput = z.output<typeof editUpdateInput>;
 
 export const listIncidentsQuery = z.strictObject({
   status: z
@@ -139,6 +163,7 @@ const maintenanceFields = {
   scheduledFor: instant,
   scheduledUntil: instant,
   components: z.array(id).max(500).optional(),
+  override,
 };
 export const createMaintenanceInput = z
   .strictObject(maintenanceFields)

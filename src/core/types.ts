@@ -88,6 +88,8 @@ export interface IncidentUpdate {
   status: IncidentStatus;
   body: string;
   createdAt: EpochMs;
+  /** When the body was last corrected; null: as first posted. */
+  editedAt: EpochMs | null;
 }
 
 export interface Maintenance {

@@ -80,6 +80,8 @@ export const incidentUpdates = sqliteTable(
     status: text('status', { enum: INCIDENT_STATUSES }).notNull(),
     body: text('body').notNull(),
     createdAt: createdAt(),
+    /** When the body was last corrected (PATCH); null: as first posted. */
+    editedAt: integer('edited_at'),
   },
   (t) => [index('incident_updates_incident').on(t.incidentId, t.createdAt)],
 );
@@ -134,6 +136,8 @@ export const auditLog = sqliteTable(
     targetType: text('target_type').notNull(),
     targetId: text('target_id').notNull(),
     at: integer('at').notNull(),
+    /** What the entry needs beyond its action (a live-text gate override: the reason and the findings). Never a credential. */
+    details: text('details', { mode: 'json' }),
   },
   (t) => [index('audit_log_target').on(t.targetType, t.targetId), index('audit_log_at').on(t.at)],
 );

@@ -7,6 +7,7 @@ import type { Deps } from '../services/deps';
 import type { AppEnv } from './env';
 import { bearerToken } from './middleware/auth';
 import { idempotency } from './middleware/idempotency';
+import { requireJson } from './middleware/require-json';
 import { problem } from './problem';
 import { publicRoutes } from './public';
 import type { RenderCache } from './public/cache';
@@ -39,14 +40,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
         problem(c, new DomainError('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`)),
     }),
   );
-  api.use('*', async function requireJson(c, next) {
-    const hasBody = ['POST', 'PUT', 'PATCH'].includes(c.req.method) && c.req.header('Content-Length') !== '0';
-    const type = c.req.header('Content-Type') ?? '';
-    if (hasBody && c.req.raw.body !== null && !/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
-      throw new DomainError('unsupported_media_type', 'Send the body as JSON with "Content-Type: application/json".');
-    }
-    await next();
-  });
+  api.use('*', requireJson());
   api.use('*', bearerToken());
   api.use('*', idempotency());
   for (const router of apiV1Routers) api.route('/', router);

@@ -48,7 +48,7 @@ export function presentIncident(i: Incident, viewer?: Pick<ApiToken, 'scopes'> |
 }
 
 export function presentUpdate(u: IncidentUpdate) {
-  return { ...u, createdAt: iso(u.createdAt) };
+  return { ...u, createdAt: iso(u.createdAt), editedAt: iso(u.editedAt ?? null) };
 }
 
 export function presentMaintenance(m: Maintenance) {

@@ -23,6 +23,8 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
     case 'validation_failed':
     case 'idempotency_key_reused':
     case 'summary_has_errors':
+    case 'public_text_has_errors':
+    case 'incident_open':
       return 422;
     case 'rate_limited':
       return 429;
@@ -49,6 +51,8 @@ const TITLES: Record<ErrorCode, string> = {
   idempotency_key_reused: 'Idempotency-Key reused with a different request',
   summary_has_errors: 'The summary has error findings',
   rate_limited: 'Too many requests',
+  public_text_has_errors: 'The public text has error findings',
+  incident_open: 'The incident is still open',
   service_unavailable: 'Service unavailable',
   internal_error: 'Internal error',
 };

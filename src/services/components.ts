@@ -4,6 +4,7 @@ import type { CreateComponentInput, CreateGroupInput, UpdateComponentInput, Upda
 import type { Actor, Component, ComponentGroup } from '../core/types';
 import { newId } from '../lib/id';
 import type { Deps } from './deps';
+import { gatePublicText, type Warned, withWarnings } from './public-text-gate';
 
 /** Refuses (422, one error per unknown id) a write that names components that do not exist. */
 export async function assertComponentsExist(
@@ -33,7 +34,12 @@ export async function createComponent({
   deps: Deps;
   input: CreateComponentInput;
   actor: Actor;
-}): Promise<Component> {
+}): Promise<Component & Warned> {
+  const gate = await gatePublicText({
+    deps,
+    fields: { name: input.name, description: input.description },
+    override: input.override,
+  });
   await assertGroupExists(deps, input.groupId);
   const now = deps.clock();
   const component: Component = {
@@ -52,8 +58,9 @@ export async function createComponent({
     targetType: 'component',
     targetId: component.id,
     at: now,
+    details: gate.auditDetails,
   });
-  return component;
+  return withWarnings(component, gate);
 }
 
 export async function listComponents({ deps }: { deps: Deps }): Promise<Component[]> {
@@ -76,13 +83,15 @@ export async function updateComponent({
   id: string;
   input: UpdateComponentInput;
   actor: Actor;
-}): Promise<Component> {
+}): Promise<Component & Warned> {
+  const { override, ...changes } = input;
+  const gate = await gatePublicText({ deps, fields: { name: input.name, description: input.description }, override });
   const current = await getComponent({ deps, id });
   await assertGroupExists(deps, input.groupId);
   const now = deps.clock();
   const next: Component = {
     ...current,
-    ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+    ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
     updatedAt: now,
   };
   const action =
@@ -97,9 +106,9 @@ export async function updateComponent({
       status: next.status,
       updatedAt: now,
     },
-    { actor, action, targetType: 'component', targetId: id, at: now },
+    { actor, action, targetType: 'component', targetId: id, at: now, details: gate.auditDetails },
   );
-  return next;
+  return withWarnings(next, gate);
 }
 
 export async function deleteComponent({ deps, id, actor }: { deps: Deps; id: string; actor: Actor }): Promise<void> {
@@ -147,7 +156,12 @@ export async function createGroup({
   deps: Deps;
   input: CreateGroupInput;
   actor: Actor;
-}): Promise<ComponentGroup> {
+}): Promise<ComponentGroup & Warned> {
+  const gate = await gatePublicText({
+    deps,
+    fields: { name: input.name, description: input.description },
+    override: input.override,
+  });
   const now = deps.clock();
   const existing = await deps.store.components.listGroups();
   const group: ComponentGroup = {
@@ -164,8 +178,9 @@ export async function createGroup({
     targetType: 'component_group',
     targetId: group.id,
     at: now,
+    details: gate.auditDetails,
   });
-  return group;
+  return withWarnings(group, gate);
 }
 
 export async function listGroups({ deps }: { deps: Deps }): Promise<ComponentGroup[]> {
@@ -182,21 +197,23 @@ export async function updateGroup({
   id: string;
   input: UpdateGroupInput;
   actor: Actor;
-}): Promise<ComponentGroup> {
+}): Promise<ComponentGroup & Warned> {
+  const { override, ...changes } = input;
+  const gate = await gatePublicText({ deps, fields: { name: input.name, description: input.description }, override });
   const current = await deps.store.components.getGroup(id);
   if (!current) throw notFound('component group', id);
   const now = deps.clock();
   const next: ComponentGroup = {
     ...current,
-    ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+    ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
     updatedAt: now,
   };
   await deps.store.components.updateGroup(
     id,
     { name: next.name, description: next.description, position: next.position, updatedAt: now },
-    { actor, action: 'group.update', targetType: 'component_group', targetId: id, at: now },
+    { actor, action: 'group.update', targetType: 'component_group', targetId: id, at: now, details: gate.auditDetails },
   );
-  return next;
+  return withWarnings(next, gate);
 }
 
 export async function deleteGroup({ deps, id, actor }: { deps: Deps; id: string; actor: Actor }): Promise<void> {

@@ -7,6 +7,7 @@ import { incidentTimeProblems } from '../core/incident-rules';
 import type {
   CreateIncidentInput,
   CreateUpdateInput,
+  EditUpdateInput,
   ListIncidentsQuery,
   ResolveIncidentInput,
   UpdateIncidentInput,
@@ -25,6 +26,8 @@ import type { IncidentWrite } from '../db/store/incidents';
 import { newId } from '../lib/id';
 import { assertComponentsExist } from './components';
 import type { Deps } from './deps';
+import { gatePublicText, type PublicTextFinding, type Warned, withWarnings } from './public-text-gate';
+import { incidentTimesChanged } from './summary-staleness';
 
 const DEFAULT_MESSAGES: Record<IncidentStatus, string> = {
   investigating: 'We are investigating this issue.',
@@ -79,7 +82,12 @@ export async function createIncident({
   deps: Deps;
   input: CreateIncidentInput;
   actor: Actor;
-}): Promise<Incident> {
+}): Promise<Incident & Warned> {
+  const gate = await gatePublicText({
+    deps,
+    fields: { title: input.title, message: input.message },
+    override: input.override,
+  });
   await assertComponentsExist(
     deps,
     (input.components ?? []).map((c) => c.id),
@@ -115,6 +123,7 @@ export async function createIncident({
     status,
     body: input.message ?? DEFAULT_MESSAGES[status],
     createdAt: now,
+    editedAt: null,
   };
   await deps.store.incidents.write(
     incident.id,
@@ -123,12 +132,19 @@ export async function createIncident({
       replaceComponents: incident.components,
       componentStatuses: await componentStatusesAfter(deps, incident, [], now),
       update,
-      audit: { actor, action: 'incident.create', targetType: 'incident', targetId: incident.id, at: now },
+      audit: {
+        actor,
+        action: 'incident.create',
+        targetType: 'incident',
+        targetId: incident.id,
+        at: now,
+        details: gate.auditDetails,
+      },
       events: eventList(incidentEvent(newId('evt'), null, incident, update, deps.config.publicUrl)),
     },
     true,
   );
-  return incident;
+  return withWarnings(incident, gate);
 }
 
 export async function getIncident({ deps, id }: { deps: Deps; id: string }): Promise<Incident> {
@@ -192,6 +208,7 @@ async function amend({
   message,
   action,
   actor,
+  details,
 }: {
   deps: Deps;
   current: Incident;
@@ -199,6 +216,8 @@ async function amend({
   message: string | undefined;
   action: string;
   actor: Actor;
+  /** The live-text gate's audit details, when it let findings through. */
+  details: Record<string, unknown> | undefined;
 }): Promise<{ incident: Incident; update: IncidentUpdate | null }> {
   const now = next.updatedAt;
   assertTimeline(next);
@@ -212,6 +231,7 @@ async function amend({
           status: next.status,
           body: message ?? DEFAULT_MESSAGES[next.status],
           createdAt: now,
+          editedAt: null,
         }
       : null;
   await deps.store.incidents.write(
@@ -221,11 +241,14 @@ async function amend({
       replaceComponents: next.components,
       componentStatuses: await componentStatusesAfter(deps, next, current.components, now),
       update: update ?? undefined,
-      audit: { actor, action, targetType: 'incident', targetId: next.id, at: now },
+      audit: { actor, action, targetType: 'incident', targetId: next.id, at: now, details },
       events: eventList(incidentEvent(newId('evt'), current, next, update, deps.config.publicUrl)),
     },
     false,
   );
+  if (next.startedAt !== current.startedAt || next.resolvedAt !== current.resolvedAt) {
+    await incidentTimesChanged({ deps, incident: next });
+  }
   return { incident: next, update };
 }
 
@@ -239,7 +262,12 @@ export async function updateIncident({
   id: string;
   input: UpdateIncidentInput;
   actor: Actor;
-}): Promise<Incident> {
+}): Promise<Incident & Warned> {
+  const gate = await gatePublicText({
+    deps,
+    fields: { title: input.title, message: input.message },
+    override: input.override,
+  });
   const current = await getIncident({ deps, id });
   await assertComponentsExist(
     deps,
@@ -247,7 +275,7 @@ export async function updateIncident({
     (i) => `components.${i}.id`,
   );
   const now = deps.clock();
-  const { lead, message, ...fields } = input;
+  const { lead, message, override: _override, ...fields } = input;
   const next: Incident = {
     ...current,
     ...defined(fields),
@@ -260,7 +288,16 @@ export async function updateIncident({
     next.resolvedAt = null; // reopened
   }
   if (input.resolvedAt != null && input.status === undefined) next.status = 'resolved';
-  return (await amend({ deps, current, next, message, action: 'incident.update', actor })).incident;
+  const { incident } = await amend({
+    deps,
+    current,
+    next,
+    message,
+    action: 'incident.update',
+    actor,
+    details: gate.auditDetails,
+  });
+  return withWarnings(incident, gate);
 }
 
 export async function postIncidentUpdate({
@@ -273,7 +310,8 @@ export async function postIncidentUpdate({
   id: string;
   input: CreateUpdateInput;
   actor: Actor;
-}): Promise<{ incident: Incident; update: IncidentUpdate }> {
+}): Promise<{ incident: Incident; update: IncidentUpdate; warnings: PublicTextFinding[] }> {
+  const gate = await gatePublicText({ deps, fields: { body: input.body }, override: input.override });
   const current = await getIncident({ deps, id });
   await assertComponentsExist(
     deps,
@@ -288,9 +326,17 @@ export async function postIncidentUpdate({
     components: input.components ?? current.components,
     updatedAt: now,
   };
-  const result = await amend({ deps, current, next, message: input.body, action: 'incident.update.post', actor });
+  const result = await amend({
+    deps,
+    current,
+    next,
+    message: input.body,
+    action: 'incident.update.post',
+    actor,
+    details: gate.auditDetails,
+  });
   if (!result.update) throw new DomainError('internal_error', 'An update with a body always records a timeline entry.');
-  return { incident: result.incident, update: result.update };
+  return { incident: result.incident, update: result.update, warnings: gate.warnings };
 }
 
 export async function resolveIncident({
@@ -303,15 +349,95 @@ export async function resolveIncident({
   id: string;
   input: ResolveIncidentInput;
   actor: Actor;
-}): Promise<Incident> {
+}): Promise<Incident & Warned> {
+  const gate = await gatePublicText({ deps, fields: { message: input.message }, override: input.override });
   const current = await getIncident({ deps, id });
   const now = deps.clock();
-  if (current.status === 'resolved' && input.resolvedAt === undefined && input.message === undefined) return current;
+  if (current.status === 'resolved' && input.resolvedAt === undefined && input.message === undefined) {
+    return withWarnings(current, gate);
+  }
   const next: Incident = {
     ...current,
     status: 'resolved',
     resolvedAt: input.resolvedAt ?? current.resolvedAt ?? now,
     updatedAt: now,
   };
-  return (await amend({ deps, current, next, message: input.message, action: 'incident.resolve', actor })).incident;
+  const { incident } = await amend({
+    deps,
+    current,
+    next,
+    message: input.message,
+    action: 'incident.resolve',
+    actor,
+    details: gate.auditDetails,
+  });
+  return withWarnings(incident, gate);
+}
+
+async function getIncidentUpdate(deps: Deps, incidentId: string, updateId: string): Promise<IncidentUpdate> {
+  await getIncident({ deps, id: incidentId });
+  const update = await deps.store.incidents.getUpdate(incidentId, updateId);
+  if (!update) throw notFound('update of incident', updateId);
+  return update;
+}
+
+/**
+ * Corrects the text of a posted update (gated like posting it). Its status and time stay as posted;
+ * the page, feeds and /api/v2 show the new text on the next read.
+ */
+export async function editIncidentUpdate({
+  deps,
+  incidentId,
+  updateId,
+  input,
+  actor,
+}: {
+  deps: Deps;
+  incidentId: string;
+  updateId: string;
+  input: EditUpdateInput;
+  actor: Actor;
+}): Promise<IncidentUpdate & Warned> {
+  const gate = await gatePublicText({ deps, fields: { body: input.body }, override: input.override });
+  const current = await getIncidentUpdate(deps, incidentId, updateId);
+  const now = deps.clock();
+  await deps.store.incidents.reviseUpdate(
+    { incidentId, updateId, body: input.body, at: now },
+    {
+      actor,
+      action: 'incident.update.edit',
+      targetType: 'incident_update',
+      targetId: updateId,
+      at: now,
+      details: { incidentId, ...gate.auditDetails },
+    },
+  );
+  return withWarnings({ ...current, body: input.body, editedAt: now }, gate);
+}
+
+/** Retracts a posted update: it disappears from the page, feeds and /api/v2 (the audit log keeps that it existed). */
+export async function retractIncidentUpdate({
+  deps,
+  incidentId,
+  updateId,
+  actor,
+}: {
+  deps: Deps;
+  incidentId: string;
+  updateId: string;
+  actor: Actor;
+}): Promise<void> {
+  await getIncidentUpdate(deps, incidentId, updateId);
+  const now = deps.clock();
+  await deps.store.incidents.reviseUpdate(
+    { incidentId, updateId, body: null, at: now },
+    {
+      actor,
+      action: 'incident.update.retract',
+      targetType: 'incident_update',
+      targetId: updateId,
+      at: now,
+      details: { incidentId },
+    },
+  );
 }

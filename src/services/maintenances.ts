@@ -6,6 +6,7 @@ import type { Actor, Maintenance } from '../core/types';
 import { newId } from '../lib/id';
 import { assertComponentsExist } from './components';
 import type { Deps } from './deps';
+import { gatePublicText, type Warned, withWarnings } from './public-text-gate';
 
 function eventList<T>(event: T | null): T[] {
   return event ? [event] : [];
@@ -19,7 +20,12 @@ export async function createMaintenance({
   deps: Deps;
   input: CreateMaintenanceInput;
   actor: Actor;
-}): Promise<Maintenance> {
+}): Promise<Maintenance & Warned> {
+  const gate = await gatePublicText({
+    deps,
+    fields: { title: input.title, body: input.body },
+    override: input.override,
+  });
   const components = input.components ?? [];
   await assertComponentsExist(deps, components, (i) => `components.${i}`);
   const now = deps.clock();
@@ -43,10 +49,11 @@ export async function createMaintenance({
       targetType: 'maintenance',
       targetId: m.id,
       at: now,
+      details: gate.auditDetails,
     },
     eventList(maintenanceEvent(newId('evt'), null, m, now, deps.config.publicUrl)),
   );
-  return m;
+  return withWarnings(m, gate);
 }
 
 export async function getMaintenance({ deps, id }: { deps: Deps; id: string }): Promise<Maintenance> {
@@ -69,13 +76,15 @@ export async function updateMaintenance({
   id: string;
   input: UpdateMaintenanceInput;
   actor: Actor;
-}): Promise<Maintenance> {
+}): Promise<Maintenance & Warned> {
+  const { override, ...changes } = input;
+  const gate = await gatePublicText({ deps, fields: { title: input.title, body: input.body }, override });
   const current = await getMaintenance({ deps, id });
   if (input.components) await assertComponentsExist(deps, input.components, (i) => `components.${i}`);
   const now = deps.clock();
   const next: Maintenance = {
     ...current,
-    ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+    ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
     updatedAt: now,
   };
   if (next.scheduledUntil <= next.scheduledFor) {
@@ -90,10 +99,11 @@ export async function updateMaintenance({
       targetType: 'maintenance',
       targetId: id,
       at: now,
+      details: gate.auditDetails,
     },
     eventList(maintenanceEvent(newId('evt'), current, next, now, deps.config.publicUrl)),
   );
-  return next;
+  return withWarnings(next, gate);
 }
 
 export async function deleteMaintenance({ deps, id, actor }: { deps: Deps; id: string; actor: Actor }): Promise<void> {

@@ -2,8 +2,8 @@
 import { buildAlertPayload } from '../core/sla/alert';
 import { MET_CHECKPOINT, type SlaAlertType, type SlaClock, slaClock } from '../core/sla/clock';
 import type { SlaFallbackChannel, SlaSettings } from '../core/sla/policy';
+import type { SlaChannel, SlaIncident } from '../core/sla/records';
 import type { Actor, EpochMs, IncidentLead } from '../core/types';
-import type { SlaChannel, SlaIncident } from '../db/store/sla';
 import { newId } from '../lib/id';
 import type { Deps } from './deps';
 

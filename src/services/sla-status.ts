@@ -1,8 +1,8 @@
 // Reading SLA clocks (every incident that owes a summary, or one incident) and re-queuing dead alerts.
 import { DomainError, notFound } from '../core/errors';
 import { type SlaClock, type SlaState, slaClock } from '../core/sla/clock';
+import type { SlaAlertRecord, SlaIncident } from '../core/sla/records';
 import type { Actor } from '../core/types';
-import type { SlaAlertRecord, SlaIncident } from '../db/store/sla';
 import type { Deps } from './deps';
 import { getSlaSettings } from './sla-settings';
 

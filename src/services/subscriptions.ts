@@ -1,9 +1,9 @@
 // Visitors following the page: sign up (email double opt-in, webhook challenge, Slack confirmation
 // link), confirm, manage, unsubscribe; and the admin verbs (list, export, erase, counts).
 import { DomainError, invalid, notFound } from '../core/errors';
+import type { Subscriber, SubscriberChannel, SubscriptionMessage } from '../core/subscribers';
 import { TARGET_PROBLEM_TEXT, targetProblem } from '../core/targets';
 import type { Actor } from '../core/types';
-import type { Subscriber, SubscriberChannel, SubscriptionMessage } from '../db/store/subscribers';
 import { sha256Hex } from '../lib/crypto';
 import { newId } from '../lib/id';
 import type { Deps } from './deps';

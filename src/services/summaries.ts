@@ -7,15 +7,17 @@ import { summaryPublishedEvent } from '../core/events';
 import { assembleMarkdown } from '../core/summary/document';
 import type { LintInput, SummaryDraftInput } from '../core/summary/inputs';
 import { lintSummary } from '../core/summary/lint';
+import type { SummaryPublication, SummaryVersion } from '../core/summary/records';
 import { redactSecrets } from '../core/summary/redact';
 import type { LintOptions, LintResult } from '../core/summary/types';
 import type { Actor } from '../core/types';
-import { type SummaryPublication, type SummaryVersion, VersionTaken } from '../db/store/summaries';
+import { VersionTaken } from '../db/store/summaries';
 import { newId } from '../lib/id';
 import type { Deps } from './deps';
 import { getIncident } from './incidents';
 import { getLexicon } from './lexicon';
 import { summaryPublished } from './sla-events';
+import { type SummaryStaleness, summaryStaleness } from './summary-staleness';
 
 /** How many times a save retries when a concurrent save took the same version number. */
 const SAVE_ATTEMPTS = 5;
@@ -110,6 +112,14 @@ export async function publishSummary({
   actor: Actor;
 }): Promise<PublishOutcome> {
   const incident = await getIncident({ deps, id: incidentId });
+  // A summary says what happened and that it is over: while the incident is open it cannot.
+  if (incident.status !== 'resolved') {
+    throw new DomainError(
+      'incident_open',
+      `Incident "${incidentId}" is still ${incident.status}; resolve it before publishing its summary.`,
+      { incidentStatus: incident.status },
+    );
+  }
   const latest = await deps.store.summaries.latest(incidentId);
   if (!latest) throw notFound('summary draft for incident', incidentId);
 
@@ -169,11 +179,12 @@ export async function listSummaryVersions({
 }: {
   deps: Deps;
   incidentId: string;
-}): Promise<{ versions: SummaryVersion[]; publications: SummaryPublication[] }> {
-  await getIncident({ deps, id: incidentId });
-  const [versions, publications] = await Promise.all([
+}): Promise<{ versions: SummaryVersion[]; publications: SummaryPublication[]; stale: SummaryStaleness | null }> {
+  const incident = await getIncident({ deps, id: incidentId });
+  const [versions, publications, stale] = await Promise.all([
     deps.store.summaries.versions(incidentId),
     deps.store.summaries.publications(incidentId),
+    summaryStaleness({ deps, incident }),
   ]);
-  return { versions, publications };
+  return { versions, publications, stale };
 }

@@ -7,6 +7,10 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
+/** The compiled entries (built once per test run by test/build-dist.ts): what `npm start` and `afterword` run. */
+export const SERVER_ENTRY = 'dist/node.js';
+export const CLI_ENTRY = 'dist/cli.js';
+
 export function tempDbPath(): string {
   return join(mkdtempSync(join(tmpdir(), 'afterword-')), 'afterword.db');
 }
@@ -30,10 +34,10 @@ export interface RunningServer {
   process: ChildProcess;
 }
 
-/** Starts `src/node.ts` (what `npm start` runs) and resolves once it listens. */
+/** Starts `dist/node.js` (what `npm start` runs) and resolves once it listens. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -78,9 +82,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI as `npm run -s cli -- ...args` would, with its own environment. */
+/** Runs the CLI as `afterword ...args` (`npm run -s cli -- ...args`) would, with its own environment. */
 export function runCli(args: string[], env: Record<string, string>, input?: string): CliResult {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+  const r = spawnSync(process.execPath, [CLI_ENTRY, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     input,

@@ -16,7 +16,14 @@ afterEach(() => world.close());
 async function incident(title: string, startedAt: number) {
   const res = await world.call('POST', '/api/v1/incidents', {
     token,
-    body: { title, severity: 'SEV-1', startedAt: new Date(startedAt).toISOString(), lead: { name: 'Dana' } },
+    body: {
+      title,
+      severity: 'SEV-1',
+      startedAt: new Date(startedAt).toISOString(),
+      // Resolved an hour in: a summary is published only about a closed incident.
+      resolvedAt: new Date(startedAt + H).toISOString(),
+      lead: { name: 'Dana' },
+    },
   });
   expect(res.status).toBe(201);
   return res.json.id as string;

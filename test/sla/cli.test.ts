@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/create-app';
 import { nodeDeps } from '../../src/node-deps';
 import { createToken } from '../../src/services/tokens';
-import { ROOT, runCliInProcess, tempDbPath } from '../helpers/processes';
+import { CLI_ENTRY, ROOT, runCliInProcess, tempDbPath } from '../helpers/processes';
 import { TEST_WEBHOOK_SECRET } from '../helpers/world';
 import { HOUR, startReceiver, startSmtpSink } from './helpers';
 
@@ -168,7 +168,7 @@ describe('a tick process killed during delivery', () => {
     const id = await createIncidentThroughApi(env, { name: 'Dana', webhookUrl: receiver.url });
 
     // The real CLI in its own process: it sends the alert and waits for the answer that never comes.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sla', 'tick', '--now', at(24)], {
+    const child = spawn(process.execPath, [CLI_ENTRY, 'sla', 'tick', '--now', at(24)], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: 'ignore',

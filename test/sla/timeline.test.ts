@@ -194,6 +194,8 @@ describe('the SLA timeline of a SEV-1', () => {
     expect(receiver.received.map((r) => r.json.checkpoint)).toEqual(['T-24h']);
 
     world.clock.set(T0 + 30 * HOUR);
+    // A summary is published about a resolved incident only.
+    expect((await world.call('POST', `/api/v1/incidents/${id}/resolve`, { token: admin, body: {} })).status).toBe(200);
     const draft = await world.call('PUT', `/api/v1/incidents/${id}/summary`, {
       token: admin,
       body: { markdown: CLEAN },

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLEAN, LEAKY, LEXICON } from '../core/summary/fixtures';
-import { runCliInProcess } from '../helpers/processes';
+import { CLI_ENTRY, runCliInProcess } from '../helpers/processes';
 
 let dir: string;
 beforeAll(() => {
@@ -28,7 +28,7 @@ async function lint(args: string[], input?: string) {
 }
 
 function lintProcess(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'lint', ...args], {
+  const r = spawnSync(process.execPath, [CLI_ENTRY, 'lint', ...args], {
     input,
     encoding: 'utf8',
     env: { ...process.env, ...NO_DATABASE },

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lintSummary } from '../../src/core/summary/lint';
 import { maskSecret, REDACTED_SECRET, redactSecrets } from '../../src/core/summary/redact';
 import { CLEAN, LEXICON } from '../core/summary/fixtures';
+import { CLI_ENTRY } from '../helpers/processes';
 import { createWorld, type World } from '../helpers/world';
 
 const AWS = ['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('');
@@ -100,7 +101,13 @@ describe('the summary API', () => {
     expect((await world.call('PUT', '/api/v1/lexicon', { token: admin, body: LEXICON })).status).toBe(200);
     const res = await world.call('POST', '/api/v1/incidents', {
       token: admin,
-      body: { title: 'API errors', severity: 'SEV-2', startedAt: '2026-11-26T14:04:00Z', lead: { name: 'Dana Lead' } },
+      body: {
+        title: 'API errors',
+        severity: 'SEV-2',
+        startedAt: '2026-11-26T14:04:00Z',
+        resolvedAt: '2026-11-26T14:50:00Z',
+        lead: { name: 'Dana Lead' },
+      },
     });
     expect(res.status).toBe(201);
     id = res.json.id;
@@ -177,16 +184,7 @@ describe('afterword lint', () => {
     writeFileSync(join(dir, 'lexicon.json'), JSON.stringify(LEXICON));
     const r = spawnSync(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/cli/main.ts',
-        'lint',
-        '--config',
-        join(dir, 'lexicon.json'),
-        ...args,
-        join(dir, 'leaking.md'),
-      ],
+      [CLI_ENTRY, 'lint', '--config', join(dir, 'lexicon.json'), ...args, join(dir, 'leaking.md')],
       { encoding: 'utf8', env: { ...process.env, DATABASE_PATH: '/nonexistent-dir/afterword.db' } },
     );
     return { code: r.status, out: r.stdout, err: r.stderr };

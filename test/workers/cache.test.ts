@@ -1,12 +1,11 @@
 // On Workers the app (and its render cache) lives for the isolate: a write must still show on the
 // very next request, because the cache is keyed on the data version stored in D1.
-import { SELF } from 'cloudflare:test';
 import { expect, it } from 'vitest';
-import { adminToken, api } from './d1';
+import { adminToken, api, browse } from './d1';
 
 it('a write through the API shows on the next page request from the same isolate', async () => {
   const secret = await adminToken();
-  const page = () => SELF.fetch('https://status.example.test/').then((r) => r.text());
+  const page = () => browse('/').then((r) => r.text());
 
   const before = await page();
   expect(before).not.toContain('Checkout latency');

@@ -27,3 +27,34 @@ export function api(token: string, method: string, path: string, body?: unknown)
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
+
+/** What every browser sends: pages are read the way visitors read them. */
+export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br';
+
+const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+
+/**
+ * GET (or HEAD) a public URL as a browser does: `Accept-Encoding: gzip, deflate, br`, and the body
+ * decoded once. Inside workerd, fetch decodes a body the Worker marked as encoded
+ * (`encodeBody: 'manual'`) by itself; bytes still in gzip are decoded here, once. A body that is gzip
+ * after that one decoding was compressed twice: the test fails. (Only a real HTTP hop shows the runtime
+ * compressing a body a second time: test/browser/worker-page.test.ts runs that under wrangler dev.)
+ * The returned response keeps the original headers.
+ */
+export async function browse(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Response> {
+  const res = await SELF.fetch(`https://status.example.test${path}`, {
+    method,
+    headers: { 'Accept-Encoding': BROWSER_ACCEPT_ENCODING, ...headers },
+  });
+  const encoding = res.headers.get('content-encoding');
+  if (res.body === null) return res;
+  let bytes = new Uint8Array(await res.arrayBuffer());
+  if (encoding !== null && encoding !== 'gzip') throw new Error(`unexpected Content-Encoding ${encoding}`);
+  if (encoding === 'gzip' && isGzip(bytes)) {
+    bytes = new Uint8Array(
+      await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer(),
+    );
+  }
+  if (isGzip(bytes)) throw new Error(`${path}: the body is still gzip after decoding (compressed twice)`);
+  return new Response(bytes, { status: res.status, headers: res.headers });
+}

@@ -1,10 +1,9 @@
 // D1 binds at most 100 parameters per statement: lists of more than 100 incidents (API pages, the
 // history month, feeds) must still answer on Workers.
-import { SELF } from 'cloudflare:test';
 import { expect, it } from 'vitest';
 import { createComponent } from '../../src/services/components';
 import { createIncident } from '../../src/services/incidents';
-import { adminToken, api, d1Deps } from './d1';
+import { adminToken, api, browse, d1Deps } from './d1';
 
 it('serves 120 incidents with their components through the API, history, v2 JSON and feeds', async () => {
   const deps = d1Deps();
@@ -32,12 +31,12 @@ it('serves 120 incidents with their components through the API, history, v2 JSON
   expect(body.incidents).toHaveLength(100);
   expect(body.incidents.every((i) => i.components.length === 1)).toBe(true);
 
-  const history = await SELF.fetch('https://status.example.test/history?month=2026-10');
+  const history = await browse('/history?month=2026-10');
   expect(history.status).toBe(200);
   expect(await history.text()).toContain('Incident 119');
 
   for (const path of ['/api/v2/incidents.json', '/history.atom']) {
-    const res = await SELF.fetch(`https://status.example.test${path}`);
+    const res = await browse(path);
     expect(res.status, path).toBe(200);
   }
 });
@@ -60,21 +59,22 @@ it('takes an incident and a maintenance window that touch 60 components', async 
   expect(((await incident.json()) as { components: unknown[] }).components).toHaveLength(60);
   const window = await api(token, 'POST', '/maintenances', {
     title: 'Network upgrade',
-    scheduledFor: '2026-12-01T01:00:00Z',
-    scheduledUntil: '2026-12-01T03:00:00Z',
+    // Upcoming whenever the test runs (a fixed date turned this test red once the window had passed).
+    scheduledFor: new Date(Date.now() + 3_600_000).toISOString(),
+    scheduledUntil: new Date(Date.now() + 3 * 3_600_000).toISOString(),
     components: ids,
   });
   expect(window.status).toBe(201);
   expect(((await window.json()) as { components: unknown[] }).components).toHaveLength(60);
 
   // The public reads (prepared statements with bound placeholders on D1) see both, with every component.
-  const v2 = await SELF.fetch('https://status.example.test/api/v2/scheduled-maintenances.json');
+  const v2 = await browse('/api/v2/scheduled-maintenances.json');
   const body = (await v2.json()) as { scheduled_maintenances: { name: string; components: unknown[] }[] };
   expect(body.scheduled_maintenances.map((m) => [m.name, m.components.length])).toEqual([['Network upgrade', 60]]);
-  const unresolved = await SELF.fetch('https://status.example.test/api/v2/incidents/unresolved.json');
+  const unresolved = await browse('/api/v2/incidents/unresolved.json');
   const open = (await unresolved.json()) as { incidents: { name: string; components: unknown[] }[] };
   expect(open.incidents.map((i) => [i.name, i.components.length])).toEqual([['Wide outage', 60]]);
-  const page = await (await SELF.fetch('https://status.example.test/')).text();
+  const page = await (await browse('/')).text();
   expect(page).toContain('Network upgrade');
   expect(page).toContain('Wide outage');
 });

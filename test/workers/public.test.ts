@@ -1,16 +1,14 @@
 // The public page, the Statuspage v2 JSON, feeds and the badge answer from workerd against D1.
-import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { createComponent } from '../../src/services/components';
 import { createIncident } from '../../src/services/incidents';
-import { d1Deps } from './d1';
+import { browse, d1Deps } from './d1';
 
 const actor = { tokenId: null, label: 'workerd-test' };
 
 const deps = d1Deps;
 
-const get = (path: string, headers: Record<string, string> = {}) =>
-  SELF.fetch(`https://status.example.test${path}`, { headers });
+const get = (path: string, headers: Record<string, string> = {}) => browse(path, headers);
 
 describe('public status page on workerd + D1', () => {
   it('serves the page, the v2 summary, feeds and badge, with a 304 on a matching ETag', async () => {

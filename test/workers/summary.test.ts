@@ -65,6 +65,11 @@ describe('summary API on workerd + D1', () => {
     const { id } = (await inc.json()) as { id: string };
 
     expect((await api(token, 'PUT', `/incidents/${id}/summary`, { markdown: LEAKY })).status).toBe(201);
+    const open = await api(token, 'POST', `/incidents/${id}/summary/publish`);
+    expect(open.status).toBe(422);
+    expect(((await open.json()) as { code: string }).code).toBe('incident_open');
+    const resolved = await api(token, 'POST', `/incidents/${id}/resolve`, { resolvedAt: '2026-11-26T15:20:00Z' });
+    expect(resolved.status).toBe(200);
     const refused = await api(token, 'POST', `/incidents/${id}/summary/publish`);
     expect(refused.status).toBe(422);
     expect(((await refused.json()) as { code: string }).code).toBe('summary_has_errors');

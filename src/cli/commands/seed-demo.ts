@@ -2,12 +2,12 @@
 // ten components, open incidents, maintenance, months of history and a published customer summary.
 import type { Command } from 'commander';
 import type { Actor, ComponentStatus, Severity } from '../../core/types';
-import { seedPublishedSummary } from '../../db/store/public';
 import { createComponent, createGroup } from '../../services/components';
 import type { Deps } from '../../services/deps';
 import { createIncident, postIncidentUpdate, resolveIncident } from '../../services/incidents';
 import { createMaintenance } from '../../services/maintenances';
 import { updatePageSettings } from '../../services/page-settings';
+import { publishSummary, saveSummaryDraft } from '../../services/summaries';
 import { type CliContext, CliError } from '../context';
 
 const ACTOR: Actor = { tokenId: null, label: 'cli:seed-demo' };
@@ -82,14 +82,12 @@ export async function seedDemo(base: Deps, opts: SeedOptions): Promise<{ compone
   const deps: Deps = { ...base, clock: () => at };
   const rand = prng(opts.seed ?? 42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-  const publish = (incidentId: string, markdown: string, publishedAt: number) =>
-    seedPublishedSummary(base.store.db, {
-      incidentId,
-      markdown,
-      publishedAt,
-      words: markdown.split(/\s+/).length,
-      audit: { actor: ACTOR, action: 'summary.publish', targetType: 'incident', targetId: incidentId, at: publishedAt },
-    });
+  // Through the same verbs as the API: a draft is saved, then published only if it passes the gate.
+  const publish = async (incidentId: string, markdown: string, publishedAt: number) => {
+    const then: Deps = { ...base, clock: () => publishedAt };
+    await saveSummaryDraft({ deps: then, incidentId, input: { markdown }, actor: ACTOR });
+    await publishSummary({ deps: then, incidentId, actor: ACTOR });
+  };
 
   await updatePageSettings({
     deps,

@@ -4,7 +4,7 @@ import { DomainError } from '../../core/errors';
 import { instant } from '../../core/inputs';
 import { humanDuration } from '../../core/sla/alert';
 import { iso } from '../../http/present';
-import { presentSlaAlert, presentSlaClock } from '../../http/routes/sla';
+import { presentSlaAlert, presentSlaClock } from '../../http/present-sla';
 import { listSlaClocks, retrySlaAlert } from '../../services/sla-status';
 import { tickSla } from '../../services/sla-tick';
 import { type CliContext, CliError } from '../context';

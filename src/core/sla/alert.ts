@@ -2,11 +2,23 @@
 import type { EpochMs } from '../types';
 import type { SlaAlertType, SlaState } from './clock';
 
+/**
+ * Every kind of alert the outbox carries: the SLA clock's, and `summary.stale` (a published summary
+ * no longer matches the incident's recorded times; its SLA fields describe the clock as it stands).
+ */
+export type AlertType = SlaAlertType | 'summary.stale';
+
+/** What a `summary.stale` alert adds: the published version and the findings it has gained. */
+export interface StaleSummaryFacts {
+  version: number;
+  findings: { rule: string; message: string; text: string }[];
+}
+
 /** The alert body as receivers see it. Field names and meanings are part of the public contract. */
 export interface SlaAlertPayload {
   /** Stable across retries and resends: receivers deduplicate on it. */
   alertId: string;
-  type: SlaAlertType;
+  type: AlertType;
   checkpoint: string;
   incidentId: string;
   incidentTitle: string;
@@ -16,17 +28,20 @@ export interface SlaAlertPayload {
   secondsLeft: number;
   state: SlaState;
   links: { incident: string; summaryDraft: string };
+  /** `summary.stale` only. */
+  stale?: StaleSummaryFacts;
 }
 
 export interface AlertFacts {
   alertId: string;
-  type: SlaAlertType;
+  type: AlertType;
   checkpoint: string;
   incident: { id: string; title: string };
   deadline: EpochMs;
   secondsLeft: number;
   state: SlaState;
   publicUrl: string;
+  stale?: StaleSummaryFacts;
 }
 
 export function buildAlertPayload(f: AlertFacts): SlaAlertPayload {
@@ -44,6 +59,7 @@ export function buildAlertPayload(f: AlertFacts): SlaAlertPayload {
       incident: `${f.publicUrl}/incidents/${id}`,
       summaryDraft: `${f.publicUrl}/api/v1/incidents/${id}/summary`,
     },
+    ...(f.stale ? { stale: f.stale } : {}),
   };
 }
 
@@ -72,6 +88,8 @@ export function alertHeadline(p: SlaAlertPayload): string {
       return p.state === 'met'
         ? `Customer summary for ${title} published on time`
         : `Customer summary for ${title} published ${humanDuration(p.secondsLeft)} late`;
+    case 'summary.stale':
+      return `Published summary for ${title} no longer matches the incident's recorded times`;
     default: {
       const unhandled: never = p.type;
       return String(unhandled);
@@ -84,7 +102,13 @@ export function alertText(p: SlaAlertPayload): string {
   const todo =
     p.type === 'sla.met'
       ? 'No further reminders will be sent for this incident.'
-      : `Write and publish the customer summary: ${p.links.summaryDraft}`;
+      : p.type === 'summary.stale'
+        ? [
+            `Version ${p.stale?.version ?? '?'} says:`,
+            ...(p.stale?.findings ?? []).map((f) => `- ${f.message}`),
+            `Correct the summary (or the incident's times) and publish again: ${p.links.summaryDraft}`,
+          ].join('\n')
+        : `Write and publish the customer summary: ${p.links.summaryDraft}`;
   return [
     `${alertHeadline(p)}.`,
     '',

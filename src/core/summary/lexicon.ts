@@ -76,6 +76,8 @@ export interface CompiledLexicon {
   phraseStarts: Set<string>;
   /** Lower-cased glued handles (flast, firstlast, firstl): they match in any case, anywhere. */
   handles: Map<string, Term>;
+  /** The lexicon lists employees: without a roster, `possible-name` guesses names from their shape. */
+  roster: boolean;
   /** Every word that can begin a match (a one-word phrase, a phrase start or a handle): one look-up skips the rest. */
   firstWords: Set<string>;
   internalDomains: Set<string>;
@@ -201,6 +203,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     maxWords,
     phraseStarts,
     handles,
+    roster: (lexicon.employees ?? []).length > 0,
     firstWords,
     internalDomains: new Set((lexicon.internalDomains ?? []).map((d) => d.toLowerCase().replace(/^\.+|\.+$/g, ''))),
     ticketPrefixes: new Set((lexicon.ticketPrefixes ?? []).map((p) => p.toUpperCase())),

@@ -11,9 +11,10 @@ import {
 } from './document';
 import { compileLexicon, type Lexicon } from './lexicon';
 import type { Match } from './matches';
-import { lexiconMatches } from './names';
-import { patternMatches } from './patterns';
+import { lexiconMatches, possibleNames } from './names';
+import { patternMatches, secretMatches } from './patterns';
 import { maskSecret } from './redact';
+import { buildShadow, type Shadow, shadowIndex, toSource } from './shadow';
 import { hhmm, nearestInstant, type TimeMention, timeMentions } from './times';
 import { splitWords } from './tokens';
 import {
@@ -42,6 +43,7 @@ const SPAN_PRIORITY: RuleId[] = [
   'owner',
   'five-whys',
   'blame',
+  'possible-name',
 ];
 
 const DATE_IN_ITEM = new RegExp(
@@ -128,9 +130,16 @@ function wordLimit(doc: SummaryDocument): Located[] {
   ];
 }
 
-function timesInWhatHappened(doc: SummaryDocument): { parts: SectionPart[]; times: TimeMention[] } {
+/** The times stated in "What happened", read in the shadow (NBSP, full-width digits), at source offsets. */
+function timesInWhatHappened(view: View): { parts: SectionPart[]; times: TimeMention[] } {
+  const { doc, shadow, toShadow } = view;
   const parts = doc.sections.get('whatHappened') ?? [];
-  const times = parts.flatMap((p) => timeMentions(doc.text, p.bodyStart, p.end, doc.text));
+  const times = parts.flatMap((p) =>
+    timeMentions(shadow.text, toShadow(p.bodyStart), toShadow(p.end), shadow.text).map((t) => ({
+      ...t,
+      ...toSource(shadow, t.start, t.end),
+    })),
+  );
   return { parts, times };
 }
 
@@ -143,7 +152,9 @@ function utcTimes(doc: SummaryDocument, times: TimeMention[], parts: SectionPart
       rule: 'utc-times',
       start: t.start,
       end: t.end,
-      message: `"${doc.text.slice(t.start, t.end)}" is not stated in UTC.`,
+      message: t.statedZone
+        ? `"${doc.text.slice(t.start, t.end)}" is in ${t.statedZone} (as the summary says), not UTC.`
+        : `"${doc.text.slice(t.start, t.end)}" is not stated in UTC.`,
       suggestion: 'give the time in UTC, e.g. "14:05 UTC"',
     });
   }
@@ -285,22 +296,94 @@ function resolveOverlaps(matches: Match[]): Match[] {
   return kept;
 }
 
+/**
+ * The document as the rules read it: the source, its normalised shadow (see shadow.ts) and the
+ * shadow's twin of the parsed document (headings at shadow offsets), built once per lint.
+ */
+interface View {
+  doc: SummaryDocument;
+  shadow: Shadow;
+  /** The parsed document with `text` the shadow and heading ranges in shadow offsets. */
+  shadowDoc: SummaryDocument;
+  /** Shadow offset of a source offset. */
+  toShadow: (offset: number) => number;
+}
+
+function viewOf(doc: SummaryDocument): View {
+  const shadow = buildShadow(doc.text);
+  if (shadow.identity) return { doc, shadow, shadowDoc: doc, toShadow: (o) => o };
+  const toShadow = shadowIndex(shadow, doc.text.length);
+  const shadowDoc: SummaryDocument = {
+    ...doc,
+    text: shadow.text,
+    headings: doc.headings.map((h) => ({ start: toShadow(h.start), end: toShadow(h.end) })),
+  };
+  return { doc, shadow, shadowDoc, toShadow };
+}
+
+function hex(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** `invisible-character` and `mixed-script`: what the shadow pass saw, at the writer's characters. */
+function disguiseSpans(view: View): Match[] {
+  const out: Match[] = [];
+  const { invisible, mixed } = view.shadow;
+  for (let k = 0; k < invisible.length; k++) {
+    const first = invisible[k] as Shadow['invisible'][number];
+    let end = first.end;
+    const codes = [first.codePoint];
+    // A run of adjacent invisible characters is one finding.
+    while (k + 1 < invisible.length && (invisible[k + 1]?.start ?? -1) === end) {
+      k++;
+      end = invisible[k]?.end ?? end;
+      codes.push(invisible[k]?.codePoint ?? 0);
+    }
+    const names = [...new Set(codes)].map(hex).join(', ');
+    out.push({
+      rule: 'invisible-character',
+      start: first.start,
+      end,
+      message: `An invisible character (${names}) is in the text: readers cannot see it, and it can hide a word from the checks.`,
+      suggestion: 'remove it',
+    });
+  }
+  for (const m of mixed) {
+    out.push({
+      rule: 'mixed-script',
+      start: m.start,
+      end: m.end,
+      message: `"${view.doc.text.slice(m.start, m.end)}" mixes Latin letters with look-alike Cyrillic or Greek ones.`,
+      suggestion: 'retype the word in one alphabet',
+    });
+  }
+  return out;
+}
+
 /** The leak rules' matches in a parsed document (secrets, names, hosts, tools ...), overlaps resolved. */
-function leakSpans(doc: SummaryDocument, lexicon: Lexicon): Match[] {
+function leakSpans(view: View, lexicon: Lexicon): Match[] {
   const lex = compileLexicon(lexicon);
-  const words = splitWords(doc.text);
-  return resolveOverlaps(
-    [...patternMatches(doc.text, lex, words), ...lexiconMatches(doc, lex, words.list)].filter(
-      (m) => !lex.allow.has(doc.text.slice(m.start, m.end).toLowerCase()),
-    ),
-  );
+  const { shadow, shadowDoc } = view;
+  const text = shadow.text;
+  const words = splitWords(text);
+  const found = [
+    ...patternMatches(text, lex, words),
+    ...lexiconMatches(shadowDoc, lex, words.list),
+    ...(lex.roster ? [] : possibleNames(shadowDoc, words.list)),
+  ]
+    .filter((m) => !lex.allow.has(text.slice(m.start, m.end).toLowerCase()))
+    .map((m) => ({ ...m, ...toSource(shadow, m.start, m.end) }));
+  // The source as written too, for credentials: no normalisation may hide one.
+  if (!shadow.identity) found.push(...secretMatches(view.doc.text, lex));
+  return [...resolveOverlaps(found), ...disguiseSpans(view)];
 }
 
 export function lintSummary(input: string | SummarySections, lexicon: Lexicon, options: LintOptions = {}): LintResult {
   const markdown = typeof input === 'string' ? input : assembleMarkdown(input);
   const doc = parseSummary(markdown);
-  const spans = leakSpans(doc, lexicon);
-  const { parts, times } = timesInWhatHappened(doc);
+  const view = viewOf(doc);
+  const spans = leakSpans(view, lexicon);
+  const { parts, times } = timesInWhatHappened(view);
   const located: Located[] = [
     ...sectionRules(doc),
     ...wordLimit(doc),
@@ -319,7 +402,7 @@ export function lintSummary(input: string | SummarySections, lexicon: Lexicon, o
  */
 export function lintPublicText(text: string, lexicon: Lexicon): LintResult {
   const doc = parseSummary(text);
-  const spans = leakSpans(doc, lexicon);
+  const spans = leakSpans(viewOf(doc), lexicon);
   return toResult(doc, spans, spans);
 }
 

@@ -3,10 +3,11 @@
 // length of the summary and the longest phrase, never the size of the roster or the catalogue.
 import { TOOL_CATEGORIES } from './catalogue';
 import { inHeading, isSentenceInitial, type SummaryDocument } from './document';
+import { FIRST_NAMES } from './first-names';
 import type { CompiledLexicon, Term } from './lexicon';
 import type { Match } from './matches';
 import { type Word, wordsOf } from './tokens';
-import { DAY_WORDS, MONTH_WORDS } from './words';
+import { DAY_WORDS, isCommonWord, MONTH_WORDS } from './words';
 
 /** Between the words of one phrase: spaces (one line break at most), or a dot, hyphen or underscore (first.last). */
 const JOINER = /^(?:[ \t]*\n?[ \t]*|[._-])$/;
@@ -164,4 +165,53 @@ function matchFor(term: Term, start: number, end: number, text: string): Match {
           : 'describe what the tool does, e.g. "our monitoring"',
       };
   }
+}
+
+/** What a person does to a system in an incident write-up: "Tom restarted", "Priya Natarajan pushed". */
+const ACTION_VERBS = new Set(
+  `pushed restarted deployed redeployed ran merged deleted reverted rolled noticed fixed paged applied changed updated
+  approved triggered shipped executed dropped migrated rebooted disabled enabled escalated investigated killed
+  misconfigured removed acknowledged declared flipped toggled forgot patched released upgraded downgraded scaled
+  typed clicked truncated wiped broke failed missed skipped bypassed overlooked committed configured started stopped
+  restored rotated revoked edited modified replaced drained failed over promoted spotted found discovered identified
+  mitigated resolved`.split(/\s+/),
+);
+
+/**
+ * `possible-name` (a warning, only without a roster): a capitalised common given name, alone or
+ * followed by a capitalised surname, as the subject of an action verb.
+ */
+export function possibleNames(doc: SummaryDocument, words: readonly Word[]): Match[] {
+  const { text } = doc;
+  const out: Match[] = [];
+  const capitalised = (w: Word) => {
+    const c = text[w.start] ?? '';
+    return (
+      c !== c.toLowerCase() && text[w.start + 1] !== undefined && text[w.start + 1] === text[w.start + 1]?.toLowerCase()
+    );
+  };
+  const spaced = (a: Word, b: Word) => /^[ \t]+$/.test(text.slice(a.end, b.start));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    if (!FIRST_NAMES.has(w.key) || isCommonWord(w.key) || !capitalised(w)) continue;
+    let last = w;
+    let next = words[i + 1];
+    if (next && capitalised(next) && spaced(w, next) && !ACTION_VERBS.has(next.key) && !isCommonWord(next.key)) {
+      last = next;
+      next = words[i + 2];
+    }
+    if (!next || !spaced(last, next) || !ACTION_VERBS.has(next.key)) continue;
+    // "Tom's" is the same person; "Tom" at the end of a compound ("the Tom Ford store") is not checked here.
+    const excerpt = text.slice(w.start, last.end);
+    out.push({
+      rule: 'possible-name',
+      severity: 'warning',
+      start: w.start,
+      end: last.end,
+      message: `"${excerpt}" looks like a person's name; a customer summary says what happened, not who did it.`,
+      suggestion: 'the team',
+    });
+    i = words.indexOf(last);
+  }
+  return out;
 }

@@ -466,7 +466,7 @@ const SECRETS: [RegExp, string, (string | RegExp)?, string[]?][] = [
     'an AWS access key id',
   ],
   [/(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, 'a GitHub token', /gh[pousr]_/, ['gh']],
-  [/(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, 'a GitHub token', 'github_pat_', ['gh']],
+  [/(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, 'a GitHub token', 'github_pat_', ['github']],
   [/(?<![\w-])glpat-[A-Za-z0-9_-]{20,}/g, 'a GitLab token', 'glpat-', ['glpat']],
   [/(?<![\w-])xox[abposre]-[A-Za-z0-9-]{10,}/g, 'a Slack token', 'xox', ['xox']],
   [
@@ -779,6 +779,22 @@ function ownersBlameWhys(text: string, emit: Emit, scan: Scan): void {
       });
     }
   }
+}
+
+/** The `secret` rule alone (the live-text redaction reads the source as written as well as the shadow). */
+export function secretMatches(text: string, _lex: CompiledLexicon, words: Words = splitWords(text)): Match[] {
+  const out: Match[] = [];
+  const emit: Emit = (m) => {
+    if (m.end > m.start) out.push(m);
+  };
+  secrets(text, emit, {
+    words: new Triggers(words, text),
+    ascii: words.ascii,
+    lower: '',
+    hyphens: [],
+    hash: { digit: false, word: false, number: false },
+  });
+  return out;
 }
 
 /** What the gates need to know about the text, found once per lint. */

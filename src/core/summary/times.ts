@@ -10,18 +10,32 @@ export interface TimeMention {
   /** Epoch ms of the calendar date when the text gives one (ISO-8601), else null. */
   dateMs: number | null;
   zone: 'utc' | 'other' | 'none';
+  /** For a time with no zone of its own under an "all times are PDT" statement: that zone. */
+  statedZone?: string;
 }
 
 const TIME =
-  /(?<![\p{L}\p{N}:./-])(?:(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?|(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?[ \t]*([ap]\.?m\.?|[AP]\.?M\.?)?|(noon|midnight))(?=Z(?![\p{L}\p{N}])|(?![\p{L}\p{N}]|[:.]\d))/gu;
+  /(?<![\p{L}\p{N}:./]|(?<!\d)-)(?:(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?|(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?[ \t]*([ap]\.?m\.?|[AP]\.?M\.?)?|(noon|midnight))(?=Z(?![\p{L}\p{N}])|(?:UTC|GMT)(?![\p{L}])|(?![\p{L}\p{N}]|[:.]\d))/gu;
+/** IANA zone names ("US/Pacific", "America/New_York", "Europe/Berlin"). */
+const ZONE_NAME = String.raw`(?:US|America|Europe|Asia|Australia|Africa|Pacific|Atlantic|Indian|Canada|Brazil|Mexico|Antarctica|Arctic)\/[A-Za-z_]+(?:\/[A-Za-z_]+)?`;
 const UTC_AFTER =
-  /^[ \t]*\(?[ \t]*(?:UTC|GMT|Z(?![\p{L}])|Coordinated Universal Time|Zulu|\+00:?00|UTC[ \t]*[+±][ \t]*0{1,2}(?::?00)?)(?![\p{L}])/iu;
-const OTHER_AFTER =
-  /^[ \t]*\(?[ \t]*(?:(?:UTC|GMT)[ \t]*[+-−][ \t]*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|(?:PST|PDT|EST|EDT|CST|CDT|MST|MDT|AKST|AKDT|HST|CET|CEST|EET|EEST|WET|WEST|BST|IST|JST|KST|AEST|AEDT|ACST|AWST|NZST|NZDT|SGT|HKT|MSK|BRT|ART)(?![\p{L}])|local[ \t]+time|(?:Pacific|Eastern|Central|Mountain|European|British|India|Japan|Australian)[ \t]+(?:Standard[ \t]+|Daylight[ \t]+|Summer[ \t]+)?Time)/u;
+  /^[ \t]*\(?[ \t]*(?:UTC|GMT|Z(?![\p{L}])|Coordinated Universal Time|Zulu|\+00:?00|UTC[ \t]*[+±][ \t]*0{1,2}(?::?00)?|Etc\/(?:UTC|GMT|Zulu))(?![\p{L}])/iu;
+const OTHER_AFTER = new RegExp(
+  String.raw`^[ \t]*\(?[ \t]*(?:(?:UTC|GMT)[ \t]*[+-−][ \t]*\d{1,2}(?::?\d{2})?|\+\d{2}:?\d{2}|[-−]\d{2}:?\d{2}(?![ \t]*(?:UTC|GMT|Z(?![\p{L}])|[AaPp]\.?[Mm]|[A-Z]{3,4}(?![\p{L}])))|(?:PST|PDT|EST|EDT|CST|CDT|MST|MDT|AKST|AKDT|HST|CET|CEST|EET|EEST|WET|WEST|BST|IST|JST|KST|AEST|AEDT|ACST|AWST|NZST|NZDT|SGT|HKT|MSK|BRT|ART)(?![\p{L}])|local[ \t]+time|(?:Pacific|Eastern|Central|Mountain|European|British|India|Japan|Australian)[ \t]+(?:Standard[ \t]+|Daylight[ \t]+|Summer[ \t]+)?Time|${ZONE_NAME})`,
+  'u',
+);
 const RANGE_JOIN = /^[ \t]*(?:-|–|—|→|to|and|until|till|through|thru)[ \t]*$/i;
 /** "All times are in UTC", "Times below are UTC", "all times UTC", "Times: UTC", "(UTC)", "in UTC". */
 const GLOBAL_UTC =
   /(?:\btimes?(?:[ \t]+(?:below|above|here|mentioned|in[ \t]+this[ \t]+[a-z]+))?[ \t]*:?[ \t]+(?:are[ \t]+|is[ \t]+)?(?:shown[ \t]+|given[ \t]+|listed[ \t]+|stated[ \t]+|expressed[ \t]+)?(?:in[ \t]+)?(?:UTC|GMT)\b|\(UTC\)|\bin[ \t]+UTC\b)/i;
+
+/** "All times are PDT", "times below are in US/Pacific", "all times Eastern Time": a zone other than UTC for every time. */
+const GLOBAL_OTHER = new RegExp(
+  String.raw`\btimes?(?:[ \t]+(?:below|above|here|mentioned|in[ \t]+this[ \t]+[a-z]+))?[ \t]*:?[ \t]+(?:are[ \t]+|is[ \t]+)?(?:shown[ \t]+|given[ \t]+|listed[ \t]+|stated[ \t]+|expressed[ \t]+)?(?:in[ \t]+)?(PST|PDT|EST|EDT|CST|CDT|MST|MDT|CET|CEST|BST|IST|JST|AEST|AEDT|local[ \t]+time|(?:Pacific|Eastern|Central|Mountain)(?:[ \t]+(?:Standard|Daylight))?[ \t]+Time|${ZONE_NAME})(?![\p{L}])`,
+  'iu',
+);
+/** Between a UTC time and a local-time gloss of it: "14:05 UTC (10:05 EDT)", "14:05 UTC / 10:05 EDT". */
+const GLOSS_JOIN = /^[ \t]*(?:\(?[ \t]*(?:UTC|GMT|Z)[ \t]*\)?)?[ \t]*(?:\(|\/|,|;|[-–—][ \t])[ \t]*$/i;
 
 export function timeMentions(text: string, from: number, to: number, documentText: string): TimeMention[] {
   const found: TimeMention[] = [];
@@ -92,8 +106,38 @@ export function timeMentions(text: string, from: number, to: number, documentTex
       b.zone = a.zone;
     }
   }
-  if (GLOBAL_UTC.test(documentText)) for (const t of found) if (t.zone === 'none') t.zone = 'utc';
-  return found;
+  if (GLOBAL_UTC.test(documentText))
+    for (const t of found)
+      if (t.zone === 'none') t.zone = 'utc';
+      else {
+        const stated = GLOBAL_OTHER.exec(documentText);
+        if (stated)
+          for (const t of found)
+            if (t.zone === 'none') {
+              t.zone = 'other';
+              t.statedZone = stated[1];
+            }
+      }
+  // A local-time gloss right after a UTC time (or a range of them) restates it: not a second time.
+  const kept: TimeMention[] = [];
+  let glossing = false;
+  for (let i = 0; i < found.length; i++) {
+    const t = found[i] as TimeMention;
+    const prev = found[i - 1];
+    if (t.zone === 'other' && prev) {
+      const gap = text.slice(prev.end, t.start);
+      if (
+        (prev.zone === 'utc' && GLOSS_JOIN.test(gap)) ||
+        (glossing && RANGE_JOIN.test(gap.replace(/^\s*\(?[A-Za-z/_]*\)?/, '')))
+      ) {
+        glossing = true;
+        continue;
+      }
+    }
+    glossing = false;
+    kept.push(t);
+  }
+  return kept;
 }
 
 const DAY = 86_400_000;

@@ -32,6 +32,9 @@ export const RULE_IDS = [
   'owner',
   'blame',
   'times-mismatch',
+  'invisible-character',
+  'mixed-script',
+  'possible-name',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

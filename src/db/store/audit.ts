@@ -11,6 +11,8 @@ export interface AuditInput {
   targetType: string;
   targetId: string;
   at: EpochMs;
+  /** Facts the action alone does not say (a live-text gate override: reason and findings). Never a credential. */
+  details?: Record<string, unknown>;
 }
 
 export function auditInsert(db: Db, entry: AuditInput) {
@@ -22,6 +24,7 @@ export function auditInsert(db: Db, entry: AuditInput) {
     targetType: entry.targetType,
     targetId: entry.targetId,
     at: entry.at,
+    details: entry.details ?? null,
   });
 }
 

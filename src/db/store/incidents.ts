@@ -132,6 +132,33 @@ export function incidentStore(db: Db) {
         .orderBy(asc(incidentUpdates.createdAt), asc(incidentUpdates.id));
     },
 
+    async getUpdate(incidentId: string, updateId: string): Promise<IncidentUpdate | null> {
+      const [row] = await db
+        .select()
+        .from(incidentUpdates)
+        .where(and(eq(incidentUpdates.incidentId, incidentId), eq(incidentUpdates.id, updateId)))
+        .limit(1);
+      return row ?? null;
+    },
+
+    /**
+     * Corrects (`body`) or retracts (`body: null`) one timeline entry. The incident's `updatedAt`
+     * moves too, in the same batch: feeds and caches key on it, so the change shows on the next read.
+     */
+    async reviseUpdate(
+      w: { incidentId: string; updateId: string; body: string | null; at: EpochMs },
+      audit: AuditInput,
+    ): Promise<void> {
+      const which = and(eq(incidentUpdates.incidentId, w.incidentId), eq(incidentUpdates.id, w.updateId));
+      await atomic(db, [
+        w.body === null
+          ? db.delete(incidentUpdates).where(which)
+          : db.update(incidentUpdates).set({ body: w.body, editedAt: w.at }).where(which),
+        db.update(incidents).set({ updatedAt: w.at }).where(eq(incidents.id, w.incidentId)),
+        auditInsert(db, audit),
+      ]);
+    },
+
     /** Open incidents (other than `exceptId`) that affect any of these components, with their impact. */
     async openImpacts(componentIds: string[], exceptId: string): Promise<AffectedComponent[]> {
       return bySlices(componentIds, (ids) =>

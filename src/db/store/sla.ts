@@ -1,41 +1,11 @@
 // SLA alerts in the notification outbox (kind `sla`) and the facts the SLA clock needs (incident fields, first publication).
-import { and, asc, eq, exists, inArray, ne, notExists, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, like, ne, notExists, type SQL, sql } from 'drizzle-orm';
 import type { SlaAlertPayload } from '../../core/sla/alert';
-import type { EpochMs, IncidentLead, Severity } from '../../core/types';
+import type { SlaAlertRecord, SlaAlertStatus, SlaChannel, SlaIncident } from '../../core/sla/records';
+import type { EpochMs, Severity } from '../../core/types';
 import { atomic, type Db, slices } from '../db';
 import { incidents, notifications as slaAlerts, summaryPublications } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
-
-export type SlaAlertStatus = 'pending' | 'delivered' | 'dead' | 'cancelled';
-export type SlaChannel = 'webhook' | 'slack' | 'email' | 'none';
-
-export interface SlaAlertRecord {
-  id: string;
-  incidentId: string;
-  checkpoint: string;
-  type: string;
-  channel: SlaChannel;
-  target: string;
-  payload: SlaAlertPayload;
-  status: SlaAlertStatus;
-  attempts: number;
-  nextAttemptAt: EpochMs;
-  lastError: string | null;
-  createdAt: EpochMs;
-  updatedAt: EpochMs;
-  deliveredAt: EpochMs | null;
-}
-
-/** An incident as the SLA clock sees it. */
-export interface SlaIncident {
-  id: string;
-  title: string;
-  severity: Severity;
-  startedAt: EpochMs;
-  lead: IncidentLead;
-  /** The first publication of its customer summary: that instant stops the clock. */
-  publishedAt: EpochMs | null;
-}
 
 type AlertRow = typeof slaAlerts.$inferSelect;
 
@@ -66,6 +36,11 @@ export function slaDedupeKey(incidentId: string, checkpoint: string, channel: st
 const isSla = eq(slaAlerts.kind, 'sla');
 /** SLA writes touch no public output: they never bump the data version. */
 const OUTBOX = { public: false } as const;
+/**
+ * The SLA clock's own rows (`sla.*`): other kinds in the outbox (`summary.stale`) are neither
+ * reminders a publication cancels nor a reason to confirm one.
+ */
+const isSlaAlert = like(slaAlerts.type, 'sla.%');
 
 export function slaStore(db: Db) {
   // Spelled out: inside a select list drizzle renders columns unqualified, and a bare "id" in the
@@ -132,7 +107,7 @@ export function slaStore(db: Db) {
       const pending = await db
         .selectDistinct({ id: slaAlerts.incidentId })
         .from(slaAlerts)
-        .where(and(isSla, eq(slaAlerts.status, 'pending'), ne(slaAlerts.checkpoint, 'met')));
+        .where(and(isSla, eq(slaAlerts.status, 'pending'), ne(slaAlerts.checkpoint, 'met'), isSlaAlert));
       const met = db
         .select({ one: sql`1` })
         .from(sql`${slaAlerts} as m`)
@@ -141,7 +116,7 @@ export function slaStore(db: Db) {
         .selectDistinct({ id: slaAlerts.incidentId })
         .from(slaAlerts)
         .innerJoin(incidents, eq(incidents.id, slaAlerts.incidentId))
-        .where(and(isSla, notExists(met), exists(published)));
+        .where(and(isSla, notExists(met), exists(published), isSlaAlert));
       return {
         withPending: new Set(pending.flatMap((r) => (r.id ? [r.id] : []))),
         unconfirmed: new Set(unconfirmed.flatMap((r) => (r.id ? [r.id] : []))),
@@ -216,6 +191,7 @@ export function slaStore(db: Db) {
                 eq(slaAlerts.incidentId, incidentId),
                 eq(slaAlerts.status, 'pending'),
                 ne(slaAlerts.checkpoint, 'met'),
+                isSlaAlert,
               ),
             ),
         );
@@ -253,6 +229,7 @@ export function slaStore(db: Db) {
                 eq(slaAlerts.incidentId, incidentId),
                 eq(slaAlerts.status, 'pending'),
                 ne(slaAlerts.checkpoint, 'met'),
+                isSlaAlert,
               ),
             ),
           auditInsert(db, audit),

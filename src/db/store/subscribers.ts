@@ -1,35 +1,13 @@
 // Subscribers (email, webhook, Slack), what each follows, and the sign-up rate-limit counters.
 // No subscriber write changes public output: none bumps the data version.
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Subscriber, SubscriberChannel, SubscriberStatus, SubscriptionMessage } from '../../core/subscribers';
 import type { EpochMs } from '../../core/types';
 import { atomic, type Db, slices } from '../db';
 import { notifications, rateLimits, subscribers, subscriberTargets } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
 
-export type SubscriberChannel = 'email' | 'webhook' | 'slack';
-export type SubscriberStatus = 'pending' | 'confirmed';
-
-export interface Subscriber {
-  id: string;
-  channel: SubscriberChannel;
-  address: string;
-  status: SubscriberStatus;
-  everything: boolean;
-  maintenance: boolean;
-  /** Component and group ids followed (empty when `everything`). */
-  targets: string[];
-  createdAt: EpochMs;
-  updatedAt: EpochMs;
-  confirmedAt: EpochMs | null;
-}
-
-/** A message the subscription itself sends (confirmation, challenge, "already subscribed"): one outbox row. */
-export interface SubscriptionMessage {
-  id: string;
-  dedupeKey: string;
-  type: string;
-  payload: unknown;
-}
+export type { Subscriber, SubscriberChannel, SubscriberStatus, SubscriptionMessage };
 
 const PRIVATE = { public: false } as const;
 

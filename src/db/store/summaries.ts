@@ -2,35 +2,13 @@
 // are UNIQUE indexes; the store reports a clash as `VersionTaken` so the service can retry or reuse.
 import { and, asc, desc, eq, max } from 'drizzle-orm';
 import type { DomainEvent } from '../../core/events';
+import type { SummaryPublication, SummaryVersion } from '../../core/summary/records';
 import type { Finding } from '../../core/summary/types';
 import type { EpochMs } from '../../core/types';
 import { atomic, type Db } from '../db';
 import { summaryPublications, summaryVersions } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
 import { eventInserts } from './notifications';
-
-export interface SummaryVersion {
-  id: string;
-  incidentId: string;
-  version: number;
-  markdown: string;
-  ok: boolean;
-  words: number;
-  findings: Finding[];
-  createdAt: EpochMs;
-  createdByTokenId: string | null;
-  createdBy: string;
-}
-
-export interface SummaryPublication {
-  id: string;
-  incidentId: string;
-  version: number;
-  summaryVersionId: string;
-  publishedAt: EpochMs;
-  publishedByTokenId: string | null;
-  publishedBy: string;
-}
 
 /** The UNIQUE index refused a write: someone else took this version number first. */
 export class VersionTaken extends Error {

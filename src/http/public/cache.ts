@@ -236,7 +236,10 @@ function respond(c: Context<AppEnv>, e: Entry, gzip: Gzip): Response | Promise<R
       return new Response(null, { status: 304, headers: e.notModifiedHeaders });
     case 'gzip': {
       const z = e.gzip as { bytes: Uint8Array<ArrayBuffer>; headers: Headers };
-      return new Response(z.bytes, { status: e.status, headers: z.headers });
+      // The bytes are gzip already: `encodeBody: 'manual'` tells the Workers runtime to send them as
+      // they are (by default it applies the Content-Encoding itself, and browsers get gzip of gzip).
+      // Node ignores the field.
+      return new Response(z.bytes, { status: e.status, headers: z.headers, encodeBody: 'manual' });
     }
     case 'compress':
       return compressed(e, gzip).then(() => respond(c, e, gzip));

@@ -38,7 +38,7 @@ export const componentRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json(presentComponent(component), 201);
+    return c.json({ ...presentComponent(component), warnings: component.warnings }, 201);
   })
   .post('/components/reorder', write, validate('json', reorderComponentsInput), async (c) => {
     const components = await reorderComponents({
@@ -58,7 +58,7 @@ export const componentRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json(presentComponent(component));
+    return c.json({ ...presentComponent(component), warnings: component.warnings });
   })
   .delete('/components/:id', write, async (c) => {
     await deleteComponent({ deps: c.get('deps'), id: c.req.param('id'), actor: actorOf(c.get('token')) });
@@ -74,7 +74,7 @@ export const componentRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json(presentGroup(group), 201);
+    return c.json({ ...presentGroup(group), warnings: group.warnings }, 201);
   })
   .patch('/component-groups/:id', write, validate('json', updateGroupInput), async (c) => {
     const group = await updateGroup({
@@ -83,7 +83,7 @@ export const componentRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json(presentGroup(group));
+    return c.json({ ...presentGroup(group), warnings: group.warnings });
   })
   .delete('/component-groups/:id', write, async (c) => {
     await deleteGroup({ deps: c.get('deps'), id: c.req.param('id'), actor: actorOf(c.get('token')) });

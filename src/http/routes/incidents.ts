@@ -3,17 +3,20 @@ import { Hono } from 'hono';
 import {
   createIncidentInput,
   createUpdateInput,
+  editUpdateInput,
   listIncidentsQuery,
   resolveIncidentInput,
   updateIncidentInput,
 } from '../../core/inputs';
 import {
   createIncident,
+  editIncidentUpdate,
   getIncident,
   listIncidents,
   listIncidentUpdates,
   postIncidentUpdate,
   resolveIncident,
+  retractIncidentUpdate,
   updateIncident,
 } from '../../services/incidents';
 import { actorOf } from '../../services/tokens';
@@ -38,7 +41,9 @@ export const incidentRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json(presentIncident(incident, c.get('token')), 201, { Location: `/api/v1/incidents/${incident.id}` });
+    return c.json({ ...presentIncident(incident, c.get('token')), warnings: incident.warnings }, 201, {
+      Location: `/api/v1/incidents/${incident.id}`,
+    });
   })
   .get('/incidents/:id', async (c) => {
     const deps = c.get('deps');
@@ -53,7 +58,7 @@ export const incidentRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json(presentIncident(incident, c.get('token')));
+    return c.json({ ...presentIncident(incident, c.get('token')), warnings: incident.warnings });
   })
   .post('/incidents/:id/resolve', write, validate('json', resolveIncidentInput), async (c) => {
     const incident = await resolveIncident({
@@ -62,18 +67,37 @@ export const incidentRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json(presentIncident(incident, c.get('token')));
+    return c.json({ ...presentIncident(incident, c.get('token')), warnings: incident.warnings });
   })
   .get('/incidents/:id/updates', async (c) => {
     const updates = await listIncidentUpdates({ deps: c.get('deps'), id: c.req.param('id') });
     return c.json({ updates: updates.map(presentUpdate) });
   })
   .post('/incidents/:id/updates', write, validate('json', createUpdateInput), async (c) => {
-    const { incident, update } = await postIncidentUpdate({
+    const { incident, update, warnings } = await postIncidentUpdate({
       deps: c.get('deps'),
       id: c.req.param('id'),
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json({ ...presentUpdate(update), incident: presentIncident(incident, c.get('token')) }, 201);
+    return c.json({ ...presentUpdate(update), incident: presentIncident(incident, c.get('token')), warnings }, 201);
+  })
+  .patch('/incidents/:id/updates/:updateId', write, validate('json', editUpdateInput), async (c) => {
+    const { warnings, ...update } = await editIncidentUpdate({
+      deps: c.get('deps'),
+      incidentId: c.req.param('id'),
+      updateId: c.req.param('updateId'),
+      input: c.req.valid('json'),
+      actor: actorOf(c.get('token')),
+    });
+    return c.json({ ...presentUpdate(update), warnings });
+  })
+  .delete('/incidents/:id/updates/:updateId', write, async (c) => {
+    await retractIncidentUpdate({
+      deps: c.get('deps'),
+      incidentId: c.req.param('id'),
+      updateId: c.req.param('updateId'),
+      actor: actorOf(c.get('token')),
+    });
+    return c.body(null, 204);
   });

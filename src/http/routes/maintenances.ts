@@ -27,7 +27,7 @@ export const maintenanceRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json(presentMaintenance(m), 201);
+    return c.json({ ...presentMaintenance(m), warnings: m.warnings }, 201);
   })
   .get('/maintenances/:id', async (c) => {
     return c.json(presentMaintenance(await getMaintenance({ deps: c.get('deps'), id: c.req.param('id') })));
@@ -39,7 +39,7 @@ export const maintenanceRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json(presentMaintenance(m));
+    return c.json({ ...presentMaintenance(m), warnings: m.warnings });
   })
   .delete('/maintenances/:id', write, async (c) => {
     await deleteMaintenance({ deps: c.get('deps'), id: c.req.param('id'), actor: actorOf(c.get('token')) });

@@ -1,7 +1,7 @@
 // /api/v1/subscribers: the admin view of visitors' subscriptions (subscribers:read, subscribers:write).
 import { Hono } from 'hono';
 import * as z from 'zod';
-import type { Subscriber } from '../../db/store/subscribers';
+import type { Subscriber } from '../../core/subscribers';
 import { allSubscribers, deleteSubscriber, listSubscribers, subscriberCounts } from '../../services/subscriptions';
 import { actorOf } from '../../services/tokens';
 import type { AppEnv } from '../env';

@@ -2,8 +2,10 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../../core/errors';
+import { gateSettingsInput } from '../../core/inputs';
 import { lintInput, MAX_SUMMARY_BYTES, summaryDraftInput } from '../../core/summary/inputs';
-import type { SummaryPublication, SummaryVersion } from '../../db/store/summaries';
+import type { SummaryPublication, SummaryVersion } from '../../core/summary/records';
+import { getGateSettings, putGateSettings } from '../../services/gate-settings';
 import { getLexicon, putLexicon } from '../../services/lexicon';
 import { lintDraft, listSummaryVersions, publishSummary, saveSummaryDraft } from '../../services/summaries';
 import { actorOf } from '../../services/tokens';
@@ -45,6 +47,10 @@ export const summaryRoutes = new Hono<AppEnv>()
   .post('/lint', publish, summaryBodyLimit, validate('json', lintInput), async (c) => {
     return c.json(await lintDraft({ deps: c.get('deps'), input: c.req.valid('json') }));
   })
+  .get('/settings/gate', admin, async (c) => c.json(await getGateSettings({ deps: c.get('deps') })))
+  .put('/settings/gate', admin, validate('json', gateSettingsInput), async (c) =>
+    c.json(await putGateSettings({ deps: c.get('deps'), input: c.req.valid('json'), actor: actorOf(c.get('token')) })),
+  )
   .get('/lexicon', admin, async (c) => c.json(await getLexicon({ deps: c.get('deps') })))
   .put('/lexicon', admin, async (c) => {
     let body: unknown;
@@ -57,13 +63,15 @@ export const summaryRoutes = new Hono<AppEnv>()
   })
   .get('/incidents/:id/summary', async (c) => {
     const incidentId = c.req.param('id');
-    const { versions, publications } = await listSummaryVersions({ deps: c.get('deps'), incidentId });
+    const { versions, publications, stale } = await listSummaryVersions({ deps: c.get('deps'), incidentId });
     const byVersion = new Map(publications.map((p) => [p.version, p]));
     const latest = publications.at(-1);
     return c.json({
       incidentId,
       versions: versions.map((v) => presentVersion(v, byVersion.get(v.version))),
       published: latest ? presentPublication(latest) : null,
+      // The published version's time findings it gained when the incident's times changed; null: accurate.
+      stale,
     });
   })
   .put('/incidents/:id/summary', publish, summaryBodyLimit, validate('json', summaryDraftInput), async (c) => {

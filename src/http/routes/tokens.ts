@@ -1,11 +1,11 @@
 // /api/v1/tokens (admin) and /api/v1/audit (admin)
 import { Hono } from 'hono';
 import { createTokenInput } from '../../core/inputs';
+import { listAudit } from '../../services/audit';
 import { actorOf, createToken, listTokens, revokeToken } from '../../services/tokens';
 import type { AppEnv } from '../env';
 import { needs } from '../middleware/auth';
 import { iso, presentToken } from '../present';
-
 import { validate } from '../validate';
 
 const admin = needs('admin');
@@ -29,6 +29,6 @@ export const tokenRoutes = new Hono<AppEnv>()
     return c.json(presentToken(token));
   })
   .get('/audit', admin, async (c) => {
-    const entries = await c.get('deps').store.audit.list(200);
+    const entries = await listAudit({ deps: c.get('deps'), limit: 200 });
     return c.json({ entries: entries.map((e) => ({ ...e, at: iso(e.at) })) });
   });

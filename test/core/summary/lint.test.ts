@@ -137,7 +137,39 @@ const HITS: Record<
     ['An engineer ran the wrong script.', 'An engineer ran'],
     ['A junior engineer accidentally deleted the table.', 'A junior engineer accidentally deleted'],
   ],
+  'invisible-character': [
+    ['It was fine\u200b today.', '\u200b'],
+    ['The text \u202eright-to-left\u202c ends.', '\u202e'],
+  ],
+  'mixed-script': [['The db-01.prod.\u0456nternal host.', '\u0456nternal']],
+  'possible-name': [],
 };
+
+describe('possible-name, without a roster', () => {
+  it.each([
+    ['Priya Natarajan pushed a bad config.', 'Priya Natarajan'],
+    ['Then Tom restarted the database.', 'Tom'],
+  ])('warns on %j', (sentence, excerpt) => {
+    const r = lintSummary(withSentence(sentence), { codenames: ['Bluebird'] });
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({ rule: 'possible-name', severity: 'warning', text: excerpt }),
+    );
+    expect(r.ok).toBe(true);
+  });
+  it.each([
+    'Engineering restarted the database.',
+    'Tom Ford stores were unaffected.',
+    'Will restarted checks pass? Yes.',
+    'Priya Natarajan is a name we do not mention.',
+  ])('leaves %j alone', (sentence) => {
+    const r = lintSummary(withSentence(sentence), { codenames: ['Bluebird'] });
+    expect(r.findings.filter((f) => f.rule === 'possible-name')).toEqual([]);
+  });
+  it('is silent when the lexicon has a roster (employee-name takes over)', () => {
+    const r = lintSummary(withSentence('Then Tom restarted the database.'), LEXICON);
+    expect(r.findings.filter((f) => f.rule === 'possible-name')).toEqual([]);
+  });
+});
 
 /** The excerpt a finding spans in `md`: its line, column and length (a line break counting as one). */
 function spanOf(md: string, f: { line: number; column: number; length: number }): string {
@@ -146,7 +178,7 @@ function spanOf(md: string, f: { line: number; column: number; length: number })
   return lines.join('\n').slice(start, start + f.length);
 }
 
-describe.each(Object.entries(HITS))('rule %s', (rule, cases) => {
+describe.each(Object.entries(HITS).filter(([, cases]) => cases.length > 0))('rule %s', (rule, cases) => {
   it.each(cases)('flags %j', (sentence, excerpt) => {
     if (rule !== 'secret') {
       expect(rulesFor(sentence)).toContainEqual({ rule, text: excerpt });

@@ -1,0 +1,477 @@
+// The normalised view of a text: what a reader of the rendered page sees, spelled so the leak rules
+// can match it. One left-to-right pass builds a "shadow" string and an offset map back to the
+// writer's characters, so every finding found in the shadow still points at the source:
+//
+// - HTML character references (`&#45;`, `&#x2D;`, `&shy;`) and backslash escapes (`\-`) decoded,
+//   as marked and the browser decode them; percent-encoding decoded inside links;
+// - emphasis markers inside or around a word removed (`Blue**bird**` reads "Bluebird");
+// - NFKC (full-width forms, NBSP -> space, ligatures), then hyphen and dash variants folded to `-`;
+// - default-ignorable code points (soft hyphen, zero-width space/joiners, word joiner, BOM,
+//   variation selectors) and bidi controls removed, each remembered for `invisible-character`;
+// - Cyrillic and Greek letters that look like Latin ones replaced by the Latin letter (the UTS #39
+//   confusable skeleton, for the letters that matter here), each word mixing scripts remembered
+//   for `mixed-script`;
+// - a soft line break inside a token joined (`PAY-` + line break + `1234`).
+//
+// Pure and linear: one pass, a constant amount of work per source character.
+
+export interface Shadow {
+  /** The normalised text the rules match on. */
+  text: string;
+  /** True when the shadow is the source unchanged (the map is the identity). */
+  identity: boolean;
+  /** Source offset where shadow character i begins. */
+  from: Int32Array;
+  /** Source offset where shadow character i ends (exclusive). */
+  to: Int32Array;
+  /** Source spans of invisible characters (default-ignorable or bidi controls) a reader cannot see. */
+  invisible: { start: number; end: number; codePoint: number }[];
+  /** Source spans of words mixing Latin with Cyrillic or Greek letters. */
+  mixed: { start: number; end: number }[];
+}
+
+/** Cyrillic and Greek letters whose UTS #39 skeleton is a Latin letter (confusables.txt, letters only). */
+const CONFUSABLE_PAIRS =
+  // Cyrillic capitals
+  'АA ВB ЕE ЅS ІI ЈJ КK МM НH ОO РP СC ТT ХX УY ҮY ӀI ԚQ ԜW ԌG Ԁd ' +
+  // Cyrillic small
+  'аa еe ѕs іi јj оo рp сc уy хx һh ԁd ԛq ԝw ӏl үy ѵv ɡg ' +
+  // Greek capitals
+  'ΑA ΒB ΕE ΖZ ΗH ΙI ΚK ΜM ΝN ΟO ΡP ΤT ΥY ΧX ' +
+  // Greek small
+  'αa οo ρp νv ιi υu γy ϲc ϳj κk χx';
+const CONFUSABLE = new Map<number, string>();
+for (const pair of CONFUSABLE_PAIRS.split(' ')) {
+  if (pair.length === 2) CONFUSABLE.set(pair.charCodeAt(0), pair[1] as string);
+}
+
+/** Named character references a writer might use to hide a character (the page decodes them all). */
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  shy: '\u00ad',
+  zwsp: '\u200b',
+  zwnj: '\u200c',
+  zwj: '\u200d',
+  lrm: '\u200e',
+  rlm: '\u200f',
+  NoBreak: '\u2060',
+  ZeroWidthSpace: '\u200b',
+  NegativeThinSpace: '\u200b',
+  hyphen: '\u2010',
+  dash: '\u2010',
+  ndash: '\u2013',
+  mdash: '\u2014',
+  minus: '\u2212',
+  horbar: '\u2015',
+  period: '.',
+  colon: ':',
+  semi: ';',
+  comma: ',',
+  commat: '@',
+  num: '#',
+  lowbar: '_',
+  UnderBar: '_',
+  sol: '/',
+  bsol: '\\',
+  percnt: '%',
+  excl: '!',
+  quest: '?',
+  lpar: '(',
+  rpar: ')',
+  lsqb: '[',
+  rsqb: ']',
+  lbrack: '[',
+  rbrack: ']',
+  lcub: '{',
+  rcub: '}',
+  ast: '*',
+  plus: '+',
+  equals: '=',
+  dollar: '$',
+  Hat: '^',
+  grave: '`',
+  verbar: '|',
+  vert: '|',
+  tilde: '~',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  thinsp: '\u2009',
+  hairsp: '\u200a',
+  iota: 'ι',
+  omicron: 'ο',
+  alpha: 'α',
+  nu: 'ν',
+  rho: 'ρ',
+  upsilon: 'υ',
+  kappa: 'κ',
+  chi: 'χ',
+  Alpha: 'Α',
+  Beta: 'Β',
+  Epsilon: 'Ε',
+  Zeta: 'Ζ',
+  Eta: 'Η',
+  Iota: 'Ι',
+  Kappa: 'Κ',
+  Mu: 'Μ',
+  Nu: 'Ν',
+  Omicron: 'Ο',
+  Rho: 'Ρ',
+  Tau: 'Τ',
+  Upsilon: 'Υ',
+  Chi: 'Χ',
+};
+
+/** Default-ignorable code points (DerivedCoreProperties) and bidi controls: removed from the shadow. */
+export function isInvisible(cp: number): boolean {
+  return (
+    cp === 0xad ||
+    cp === 0x34f ||
+    cp === 0x61c ||
+    cp === 0x115f ||
+    cp === 0x1160 ||
+    cp === 0x17b4 ||
+    cp === 0x17b5 ||
+    (cp >= 0x180b && cp <= 0x180f) ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) ||
+    cp === 0x3164 ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    cp === 0xfeff ||
+    cp === 0xffa0 ||
+    (cp >= 0xfff0 && cp <= 0xfff8) ||
+    (cp >= 0x1bca0 && cp <= 0x1bca3) ||
+    (cp >= 0x1d173 && cp <= 0x1d17a) ||
+    (cp >= 0xe0000 && cp <= 0xe0fff)
+  );
+}
+
+/** Hyphens, dashes and minus signs (after NFKC) read as "-" in an identifier. */
+function isDash(cp: number): boolean {
+  return (
+    (cp >= 0x2010 && cp <= 0x2015) ||
+    cp === 0x2212 ||
+    cp === 0x2043 ||
+    cp === 0x058a ||
+    cp === 0x05be ||
+    cp === 0x1806 ||
+    cp === 0x2e3a ||
+    cp === 0x2e3b ||
+    cp === 0x30fc ||
+    cp === 0xfe58 ||
+    cp === 0xfe63 ||
+    cp === 0xff0d ||
+    cp === 0x02d7 ||
+    cp === 0x2796
+  );
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+const LATIN = /\p{Script=Latin}/u;
+const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+const OTHER_SCRIPT_LETTER = /[\p{L}\p{M}]/u;
+
+const NFKC = new Map<number, string>();
+function nfkc(cp: number): string {
+  let s = NFKC.get(cp);
+  if (s === undefined) {
+    s = String.fromCodePoint(cp).normalize('NFKC');
+    if (NFKC.size < 4096) NFKC.set(cp, s);
+  }
+  return s;
+}
+
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+function isWordChar(ch: string | undefined): boolean {
+  if (ch === undefined || ch === '') return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return isAsciiAlnum(c);
+  return LETTER_OR_DIGIT.test(ch);
+}
+
+const ENTITY = /&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/y;
+const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
+const PERCENT = /%([0-9A-Fa-f]{2})/y;
+/** Characters that need more than a copy: anything but printable ASCII and line breaks, or markup that hides. */
+const NEEDS_WORK = /[^\t\n\r -~]|[&\\%*_~`]|[-_]\n|\n[ \t>]*-[A-Za-z0-9]/;
+
+/**
+ * An invisible character a writer may legitimately use: a variation selector or zero-width joiner
+ * inside an emoji, a joiner between letters of scripts that need it (Indic, Arabic, Persian), a BOM
+ * at the very start.
+ */
+function innocentInvisible(source: string, at: number, end: number, cp: number): boolean {
+  if (cp === 0xfeff && at === 0) return true;
+  const before = prevChar(source, at);
+  const after = nextChar(source, end);
+  if (cp >= 0xfe00 && cp <= 0xfe0f) return PICTOGRAPHIC.test(before) || after === '\u20e3';
+  if (cp === 0x200d) return (PICTOGRAPHIC.test(before) && PICTOGRAPHIC.test(after)) || nonLatinLetters(before, after);
+  if (cp === 0x200c) return nonLatinLetters(before, after);
+  return false;
+}
+
+function nonLatinLetters(before: string, after: string): boolean {
+  const other = (s: string) => s !== '' && OTHER_SCRIPT_LETTER.test(s) && !LATIN.test(s) && !CYRILLIC_OR_GREEK.test(s);
+  return other(before) && other(after);
+}
+
+function prevChar(s: string, at: number): string {
+  if (at <= 0) return '';
+  const c = s.charCodeAt(at - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && at >= 2) return s.slice(at - 2, at);
+  return s[at - 1] ?? '';
+}
+
+function nextChar(s: string, at: number): string {
+  const cp = s.codePointAt(at);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
+}
+
+export function buildShadow(source: string): Shadow {
+  const n = source.length;
+  if (!NEEDS_WORK.test(source)) {
+    const from = new Int32Array(n + 1);
+    const to = new Int32Array(n + 1);
+    for (let i = 0; i <= n; i++) {
+      from[i] = i;
+      to[i] = i + 1;
+    }
+    to[n] = n;
+    return { text: source, identity: true, from, to, invisible: [], mixed: [] };
+  }
+
+  let cap = n + 16;
+  let from = new Int32Array(cap);
+  let to = new Int32Array(cap);
+  const parts: string[] = [];
+  let len = 0;
+  /** The last shadow character, and the one before it (for the rules that look back). */
+  let last = '';
+  let beforeLast = '';
+  const invisible: Shadow['invisible'] = [];
+  const mixed: Shadow['mixed'] = [];
+  // The current word (letters and digits in the shadow): its start and which scripts it mixes.
+  let wordStart = -1;
+  let latin = false;
+  let other = false;
+  let identity = true;
+
+  const grow = () => {
+    cap *= 2;
+    const f = new Int32Array(cap);
+    f.set(from);
+    from = f;
+    const t = new Int32Array(cap);
+    t.set(to);
+    to = t;
+  };
+  const endWord = () => {
+    if (wordStart >= 0 && latin && other) mixed.push({ start: from[wordStart] ?? 0, end: to[len - 1] ?? 0 });
+    wordStart = -1;
+    latin = false;
+    other = false;
+  };
+  /** Appends shadow characters `s` standing for source[start, end). */
+  const push = (s: string, start: number, end: number) => {
+    for (let k = 0; k < s.length; k++) {
+      if (len + 1 >= cap) grow();
+      from[len] = start;
+      to[len] = end;
+      len++;
+    }
+    parts.push(s);
+    beforeLast = s.length >= 2 ? (s[s.length - 2] as string) : last;
+    last = s[s.length - 1] ?? last;
+  };
+  /** One character of rendered text (a code point), through NFKC, dash folding and the skeleton. */
+  const emit = (cp: number, start: number, end: number, changed: boolean) => {
+    if (cp < 128) {
+      const ch = String.fromCharCode(cp);
+      if (isAsciiAlnum(cp)) {
+        if (wordStart < 0) wordStart = len;
+        if (!(cp >= 48 && cp <= 57)) latin = true;
+      } else endWord();
+      if (changed) identity = false;
+      push(ch, start, end);
+      return;
+    }
+    identity = false;
+    if (isInvisible(cp)) {
+      if (!innocentInvisible(source, start, end, cp) || end - start > 2) {
+        if (!(cp === 0xfeff && start === 0)) invisible.push({ start, end, codePoint: cp });
+      }
+      return;
+    }
+    const norm = nfkc(cp);
+    for (const ch of norm) {
+      const c = ch.codePointAt(0) as number;
+      if (c < 128) {
+        emit(c, start, end, true);
+        continue;
+      }
+      if (isDash(c)) {
+        endWord();
+        push('-', start, end);
+        continue;
+      }
+      if (LETTER_OR_DIGIT.test(ch)) {
+        if (wordStart < 0) wordStart = len;
+        if (c !== 0x3bc && c !== 0xb5 && CYRILLIC_OR_GREEK.test(ch)) other = true;
+        else if (LATIN.test(ch)) latin = true;
+        const skeleton = CONFUSABLE.get(c);
+        push(skeleton ?? ch, start, end);
+        continue;
+      }
+      endWord();
+      push(ch, start, end);
+    }
+  };
+
+  let urlContext = false;
+  let i = 0;
+  while (i < n) {
+    const c = source.charCodeAt(i);
+    // Character references, as the browser decodes them.
+    if (c === 38) {
+      ENTITY.lastIndex = i;
+      const m = ENTITY.exec(source);
+      if (m) {
+        const end = i + m[0].length;
+        let decoded: string | undefined;
+        if (m[1] !== undefined || m[2] !== undefined) {
+          const cp = m[1] !== undefined ? Number.parseInt(m[1], 10) : Number.parseInt(m[2] as string, 16);
+          decoded = cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : '\ufffd';
+        } else decoded = NAMED[m[3] as string];
+        if (decoded !== undefined) {
+          identity = false;
+          for (const ch of decoded) emit(ch.codePointAt(0) as number, i, end, true);
+          i = end;
+          continue;
+        }
+      }
+    }
+    // Backslash escapes: the punctuation itself, never markup.
+    if (c === 92) {
+      const next = source[i + 1];
+      if (next !== undefined && ASCII_PUNCT.test(next)) {
+        identity = false;
+        endWord();
+        push(next, i, i + 2);
+        i += 2;
+        continue;
+      }
+    }
+    // Percent-encoding inside a link: one decoded character per UTF-8 sequence.
+    if (c === 37 && urlContext) {
+      const decoded = percentSequence(source, i);
+      if (decoded) {
+        identity = false;
+        for (const ch of decoded.text) emit(ch.codePointAt(0) as number, i, decoded.end, true);
+        i = decoded.end;
+        continue;
+      }
+    }
+    // Emphasis, strikethrough and code markers touching a word: the page shows the word whole.
+    if (c === 42 || c === 126 || c === 96 || c === 95) {
+      let j = i;
+      while (j < n && source.charCodeAt(j) === c) j++;
+      const prevWord = isWordChar(last) && isWordChar(source[i - 1]);
+      const nextWord = isWordChar(source[j]);
+      const remove = c === 95 ? prevWord !== nextWord : prevWord || nextWord;
+      if (remove) {
+        identity = false;
+        i = j;
+        continue;
+      }
+      endWord();
+      for (let k = i; k < j; k++) push(source[k] as string, k, k + 1);
+      i = j;
+      continue;
+    }
+    if (c === 10) {
+      // A soft line break inside a token: "PAY-" / "1234", or "PAY" / "-1234".
+      let j = i + 1;
+      while (j < n && (source.charCodeAt(j) === 32 || source.charCodeAt(j) === 9)) j++;
+      const nextIsWord = isWordChar(source[j]);
+      const joinsAfterHyphen = (last === '-' || last === '_') && isWordChar(beforeLast) && nextIsWord;
+      const joinsBeforeHyphen =
+        isWordChar(last) && source[j] === '-' && isWordChar(source[j + 1]) && source[j + 1] !== undefined;
+      if (joinsAfterHyphen || joinsBeforeHyphen) {
+        identity = false;
+        urlContext = false;
+        i = j;
+        continue;
+      }
+    }
+    if (c === 32 || c === 9 || c === 10 || c === 13) urlContext = false;
+    else if (c === 58 && source.charCodeAt(i + 1) === 47 && source.charCodeAt(i + 2) === 47) urlContext = true;
+    else if (c === 40 && source.charCodeAt(i - 1) === 93) urlContext = true;
+    if (c < 128) {
+      emit(c, i, i + 1, false);
+      i++;
+      continue;
+    }
+    const cp = source.codePointAt(i) as number;
+    const size = cp > 0xffff ? 2 : 1;
+    emit(cp, i, i + size, false);
+    i += size;
+  }
+  endWord();
+  const text = parts.join('');
+  if (identity && text === source) {
+    return { text: source, identity: true, from, to, invisible, mixed };
+  }
+  from[len] = n;
+  to[len] = n;
+  return { text, identity: false, from, to, invisible, mixed };
+}
+
+function percentSequence(source: string, at: number): { text: string; end: number } | null {
+  PERCENT.lastIndex = at;
+  const m = PERCENT.exec(source);
+  if (!m) return null;
+  const lead = Number.parseInt(m[1] as string, 16);
+  const size = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 0;
+  if (size === 0) return null;
+  if (size === 1) return lead >= 0x21 && lead <= 0x7e ? { text: String.fromCharCode(lead), end: at + 3 } : null;
+  const end = at + size * 3;
+  const chunk = source.slice(at, end);
+  if (!/^(?:%[0-9A-Fa-f]{2})+$/.test(chunk) || chunk.length !== size * 3) return null;
+  try {
+    return { text: decodeURIComponent(chunk), end };
+  } catch {
+    return null;
+  }
+}
+
+/** The source span of the shadow span [start, end). */
+export function toSource(shadow: Shadow, start: number, end: number): { start: number; end: number } {
+  if (shadow.identity) return { start, end };
+  if (end <= start) {
+    const at = shadow.from[start] ?? 0;
+    return { start: at, end: at };
+  }
+  return { start: shadow.from[start] ?? 0, end: shadow.to[end - 1] ?? 0 };
+}
+
+/**
+ * The shadow offset of a source offset: the first shadow character that begins at or after it.
+ * Built lazily once per shadow (an array the size of the source).
+ */
+export function shadowIndex(shadow: Shadow, sourceLength: number): (offset: number) => number {
+  if (shadow.identity) return (o) => o;
+  const len = shadow.text.length;
+  const index = new Int32Array(sourceLength + 1);
+  let k = 0;
+  for (let o = 0; o <= sourceLength; o++) {
+    while (k < len && (shadow.from[k] ?? 0) < o) k++;
+    index[o] = k;
+  }
+  return (o) => index[Math.max(0, Math.min(sourceLength, o))] ?? len;
+}

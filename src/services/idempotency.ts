@@ -1,0 +1,55 @@
+// Idempotency-Key claims for POSTs: the first request with a key owns it until it completes
+// (its response is remembered) or fails (the key is freed); a repeat replays the remembered answer.
+import { DomainError } from '../core/errors';
+import { IN_PROGRESS } from '../db/store/idempotency';
+import type { Deps } from './deps';
+
+export interface IdempotencyRequest {
+  tokenId: string;
+  key: string;
+  /** A hash of the method, path and body: the same key with another request is refused. */
+  fingerprint: string;
+}
+
+/** `owned`: run the request, then complete or release the key. `replay`: answer with the first response. */
+export type IdempotencyClaim = { kind: 'owned' } | { kind: 'replay'; status: number; body: string };
+
+export async function claimIdempotencyKey({
+  deps,
+  request,
+}: {
+  deps: Deps;
+  request: IdempotencyRequest;
+}): Promise<IdempotencyClaim> {
+  const { tokenId, key, fingerprint } = request;
+  const store = deps.store.idempotency;
+  if (await store.claim(tokenId, key, fingerprint, deps.clock())) return { kind: 'owned' };
+  const first = await store.get(tokenId, key);
+  if (first && first.fingerprint !== fingerprint) {
+    throw new DomainError('idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
+  }
+  if (!first || first.status === IN_PROGRESS) {
+    throw new DomainError('conflict', 'A request with this Idempotency-Key is still in progress; retry shortly.');
+  }
+  return { kind: 'replay', status: first.status, body: first.body };
+}
+
+/** Remembers the response a retry will replay. */
+export async function completeIdempotencyKey({
+  deps,
+  request,
+  status,
+  body,
+}: {
+  deps: Deps;
+  request: IdempotencyRequest;
+  status: number;
+  body: string;
+}): Promise<void> {
+  await deps.store.idempotency.complete(request.tokenId, request.key, status, body);
+}
+
+/** Frees the key: the request failed or its answer must not be kept, so a retry runs afresh. */
+export async function releaseIdempotencyKey({ deps, request }: { deps: Deps; request: IdempotencyRequest }) {
+  await deps.store.idempotency.release(request.tokenId, request.key);
+}

@@ -1,0 +1,112 @@
+// The Worker as a visitor meets it: `wrangler dev` (local workerd + local D1, migrated by wrangler,
+// holding the demo data) opened in headless Chromium, which sends `Accept-Encoding: gzip, deflate, br`
+// and decodes once, as every browser does. A body compressed twice (the runtime gzipping stored gzip
+// bytes again) shows as noise here: no status banner, JSON that does not parse, a feed that is not XML.
+// Screenshots land in test-results/ for a person to look at.
+import { existsSync, mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoSql, startWranglerDev, type WranglerDev } from '../helpers/wrangler-dev';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const required = process.env.AFTERWORD_REQUIRE_BROWSER === '1';
+
+describe('Worker browser prerequisites', () => {
+  it('Chromium is installed, or the run does not require it (CI sets AFTERWORD_REQUIRE_BROWSER=1)', () => {
+    expect(hasChromium || !required, `${CHROMIUM} must exist when AFTERWORD_REQUIRE_BROWSER=1`).toBe(true);
+  });
+});
+
+describe.skipIf(!hasChromium)('the Worker under wrangler dev, in Chromium', () => {
+  let worker: WranglerDev;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const sql = await demoSql({ pastIncidents: 12, historyDays: 60, openIncidents: 2 });
+    [worker, browser] = await Promise.all([
+      startWranglerDev(sql),
+      chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      }),
+    ]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    mkdirSync('test-results', { recursive: true });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.stop();
+  }, 60_000);
+
+  /** Fetched by the page itself: the browser's own Accept-Encoding and decoding. */
+  const inBrowser = (path: string) =>
+    page.evaluate(async (p) => {
+      const res = await fetch(p, { cache: 'no-store' });
+      return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+    }, path);
+
+  it('shows the status page with its banner, twice (rendered, then from the cache)', { timeout: 60_000 }, async () => {
+    for (const round of [1, 2]) {
+      const res = await page.goto(`${worker.url}/`);
+      expect(res?.status()).toBe(200);
+      expect(res?.headers()['content-encoding']).toBe('gzip');
+      await expect(page.locator('section.banner h1#overall').textContent()).resolves.toBe('Partial System Outage');
+      expect(await page.locator('li.component').count()).toBeGreaterThan(3);
+      if (round === 1) await page.screenshot({ path: 'test-results/worker-status-page.png', fullPage: true });
+    }
+  });
+
+  it('parses the Statuspage v2 summary and opens an incident page from it', { timeout: 60_000 }, async () => {
+    const r = await inBrowser('/api/v2/summary.json');
+    expect(r.status).toBe(200);
+    const summary = JSON.parse(r.text) as { status: { indicator: string }; incidents: { id: string; name: string }[] };
+    expect(summary.status.indicator).toBe('major');
+    const incident = summary.incidents[0];
+    expect(incident).toBeDefined();
+
+    const res = await page.goto(`${worker.url}/incidents/${incident?.id}`);
+    expect(res?.status()).toBe(200);
+    expect(await page.locator('h1').first().textContent()).toBe(incident?.name);
+    await page.screenshot({ path: 'test-results/worker-incident.png', fullPage: true });
+  });
+
+  it('shows the history page', { timeout: 60_000 }, async () => {
+    const res = await page.goto(`${worker.url}/history`);
+    expect(res?.status()).toBe(200);
+    expect(await page.locator('h1').first().textContent()).toBe('Incident history');
+    await page.screenshot({ path: 'test-results/worker-history.png' });
+  });
+
+  it('serves feeds that parse as XML in the browser', { timeout: 60_000 }, async () => {
+    for (const [path, root] of [
+      ['/history.atom', 'feed'],
+      ['/history.rss', 'rss'],
+    ] as const) {
+      const r = await inBrowser(path);
+      expect(r.status).toBe(200);
+      const parsed = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'application/xml');
+        return {
+          error: doc.getElementsByTagName('parsererror')[0]?.textContent ?? null,
+          root: doc.documentElement.localName,
+          entries: doc.querySelectorAll('entry, item').length,
+        };
+      }, r.text);
+      expect(parsed.error).toBeNull();
+      expect(parsed.root).toBe(root);
+      expect(parsed.entries).toBeGreaterThan(0);
+    }
+  });
+});
