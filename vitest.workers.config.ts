@@ -7,7 +7,8 @@ export default defineProject(async () => ({
     cloudflareTest({
       wrangler: { configPath: './wrangler.toml' },
       miniflare: {
-        bindings: { TEST_MIGRATIONS: await readD1Migrations('./drizzle') },
+        // Tests' receivers are local: the Worker opts in to private targets, as local development does.
+        bindings: { TEST_MIGRATIONS: await readD1Migrations('./drizzle'), AFTERWORD_ALLOW_PRIVATE_TARGETS: '1' },
         // Miniflare's own send_email simulator (it parses each message as Cloudflare does and refuses
         // senders and recipients outside these lists), under a name the Worker does not read: the SLA
         // email test hands it to the Worker as SLA_EMAIL; every other test runs without email.

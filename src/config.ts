@@ -1,6 +1,7 @@
 // Runtime configuration, parsed once from the environment before the first request; bad config fails loudly.
 import * as z from 'zod';
 import type { SlaFallbackChannel } from './core/sla/policy';
+import { TARGET_PROBLEM_TEXT, targetProblem } from './core/targets';
 
 const configSchema = z.object({
   PUBLIC_URL: z.url().default('http://localhost:8787'),
@@ -8,6 +9,11 @@ const configSchema = z.object({
   AFTERWORD_SLA_FALLBACK_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   AFTERWORD_SLA_FALLBACK_WEBHOOK_KIND: z.enum(['generic', 'slack']).optional(),
   AFTERWORD_SLA_FALLBACK_EMAIL: z.email().optional(),
+  /** "1": webhooks may target loopback and private addresses (local development and tests only). */
+  AFTERWORD_ALLOW_PRIVATE_TARGETS: z.enum(['0', '1']).optional(),
+  /** HMAC key for subscription links (confirm, manage, unsubscribe); default: AFTERWORD_WEBHOOK_SECRET. */
+  AFTERWORD_LINK_SECRET: z.string().min(16).optional(),
+  AFTERWORD_WEBHOOK_SECRET: z.string().optional(),
 });
 
 export interface Config {
@@ -15,6 +21,10 @@ export interface Config {
   publicUrl: string;
   /** The organisation's SLA fallback channel from the environment, if any. */
   slaFallback?: SlaFallbackChannel | null;
+  /** AFTERWORD_ALLOW_PRIVATE_TARGETS=1: internal webhook targets allowed (development and tests). */
+  allowPrivateTargets?: boolean;
+  /** The key that signs subscription links; null: visitors cannot subscribe (the page says so). */
+  linkSecret?: string | null;
 }
 
 /** Empty strings mean "unset" (e.g. `FOO= npm start`, or an empty Worker var). */
@@ -29,6 +39,13 @@ export function parseConfig(env: Record<string, unknown>): Config {
     throw new Error(`Invalid configuration:\n${lines}`);
   }
   const d = parsed.data;
+  const allowPrivateTargets = d.AFTERWORD_ALLOW_PRIVATE_TARGETS === '1';
+  if (d.AFTERWORD_SLA_FALLBACK_WEBHOOK_URL) {
+    const problem = targetProblem(d.AFTERWORD_SLA_FALLBACK_WEBHOOK_URL, allowPrivateTargets);
+    if (problem) {
+      throw new Error(`Invalid configuration:\n  AFTERWORD_SLA_FALLBACK_WEBHOOK_URL: ${TARGET_PROBLEM_TEXT[problem]}`);
+    }
+  }
   let slaFallback: SlaFallbackChannel | null = null;
   if (d.AFTERWORD_SLA_FALLBACK_WEBHOOK_URL) {
     slaFallback = {
@@ -38,5 +55,10 @@ export function parseConfig(env: Record<string, unknown>): Config {
   } else if (d.AFTERWORD_SLA_FALLBACK_EMAIL) {
     slaFallback = { channel: 'email', target: d.AFTERWORD_SLA_FALLBACK_EMAIL };
   }
-  return { publicUrl: d.PUBLIC_URL.replace(/\/+$/, ''), slaFallback };
+  return {
+    publicUrl: d.PUBLIC_URL.replace(/\/+$/, ''),
+    slaFallback,
+    allowPrivateTargets,
+    linkSecret: d.AFTERWORD_LINK_SECRET || d.AFTERWORD_WEBHOOK_SECRET || null,
+  };
 }

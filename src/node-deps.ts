@@ -5,6 +5,7 @@ import { type AlertPorts, DEFAULT_EMAIL_FROM } from './alerts/ports';
 import { parseConfig } from './config';
 import { openSqlite, type SqliteHandle } from './db/node-sqlite';
 import { createStore } from './db/store';
+import { nodeWebhookFetch } from './node-fetch';
 import type { Deps } from './services/deps';
 
 export const DEFAULT_DATABASE_PATH = './data/afterword.db';
@@ -14,10 +15,11 @@ function alertPorts(env: NodeJS.ProcessEnv): { ports: AlertPorts; close(): void 
   const mailer = env.SMTP_URL ? smtpMailer(env.SMTP_URL, emailFrom) : null;
   return {
     ports: {
-      fetch: (input, init) => fetch(input, init),
+      fetch: nodeWebhookFetch({ allowPrivate: env.AFTERWORD_ALLOW_PRIVATE_TARGETS === '1' }),
       mailer,
       webhookSecret: env.AFTERWORD_WEBHOOK_SECRET || null,
       emailFrom,
+      allowPrivateTargets: env.AFTERWORD_ALLOW_PRIVATE_TARGETS === '1',
     },
     close: () => mailer?.close(),
   };
@@ -30,6 +32,9 @@ export function nodeDeps(env: NodeJS.ProcessEnv = process.env): { deps: Deps; ha
     AFTERWORD_SLA_FALLBACK_WEBHOOK_URL: env.AFTERWORD_SLA_FALLBACK_WEBHOOK_URL,
     AFTERWORD_SLA_FALLBACK_WEBHOOK_KIND: env.AFTERWORD_SLA_FALLBACK_WEBHOOK_KIND,
     AFTERWORD_SLA_FALLBACK_EMAIL: env.AFTERWORD_SLA_FALLBACK_EMAIL,
+    AFTERWORD_ALLOW_PRIVATE_TARGETS: env.AFTERWORD_ALLOW_PRIVATE_TARGETS,
+    AFTERWORD_LINK_SECRET: env.AFTERWORD_LINK_SECRET,
+    AFTERWORD_WEBHOOK_SECRET: env.AFTERWORD_WEBHOOK_SECRET,
   });
   const alerts = alertPorts(env);
   const close = handle.close;

@@ -9,10 +9,13 @@ import { DEFAULT_DATABASE_PATH, nodeDeps } from './node-deps';
 import { describeStartupError, readServerEnv, type ServerEnv } from './node-lifecycle';
 import { createNodeServer } from './node-server';
 import { ensureAdminToken } from './services/bootstrap';
-import { tickSla } from './services/sla-tick';
+import { tickNotify } from './services/notify-tick';
 
-/** The SLA tick runs every minute; a tick still running when the next is due is not overlapped. */
-export const SLA_TICK_INTERVAL_MS = 60_000;
+/**
+ * The notify tick (SLA checkpoints, subscriber fan-out, delivery of the whole outbox) runs every
+ * 15 seconds; a tick still running when the next is due is not overlapped.
+ */
+export const NOTIFY_TICK_INTERVAL_MS = 15_000;
 
 function fail(message: string, exitCode = 1): never {
   console.error(`afterword: ${message}`);
@@ -89,21 +92,21 @@ phase = 'running';
 let slaTick: Promise<void> | null = null;
 function runSlaTick() {
   if (slaTick || phase !== 'running') return;
-  slaTick = tickSla({ deps })
+  slaTick = tickNotify({ deps })
     .then((report) => {
       for (const d of report.deliveries) {
-        if (d.outcome !== 'delivered') {
-          console.warn(`[afterword] SLA alert ${d.alertId} (${d.checkpoint}, ${d.channel}) ${d.outcome}: ${d.error}`);
+        if (d.outcome === 'retry' || d.outcome === 'dead') {
+          console.warn(`[afterword] notification ${d.alertId} (${d.kind}, ${d.channel}) ${d.outcome}: ${d.error}`);
         }
       }
     })
-    .catch((err) => console.error('[afterword] SLA tick failed:', err))
+    .catch((err) => console.error('[afterword] notify tick failed:', err))
     .finally(() => {
       slaTick = null;
     });
 }
 runSlaTick();
-const slaInterval = setInterval(runSlaTick, SLA_TICK_INTERVAL_MS);
+const slaInterval = setInterval(runSlaTick, NOTIFY_TICK_INTERVAL_MS);
 slaInterval.unref();
 
 stop = (signal) => {

@@ -9,7 +9,13 @@ import { createStore } from './db/store';
 import { createApp } from './http/create-app';
 import { createRenderCache, parseFreshness, type SharedRender, type SharedStore } from './http/public/cache';
 import type { Deps } from './services/deps';
-import { tickSla } from './services/sla-tick';
+import { tickNotify } from './services/notify-tick';
+
+/**
+ * Wall time one cron invocation spends draining the outbox: well inside a Worker's limits (most of it
+ * is spent waiting on receivers, which costs no CPU). What is left waits for the next cron.
+ */
+export const CRON_SLICE_MS = 20_000;
 
 export interface WorkerEnv {
   DB: D1Database;
@@ -28,6 +34,10 @@ export interface WorkerEnv {
    * D1 at most once per interval, and CDNs in front may keep a page that long.
    */
   PUBLIC_FRESHNESS_SECONDS?: string;
+  /** "1" only for local development: webhooks may target private addresses. */
+  AFTERWORD_ALLOW_PRIVATE_TARGETS?: string;
+  /** Secret: signs subscription links (default: AFTERWORD_WEBHOOK_SECRET). */
+  AFTERWORD_LINK_SECRET?: string;
 }
 
 function workerDeps(env: WorkerEnv): Deps {
@@ -42,12 +52,16 @@ function workerDeps(env: WorkerEnv): Deps {
       AFTERWORD_SLA_FALLBACK_WEBHOOK_URL: env.AFTERWORD_SLA_FALLBACK_WEBHOOK_URL,
       AFTERWORD_SLA_FALLBACK_WEBHOOK_KIND: env.AFTERWORD_SLA_FALLBACK_WEBHOOK_KIND,
       AFTERWORD_SLA_FALLBACK_EMAIL: env.AFTERWORD_SLA_FALLBACK_EMAIL,
+      AFTERWORD_ALLOW_PRIVATE_TARGETS: env.AFTERWORD_ALLOW_PRIVATE_TARGETS,
+      AFTERWORD_LINK_SECRET: env.AFTERWORD_LINK_SECRET,
+      AFTERWORD_WEBHOOK_SECRET: env.AFTERWORD_WEBHOOK_SECRET,
     }),
     alerts: {
       fetch: (input, init) => fetch(input, init),
       mailer: env.SLA_EMAIL ? cloudflareMailer(env.SLA_EMAIL, emailFrom, clock) : null,
       webhookSecret: env.AFTERWORD_WEBHOOK_SECRET || null,
       emailFrom,
+      allowPrivateTargets: env.AFTERWORD_ALLOW_PRIVATE_TARGETS === '1',
     },
   };
 }
@@ -159,17 +173,21 @@ export default {
     }
   },
   async scheduled(controller, env, ctx) {
-    // The cron trigger's SLA tick, at the instant the cron fired: queue due checkpoints, deliver.
+    // The cron trigger's notify tick, at the instant the cron fired: queue due SLA checkpoints, fan
+    // new events out to subscribers, deliver the outbox in a slice that fits the invocation.
     ctx.waitUntil(
-      tickSla({ deps: forEnv(env).deps, now: controller.scheduledTime })
+      tickNotify({ deps: forEnv(env).deps, now: controller.scheduledTime, budgetMs: CRON_SLICE_MS })
         .then(
           (report) => {
             for (const d of report.deliveries) {
-              if (d.outcome !== 'delivered') console.warn(`SLA alert ${d.alertId} ${d.outcome}: ${d.error}`);
+              if (d.outcome === 'retry' || d.outcome === 'dead') {
+                console.warn(`notification ${d.alertId} ${d.outcome}: ${d.error}`);
+              }
             }
           },
-          (err) => console.error('SLA tick failed:', err),
+          (err) => console.error('notify tick failed:', err),
         )
+        // The tick may have written public data (maintenance started, SLA state): re-read the version.
         .finally(() => forEnv(env).cache.forgetVersion()),
     );
   },

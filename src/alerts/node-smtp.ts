@@ -3,8 +3,12 @@ import nodemailer from 'nodemailer';
 import type { Mailer } from './ports';
 
 export function smtpMailer(smtpUrl: string, from: string): Mailer & { close(): void } {
+  // Pooled: a fan-out to thousands of subscribers reuses a few connections instead of one per mail.
   const transport = nodemailer.createTransport({
     url: smtpUrl,
+    pool: true,
+    maxConnections: 4,
+    maxMessages: 1000,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 20_000,

@@ -1,4 +1,4 @@
-// The delivery ports the SLA dispatcher needs, supplied per runtime (Node, Workers, tests).
+// The delivery ports the outbox dispatcher needs, supplied per runtime (Node, Workers, tests).
 
 /** One plain-text email. `messageId` is stable per alert, so a resend is recognisably the same mail. */
 export interface EmailMessage {
@@ -22,6 +22,11 @@ export interface AlertPorts {
   webhookSecret: string | null;
   /** Sender address for email alerts. */
   emailFrom: string;
+  /**
+   * AFTERWORD_ALLOW_PRIVATE_TARGETS=1 (local development, tests): webhooks may go to loopback and
+   * private addresses. Off everywhere else: internal targets are refused at validation and at delivery.
+   */
+  allowPrivateTargets?: boolean;
 }
 
 export const DEFAULT_EMAIL_FROM = 'Afterword <afterword@localhost>';
@@ -33,5 +38,6 @@ export function defaultAlertPorts(): AlertPorts {
     mailer: null,
     webhookSecret: null,
     emailFrom: DEFAULT_EMAIL_FROM,
+    allowPrivateTargets: false,
   };
 }

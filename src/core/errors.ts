@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'conflict',
   'idempotency_key_reused',
   'summary_has_errors',
+  'rate_limited',
   'public_text_has_errors',
   'incident_open',
   'service_unavailable',

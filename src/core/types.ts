@@ -19,7 +19,13 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 export const MAINTENANCE_STATUSES = ['scheduled', 'in_progress', 'verifying', 'completed'] as const;
 export type MaintenanceStatus = (typeof MAINTENANCE_STATUSES)[number];
 
-export const SCOPES = ['admin', 'incidents:write', 'summaries:publish'] as const;
+export const SCOPES = [
+  'admin',
+  'incidents:write',
+  'summaries:publish',
+  'subscribers:read',
+  'subscribers:write',
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const WEBHOOK_KINDS = ['generic', 'slack'] as const;

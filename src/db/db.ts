@@ -33,12 +33,32 @@ export async function bySlices<T, R>(ids: readonly T[], query: (slice: T[]) => P
   return parts.flat();
 }
 
-/** The write that marks "something changed": part of every atomic batch. */
+/**
+ * The write that marks "public output changed": part of every atomic batch that changes it. The change
+ * instant is the newest audit entry's, which the same batch has just inserted (every write audits).
+ */
 function bumpDataVersion(db: Db) {
   return db
     .update(schema.dataVersion)
-    .set({ version: sql`${schema.dataVersion.version} + 1` })
+    .set({
+      version: sql`${schema.dataVersion.version} + 1`,
+      changedAt: sql`max(${schema.dataVersion.changedAt}, coalesce((select max(${schema.auditLog.at}) from ${schema.auditLog}), 0))`,
+    })
     .where(eq(schema.dataVersion.id, 1));
+}
+
+/** The current data version; any committed write through `atomic()` that changes public output changes it. */
+export async function readDataVersion(db: Db): Promise<number> {
+  const [row] = await db.select({ v: schema.dataVersion.version }).from(schema.dataVersion).limit(1);
+  return row?.v ?? 0;
+}
+
+export interface AtomicOptions {
+  /**
+   * False for writes no public page, feed or badge shows (tokens, subscribers, lexicon, drafts, the
+   * outbox): they leave the data version, and so every cached page, ETag and `updated_at`, alone.
+   */
+  public?: boolean;
 }
 
 /**
@@ -46,9 +66,9 @@ function bumpDataVersion(db: Db) {
  * the whole batch back on failure); better-sqlite3's transaction callback must be synchronous,
  * so each query is run synchronously inside it.
  */
-export async function atomic(db: Db, writes: Query[]): Promise<void> {
+export async function atomic(db: Db, writes: Query[], opts: AtomicOptions = {}): Promise<void> {
   if (writes.length === 0) return;
-  const queries = [...writes, bumpDataVersion(db)];
+  const queries = opts.public === false ? [...writes] : [...writes, bumpDataVersion(db)];
   const maybeBatch = db as unknown as Partial<BatchCapable>;
   if (typeof maybeBatch.batch === 'function') {
     await maybeBatch.batch(queries as [Query, ...Query[]]);

@@ -164,12 +164,14 @@ export const settings = sqliteTable('settings', {
 });
 
 /**
- * One row, bumped inside every atomic write batch: readers (the public page cache, ETags) compare it
+ * One row, bumped inside every atomic write batch that changes public output: readers (the public page cache, ETags) compare it
  * to know whether anything changed, across processes (CLI beside the server) and Worker isolates.
  */
 export const dataVersion = sqliteTable('data_version', {
   id: integer('id').primaryKey(),
   version: integer('version').notNull(),
+  /** When public output last changed (the newest audit instant at the last bump): the public `updated_at`. */
+  changedAt: integer('changed_at').notNull().default(sql`0`),
 });
 
 /** Every saved draft of an incident's customer summary, numbered 1, 2, 3 ... per incident. */
@@ -216,19 +218,85 @@ export const summaryPublications = sqliteTable(
 );
 
 /**
- * The SLA alert outbox: one row per incident, checkpoint and channel (UNIQUE), delivered at least
- * once with the same id by the dispatcher.
+ * Domain events: what a public-facing write changed (`incident.created`, `summary.published` ...),
+ * inserted in the same atomic batch as the change itself. The notify tick fans each one out to the
+ * matching subscribers (one notification per subscriber, UNIQUE by dedupe key), then stamps `fanned_out_at`.
  */
-export const slaAlerts = sqliteTable(
-  'sla_alerts',
+export const domainEvents = sqliteTable(
+  'domain_events',
   {
     id: text('id').primaryKey(),
-    incidentId: text('incident_id')
+    type: text('type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    /** JSON array of the component and group ids the event concerns (empty: the whole page). */
+    scope: text('scope', { mode: 'json' }).$type<string[]>().notNull(),
+    /** The public text the notification carries (already through the gate). */
+    payload: text('payload', { mode: 'json' }).notNull(),
+    occurredAt: integer('occurred_at').notNull(),
+    fannedOutAt: integer('fanned_out_at'),
+  },
+  (t) => [index('domain_events_pending').on(t.fannedOutAt, t.occurredAt)],
+);
+
+/** Visitors who follow the page: by email (double opt-in), signed webhook, or Slack incoming webhook. */
+export const subscribers = sqliteTable(
+  'subscribers',
+  {
+    id: text('id').primaryKey(),
+    channel: text('channel', { enum: ['email', 'webhook', 'slack'] }).notNull(),
+    /** The email address or webhook URL, normalised (email lower-cased). */
+    address: text('address').notNull(),
+    status: text('status', { enum: ['pending', 'confirmed'] }).notNull(),
+    /** True: every component (no component or group chosen). */
+    everything: integer('everything', { mode: 'boolean' }).notNull(),
+    maintenance: integer('maintenance', { mode: 'boolean' }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    confirmedAt: integer('confirmed_at'),
+  },
+  (t) => [
+    uniqueIndex('subscribers_channel_address').on(t.channel, t.address),
+    index('subscribers_status').on(t.status),
+  ],
+);
+
+/** What a subscriber follows when not everything: component ids and group ids. */
+export const subscriberTargets = sqliteTable(
+  'subscriber_targets',
+  {
+    subscriberId: text('subscriber_id')
       .notNull()
-      .references(() => incidents.id, { onDelete: 'cascade' }),
-    checkpoint: text('checkpoint').notNull(),
+      .references(() => subscribers.id, { onDelete: 'cascade' }),
+    targetId: text('target_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subscriberId, t.targetId] }), index('subscriber_targets_target').on(t.targetId)],
+);
+
+/** Fixed-window counters for sign-up rate limits (keys are hashes of a client address or an email). */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: integer('window_start').notNull(),
+  count: integer('count').notNull(),
+});
+
+/**
+ * The one notification outbox: SLA alerts (kind `sla`) and subscriber notifications (kind `subscriber`),
+ * delivered at least once with the same id. `dedupe_key` is UNIQUE: one SLA alert per incident,
+ * checkpoint and channel; one subscriber notification per event and subscriber.
+ */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['sla', 'subscriber'] }).notNull(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    incidentId: text('incident_id').references(() => incidents.id, { onDelete: 'cascade' }),
+    checkpoint: text('checkpoint'),
+    eventId: text('event_id'),
+    subscriberId: text('subscriber_id').references(() => subscribers.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
     channel: text('channel').notNull(),
+    /** SLA: the route when queued (the current one is resolved per attempt). Subscriber rows: empty, read per attempt. */
     target: text('target').notNull(),
     payload: text('payload', { mode: 'json' }).notNull(),
     status: text('status', { enum: ['pending', 'delivered', 'dead', 'cancelled'] }).notNull(),
@@ -240,8 +308,9 @@ export const slaAlerts = sqliteTable(
     deliveredAt: integer('delivered_at'),
   },
   (t) => [
-    uniqueIndex('sla_alerts_incident_checkpoint_channel').on(t.incidentId, t.checkpoint, t.channel),
-    index('sla_alerts_due').on(t.status, t.nextAttemptAt),
+    index('notifications_due').on(t.status, t.nextAttemptAt),
+    index('notifications_incident').on(t.incidentId, t.checkpoint),
+    index('notifications_subscriber').on(t.subscriberId),
   ],
 );
 

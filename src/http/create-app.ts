@@ -15,6 +15,7 @@ import { problemPage } from './problem-pages';
 import { publicRoutes } from './public';
 import type { RenderCache } from './public/cache';
 import { htmlErrorPage } from './public/error-page';
+import { subscribeRoutes } from './public/subscribe';
 import { apiV1Routers } from './routes';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -68,6 +69,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       : htmlErrorPage(c, 404, 'There is no page at this address.'),
   );
 
+  // Visitors' subscriptions (/subscribe, confirm, manage, unsubscribe): never cached.
+  app.route('/', subscribeRoutes());
   // The public status page, feeds, badge and Statuspage v2 JSON (its render cache lives per app).
   app.route('/', publicRoutes(options.renderCache));
 

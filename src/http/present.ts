@@ -1,4 +1,5 @@
 // How domain records look on the /api/v1 wire: camelCase, opaque ids, ISO-8601 UTC instants.
+import { targetOrigin } from '../core/targets';
 import type {
   ApiToken,
   Component,
@@ -24,9 +25,18 @@ export function presentGroup(g: ComponentGroup) {
   return { ...g, createdAt: iso(g.createdAt), updatedAt: iso(g.updatedAt) };
 }
 
-export function presentIncident(i: Incident) {
+/** Who may read a lead's full webhook URL (its path is often a credential): admin and incidents:write tokens. */
+function seesLeadWebhook(viewer: Pick<ApiToken, 'scopes'> | null | undefined): boolean {
+  return Boolean(viewer?.scopes.some((s) => s === 'admin' || s === 'incidents:write'));
+}
+
+/** An incident as the API shows it to `viewer`: others see only the origin of the lead's webhook. */
+export function presentIncident(i: Incident, viewer?: Pick<ApiToken, 'scopes'> | null) {
+  const webhookUrl =
+    i.lead.webhookUrl && !seesLeadWebhook(viewer) ? targetOrigin(i.lead.webhookUrl) : i.lead.webhookUrl;
   return {
     ...i,
+    lead: { ...i.lead, webhookUrl },
     publiclyVisible: isIncidentPublic(i),
     startedAt: iso(i.startedAt),
     detectedAt: iso(i.detectedAt),

@@ -20,6 +20,7 @@ const HELP: Record<ErrorCode, string> = {
     'The latest summary draft has error findings under the current lexicon; fix them and save a new version.',
   public_text_has_errors: 'Public text (a title, an update, a description) contains something customers must not see.',
   incident_open: 'This action needs the incident to be resolved first.',
+  rate_limited: 'Too many requests from this client or for this address in a short time. Wait, then try again.',
   service_unavailable: 'The service cannot answer right now (for example its database). Retry later.',
   internal_error: 'Something went wrong on the server. Nothing was written; retry, and report it if it persists.',
 };

@@ -26,6 +26,8 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
     case 'public_text_has_errors':
     case 'incident_open':
       return 422;
+    case 'rate_limited':
+      return 429;
     case 'service_unavailable':
       return 503;
     case 'internal_error':
@@ -48,6 +50,7 @@ export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   conflict: 'Conflict',
   idempotency_key_reused: 'Idempotency-Key reused with a different request',
   summary_has_errors: 'The summary has error findings',
+  rate_limited: 'Too many requests',
   public_text_has_errors: 'The public text has error findings',
   incident_open: 'The incident is still open',
   service_unavailable: 'Service unavailable',

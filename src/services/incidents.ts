@@ -2,6 +2,7 @@
 // open incidents that affect them (derived, not assigned: resolving one incident must not clear
 // an outage another open incident still reports).
 import { DomainError, invalid, notFound } from '../core/errors';
+import { incidentEvent } from '../core/events';
 import { incidentTimeProblems } from '../core/incident-rules';
 import type {
   CreateIncidentInput,
@@ -12,6 +13,7 @@ import type {
   UpdateIncidentInput,
 } from '../core/inputs';
 import { worstComponentStatus } from '../core/status';
+import { TARGET_PROBLEM_TEXT, targetProblem } from '../core/targets';
 import type {
   Actor,
   AffectedComponent,
@@ -33,6 +35,17 @@ const DEFAULT_MESSAGES: Record<IncidentStatus, string> = {
   monitoring: 'A fix has been implemented and we are monitoring the results.',
   resolved: 'This incident has been resolved.',
 };
+
+function eventList<T>(event: T | null): T[] {
+  return event ? [event] : [];
+}
+
+/** The lead's webhook is a target the server POSTs to: no internal address, no credentials in it. */
+function assertLeadWebhook(deps: Deps, incident: Incident) {
+  const url = incident.lead.webhookUrl;
+  const problem = url ? targetProblem(url, deps.config.allowPrivateTargets === true) : null;
+  if (problem) throw invalid([{ path: 'lead.webhookUrl', message: TARGET_PROBLEM_TEXT[problem] }]);
+}
 
 function assertTimeline(incident: Incident) {
   const problems = incidentTimeProblems(incident);
@@ -103,6 +116,7 @@ export async function createIncident({
     updatedAt: now,
   };
   assertTimeline(incident);
+  assertLeadWebhook(deps, incident);
   const update: IncidentUpdate = {
     id: newId('upd'),
     incidentId: incident.id,
@@ -126,6 +140,7 @@ export async function createIncident({
         at: now,
         details: gate.auditDetails,
       },
+      events: eventList(incidentEvent(newId('evt'), null, incident, update, deps.config.publicUrl)),
     },
     true,
   );
@@ -206,6 +221,7 @@ async function amend({
 }): Promise<{ incident: Incident; update: IncidentUpdate | null }> {
   const now = next.updatedAt;
   assertTimeline(next);
+  if (next.lead.webhookUrl !== current.lead.webhookUrl) assertLeadWebhook(deps, next);
   const statusChanged = next.status !== current.status;
   const update: IncidentUpdate | null =
     message !== undefined || statusChanged
@@ -226,6 +242,7 @@ async function amend({
       componentStatuses: await componentStatusesAfter(deps, next, current.components, now),
       update: update ?? undefined,
       audit: { actor, action, targetType: 'incident', targetId: next.id, at: now, details },
+      events: eventList(incidentEvent(newId('evt'), current, next, update, deps.config.publicUrl)),
     },
     false,
   );

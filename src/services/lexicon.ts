@@ -22,6 +22,7 @@ export async function putLexicon({
   actor: Actor;
 }): Promise<Lexicon> {
   const lexicon = parseLexicon(input);
-  await deps.store.settings.put(KEY, lexicon, { actor, action: 'lexicon.update', at: deps.clock() });
+  // The lexicon judges drafts; no public page shows it, so it leaves cached pages alone.
+  await deps.store.settings.put(KEY, lexicon, { actor, action: 'lexicon.update', at: deps.clock() }, { public: false });
   return lexicon;
 }

@@ -1,11 +1,16 @@
 // Scheduled maintenance windows: plan, amend, list, cancel.
 import { invalid, notFound } from '../core/errors';
+import { maintenanceEvent } from '../core/events';
 import type { CreateMaintenanceInput, UpdateMaintenanceInput } from '../core/inputs';
 import type { Actor, Maintenance } from '../core/types';
 import { newId } from '../lib/id';
 import { assertComponentsExist } from './components';
 import type { Deps } from './deps';
 import { gatePublicText, type Warned, withWarnings } from './public-text-gate';
+
+function eventList<T>(event: T | null): T[] {
+  return event ? [event] : [];
+}
 
 export async function createMaintenance({
   deps,
@@ -35,14 +40,19 @@ export async function createMaintenance({
     createdAt: now,
     updatedAt: now,
   };
-  await deps.store.maintenances.save(m, true, {
-    actor,
-    action: 'maintenance.create',
-    targetType: 'maintenance',
-    targetId: m.id,
-    at: now,
-    details: gate.auditDetails,
-  });
+  await deps.store.maintenances.save(
+    m,
+    true,
+    {
+      actor,
+      action: 'maintenance.create',
+      targetType: 'maintenance',
+      targetId: m.id,
+      at: now,
+      details: gate.auditDetails,
+    },
+    eventList(maintenanceEvent(newId('evt'), null, m, now, deps.config.publicUrl)),
+  );
   return withWarnings(m, gate);
 }
 
@@ -80,14 +90,19 @@ export async function updateMaintenance({
   if (next.scheduledUntil <= next.scheduledFor) {
     throw invalid([{ path: 'scheduledUntil', message: 'must be after scheduledFor' }]);
   }
-  await deps.store.maintenances.save(next, false, {
-    actor,
-    action: 'maintenance.update',
-    targetType: 'maintenance',
-    targetId: id,
-    at: now,
-    details: gate.auditDetails,
-  });
+  await deps.store.maintenances.save(
+    next,
+    false,
+    {
+      actor,
+      action: 'maintenance.update',
+      targetType: 'maintenance',
+      targetId: id,
+      at: now,
+      details: gate.auditDetails,
+    },
+    eventList(maintenanceEvent(newId('evt'), current, next, now, deps.config.publicUrl)),
+  );
   return withWarnings(next, gate);
 }
 

@@ -1,7 +1,10 @@
 // The organisation's SLA settings (settings key "sla"), falling back to the 48 h / SEV-1 default;
 // the fallback channel comes from the setting, else from the environment.
+
+import { invalid } from '../core/errors';
 import { DEFAULT_SLA_SETTINGS, type SlaPolicy, type SlaSettings } from '../core/sla/policy';
 import { type SlaSettingsInput, slaSettingsInput } from '../core/sla/settings';
+import { TARGET_PROBLEM_TEXT, targetProblem } from '../core/targets';
 import type { Actor } from '../core/types';
 import type { Deps } from './deps';
 
@@ -39,6 +42,11 @@ export async function putSlaSettings({
   input: SlaSettingsInput;
   actor: Actor;
 }): Promise<SlaSettings> {
+  const fallback = input.fallback;
+  if (fallback && fallback.channel !== 'email') {
+    const problem = targetProblem(fallback.target, deps.config.allowPrivateTargets === true);
+    if (problem) throw invalid([{ path: 'fallback.target', message: TARGET_PROBLEM_TEXT[problem] }]);
+  }
   await deps.store.settings.put(SLA_SETTINGS_KEY, input, { actor, action: 'settings.sla.update', at: deps.clock() });
   return getSlaSettings({ deps });
 }

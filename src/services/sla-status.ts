@@ -67,7 +67,7 @@ export async function retrySlaAlert({
     });
   }
   const now = deps.clock();
-  await deps.store.sla.requeueDead(alertId, now, {
+  await deps.store.notifications.requeueDead(alertId, now, {
     actor,
     action: 'sla.alert.retry',
     targetType: 'sla_alert',

@@ -25,11 +25,16 @@ export interface TickReport {
 }
 
 /**
- * Idempotent per instant: running it twice (or in two processes) at the same `now` queues nothing
- * twice (UNIQUE per incident, checkpoint and channel) and sends nothing twice (claims).
+ * Queues the SLA checkpoints due at `at` and settles stopped clocks (no delivery). Idempotent per
+ * instant: running it twice (or in two processes) queues nothing twice (UNIQUE dedupe key).
  */
-export async function tickSla({ deps, now }: { deps: Deps; now?: EpochMs }): Promise<TickReport> {
-  const at = now ?? deps.clock();
+export async function queueSlaAlerts({
+  deps,
+  at,
+}: {
+  deps: Deps;
+  at: EpochMs;
+}): Promise<{ queued: QueuedAlert[]; settled: string[] }> {
   const settings = await getSlaSettings({ deps });
   const sla = deps.store.sla;
 
@@ -78,12 +83,23 @@ export async function tickSla({ deps, now }: { deps: Deps; now?: EpochMs }): Pro
     }
     settled.push(incident.id);
   }
+  return { queued, settled };
+}
 
+/**
+ * The SLA tick (`sla tick`): queue what is due, then deliver the SLA alerts that are due. Idempotent
+ * per instant: it queues nothing twice (UNIQUE dedupe key) and sends nothing twice (claims).
+ */
+export async function tickSla({ deps, now }: { deps: Deps; now?: EpochMs }): Promise<TickReport> {
+  const at = now ?? deps.clock();
+  const { queued, settled } = await queueSlaAlerts({ deps, at });
+  const settings = await getSlaSettings({ deps });
   const deliveries = await dispatchDue({
     deps,
     now: at,
     maxAttempts: settings.maxAttempts,
     fallback: settings.fallback,
+    kind: 'sla',
   });
   return { now: at, queued, settled, deliveries };
 }

@@ -1,7 +1,9 @@
 // The customer summary: lint (dry run), save a draft version, publish the latest clean version,
 // list the history. Every draft is kept whatever its findings; only a version without an error
 // finding under the current lexicon is published, and publishing it again changes nothing.
+
 import { DomainError, notFound } from '../core/errors';
+import { summaryPublishedEvent } from '../core/events';
 import { assembleMarkdown } from '../core/summary/document';
 import type { LintInput, SummaryDraftInput } from '../core/summary/inputs';
 import { lintSummary } from '../core/summary/lint';
@@ -137,6 +139,9 @@ export async function publishSummary({
   }
 
   const now = deps.clock();
+  // Subscribers hear of the first publication; a revision is not news.
+  const first = (await deps.store.summaries.publications(incidentId)).length === 0;
+  const event = first ? summaryPublishedEvent(newId('evt'), incident, now, deps.config.publicUrl) : null;
   const publication: SummaryPublication = {
     id: newId('pub'),
     incidentId,
@@ -147,13 +152,17 @@ export async function publishSummary({
     publishedBy: actor.label,
   };
   try {
-    await deps.store.summaries.insertPublication(publication, {
-      actor,
-      action: 'summary.publish',
-      targetType: 'incident',
-      targetId: incidentId,
-      at: now,
-    });
+    await deps.store.summaries.insertPublication(
+      publication,
+      {
+        actor,
+        action: 'summary.publish',
+        targetType: 'incident',
+        targetId: incidentId,
+        at: now,
+      },
+      event ? [event] : [],
+    );
   } catch (err) {
     if (!(err instanceof VersionTaken)) throw err;
     const winner = await deps.store.summaries.publication(incidentId, latest.version);

@@ -62,6 +62,10 @@ const SECURITY: Record<string, RouteSecurity> = {
   'PUT /api/v1/settings/page': { scope: 'admin', body: { name: 'Acme' } },
   'GET /api/v1/settings/gate': { scope: 'admin' },
   'PUT /api/v1/settings/gate': { scope: 'admin', body: { liveText: 'warn' } },
+  'GET /api/v1/subscribers': { scope: 'subscribers:read' },
+  'GET /api/v1/subscribers/counts': { scope: 'subscribers:read' },
+  'GET /api/v1/subscribers/export': { scope: 'subscribers:read' },
+  'DELETE /api/v1/subscribers/:id': { scope: 'subscribers:write' },
 };
 
 const world0 = createWorld();

@@ -31,18 +31,29 @@ export function fixedClock(start: number = T0): TestClock {
 /** The SLA webhook signing secret every test world uses (assembled, so it is obviously not a real one). */
 export const TEST_WEBHOOK_SECRET = ['test', 'webhook', 'secret'].join('-');
 
-export function createWorld(opts: { clock?: TestClock; alerts?: Partial<AlertPorts> } = {}) {
+/** The subscription-link secret of test worlds (assembled at run time). */
+export const TEST_LINK_SECRET = ['test', 'link', 'secret', 'for', 'hmac'].join('-');
+
+export function createWorld(
+  opts: { clock?: TestClock; alerts?: Partial<AlertPorts>; allowPrivateTargets?: boolean } = {},
+) {
   const handle = openSqlite(':memory:');
   const clock = opts.clock ?? fixedClock();
   const deps: Deps = {
     store: createStore(handle.db),
     clock,
-    config: parseConfig({ PUBLIC_URL: 'https://status.example.test' }),
+    // Test receivers listen on 127.0.0.1: worlds opt in to private targets, as local development does.
+    config: parseConfig({
+      PUBLIC_URL: 'https://status.example.test',
+      AFTERWORD_ALLOW_PRIVATE_TARGETS: opts.allowPrivateTargets === false ? '0' : '1',
+      AFTERWORD_LINK_SECRET: TEST_LINK_SECRET,
+    }),
     alerts: {
       fetch: (input, init) => fetch(input, init),
       mailer: null,
       webhookSecret: TEST_WEBHOOK_SECRET,
       emailFrom: 'Afterword <afterword@example.test>',
+      allowPrivateTargets: opts.allowPrivateTargets !== false,
       ...opts.alerts,
     },
   };

@@ -39,7 +39,7 @@ function outbox(path: string) {
   try {
     return db
       .prepare(
-        'select id, checkpoint, channel, status, attempts, delivered_at from sla_alerts order by created_at, channel',
+        'select id, checkpoint, channel, status, attempts, delivered_at from notifications order by created_at, channel',
       )
       .all() as {
       id: string;
@@ -59,7 +59,12 @@ describe('sla tick --now', () => {
     const receiver = await startReceiver();
     const smtp = await startSmtpSink();
     cleanups.push(receiver.close, smtp.close);
-    const env = { DATABASE_PATH: tempDbPath(), AFTERWORD_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, SMTP_URL: smtp.url };
+    const env = {
+      DATABASE_PATH: tempDbPath(),
+      AFTERWORD_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      AFTERWORD_ALLOW_PRIVATE_TARGETS: '1',
+      SMTP_URL: smtp.url,
+    };
     const id = await createIncidentThroughApi(env, {
       name: 'Dana',
       email: 'dana@example.test',
@@ -155,7 +160,11 @@ describe('a tick process killed during delivery', () => {
     let hang = true;
     const receiver = await startReceiver({ answer: () => (hang ? 'hang' : 200) });
     cleanups.push(receiver.close);
-    const env = { DATABASE_PATH: tempDbPath(), AFTERWORD_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET };
+    const env = {
+      DATABASE_PATH: tempDbPath(),
+      AFTERWORD_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      AFTERWORD_ALLOW_PRIVATE_TARGETS: '1',
+    };
     const id = await createIncidentThroughApi(env, { name: 'Dana', webhookUrl: receiver.url });
 
     // The real CLI in its own process: it sends the alert and waits for the answer that never comes.

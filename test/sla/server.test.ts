@@ -16,7 +16,11 @@ describe('npm start', () => {
   it('delivers a due SLA reminder without anyone running the CLI, and stops cleanly', async () => {
     const receiver = await startReceiver();
     cleanups.push(receiver.close);
-    const env = { DATABASE_PATH: tempDbPath(), AFTERWORD_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET };
+    const env = {
+      DATABASE_PATH: tempDbPath(),
+      AFTERWORD_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      AFTERWORD_ALLOW_PRIVATE_TARGETS: '1',
+    };
     const { deps, handle } = nodeDeps({ ...process.env, ...env });
     const { secret } = await createToken({ deps, input: { name: 't', scopes: ['admin'] }, actor: null });
     const res = await createApp(deps).request('/api/v1/incidents', {

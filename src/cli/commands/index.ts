@@ -34,6 +34,11 @@ export const commandAreas: CommandArea[] = [
     load: async () => (await import('./sla')).registerSla,
   },
   {
+    name: 'notify',
+    summary: 'the notification outbox: SLA alerts and subscriber updates',
+    load: async () => (await import('./notify')).registerNotify,
+  },
+  {
     name: 'lint',
     summary: 'check a customer summary (no database needed)',
     database: false,

@@ -11,7 +11,7 @@ import { type CliContext, CliError } from '../context';
 
 const CLI_ACTOR = { tokenId: null, label: 'cli' };
 
-function parseNow(value: string | undefined): number | undefined {
+export function parseNow(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const parsed = instant.safeParse(value);
   if (!parsed.success) {

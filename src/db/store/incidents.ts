@@ -1,5 +1,6 @@
 // Incidents, the components they affect, and their timeline of updates.
 import { and, asc, desc, eq, gte, inArray, lt, lte, ne, or, type SQL } from 'drizzle-orm';
+import type { DomainEvent } from '../../core/events';
 import type {
   AffectedComponent,
   ComponentStatus,
@@ -12,6 +13,7 @@ import type {
 import { atomic, bySlices, type Db, slices } from '../db';
 import { components, incidentComponents, incidents, incidentUpdates } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
+import { eventInserts } from './notifications';
 
 type IncidentRow = typeof incidents.$inferSelect;
 
@@ -34,6 +36,8 @@ export interface IncidentWrite {
   componentStatuses?: { id: string; status: ComponentStatus; updatedAt: EpochMs }[];
   update?: IncidentUpdate;
   audit: AuditInput;
+  /** Domain events of this write: stored in the same batch (no change without its event, no event without its change). */
+  events?: DomainEvent[];
 }
 
 function toRow(i: Incident): IncidentRow {
@@ -196,7 +200,7 @@ export function incidentStore(db: Db) {
         qs.push(db.update(components).set({ status: c.status, updatedAt: c.updatedAt }).where(eq(components.id, c.id)));
       }
       if (w.update) qs.push(db.insert(incidentUpdates).values(w.update));
-      qs.push(auditInsert(db, w.audit));
+      qs.push(auditInsert(db, w.audit), ...eventInserts(db, w.events ?? []));
       await atomic(db, qs);
     },
   };

@@ -5,10 +5,12 @@ import { componentStore } from './components';
 import { idempotencyStore } from './idempotency';
 import { incidentStore } from './incidents';
 import { maintenanceStore } from './maintenances';
+import { notificationStore } from './notifications';
 import { publicStore } from './public';
 import { sessionStore } from './sessions';
 import { settingsStore } from './settings';
 import { slaStore } from './sla';
+import { subscriberStore } from './subscribers';
 import { summaryStore } from './summaries';
 import { tokenStore } from './tokens';
 
@@ -20,10 +22,12 @@ export function createStore(db: Db) {
     idempotency: idempotencyStore(db),
     incidents: incidentStore(db),
     maintenances: maintenanceStore(db),
+    notifications: notificationStore(db),
     public: publicStore(db),
     sessions: sessionStore(db),
     settings: settingsStore(db),
     sla: slaStore(db),
+    subscribers: subscriberStore(db),
     summaries: summaryStore(db),
     tokens: tokenStore(db),
   };

@@ -1,9 +1,11 @@
 // Scheduled maintenance windows and the components they touch.
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { DomainEvent } from '../../core/events';
 import type { Maintenance } from '../../core/types';
 import { atomic, bySlices, type Db, slices } from '../db';
 import { maintenanceComponents, maintenances } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
+import { eventInserts } from './notifications';
 
 export function maintenanceStore(db: Db) {
   // The public page reads the latest windows on every render: two statements prepared once, the links
@@ -68,7 +70,7 @@ export function maintenanceStore(db: Db) {
       return m ?? null;
     },
     /** Inserts or replaces a maintenance window with its component links. */
-    async save(m: Maintenance, isNew: boolean, audit: AuditInput): Promise<void> {
+    async save(m: Maintenance, isNew: boolean, audit: AuditInput, events: DomainEvent[] = []): Promise<void> {
       const { components, ...row } = m;
       const qs = [];
       if (isNew) qs.push(db.insert(maintenances).values(row));
@@ -82,7 +84,7 @@ export function maintenanceStore(db: Db) {
           db.insert(maintenanceComponents).values(chunk.map((componentId) => ({ maintenanceId: m.id, componentId }))),
         );
       }
-      qs.push(auditInsert(db, audit));
+      qs.push(auditInsert(db, audit), ...eventInserts(db, events));
       await atomic(db, qs);
     },
     async delete(id: string, audit: AuditInput): Promise<void> {

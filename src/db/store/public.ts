@@ -189,8 +189,9 @@ export function publicStore(db: Db) {
   // Prepared once: the data version is read on every public request, so it must cost next to nothing.
   const versionQuery = db.select({ v: dataVersion.version }).from(dataVersion).where(eq(dataVersion.id, 1)).prepare();
   const lastChangeQuery = db
-    .select({ at: max(auditLog.at) })
-    .from(auditLog)
+    .select({ at: dataVersion.changedAt })
+    .from(dataVersion)
+    .where(eq(dataVersion.id, 1))
     .prepare();
 
   // Every cache miss of the home page, badge and v2 JSON runs these two sets, so they are prepared once.
@@ -277,7 +278,7 @@ export function publicStore(db: Db) {
       return Array.isArray(rows) ? (rows[0]?.v ?? 0) : rows.then(([row]) => row?.v ?? 0);
     },
 
-    /** When the newest write happened (every write leaves an audit entry, deletions too). */
+    /** When public output last changed (stamped with the data version; token or draft writes leave it alone). */
     async lastChangeAt(): Promise<EpochMs> {
       const [row] = await lastChangeQuery.all();
       return row?.at ?? 0;

@@ -1,18 +1,41 @@
-// The SLA alert outbox and the facts the SLA clock needs (incident fields, first publication).
-import { and, asc, eq, exists, inArray, like, lte, ne, notExists, type SQL, sql } from 'drizzle-orm';
+// SLA alerts in the notification outbox (kind `sla`) and the facts the SLA clock needs (incident fields, first publication).
+import { and, asc, eq, exists, inArray, like, ne, notExists, type SQL, sql } from 'drizzle-orm';
 import type { SlaAlertPayload } from '../../core/sla/alert';
 import type { SlaAlertRecord, SlaAlertStatus, SlaChannel, SlaIncident } from '../../core/sla/records';
 import type { EpochMs, Severity } from '../../core/types';
 import { atomic, type Db, slices } from '../db';
-import { incidents, slaAlerts, summaryPublications } from '../schema';
+import { incidents, notifications as slaAlerts, summaryPublications } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
 
 type AlertRow = typeof slaAlerts.$inferSelect;
 
 function fromRow(r: AlertRow): SlaAlertRecord {
-  return { ...r, channel: r.channel as SlaChannel, payload: r.payload as SlaAlertPayload };
+  return {
+    id: r.id,
+    incidentId: r.incidentId ?? '',
+    checkpoint: r.checkpoint ?? '',
+    type: r.type,
+    channel: r.channel as SlaChannel,
+    target: r.target,
+    payload: r.payload as SlaAlertPayload,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.nextAttemptAt,
+    lastError: r.lastError,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    deliveredAt: r.deliveredAt,
+  };
 }
 
+/** The outbox key that keeps one SLA alert per incident, checkpoint and channel. */
+export function slaDedupeKey(incidentId: string, checkpoint: string, channel: string): string {
+  return `sla:${incidentId}:${checkpoint}:${channel}`;
+}
+
+const isSla = eq(slaAlerts.kind, 'sla');
+/** SLA writes touch no public output: they never bump the data version. */
+const OUTBOX = { public: false } as const;
 /**
  * The SLA clock's own rows (`sla.*`): other kinds in the outbox (`summary.stale`) are neither
  * reminders a publication cancels nor a reason to confirm one.
@@ -84,17 +107,20 @@ export function slaStore(db: Db) {
       const pending = await db
         .selectDistinct({ id: slaAlerts.incidentId })
         .from(slaAlerts)
-        .where(and(eq(slaAlerts.status, 'pending'), ne(slaAlerts.checkpoint, 'met'), isSlaAlert));
+        .where(and(isSla, eq(slaAlerts.status, 'pending'), ne(slaAlerts.checkpoint, 'met'), isSlaAlert));
       const met = db
         .select({ one: sql`1` })
         .from(sql`${slaAlerts} as m`)
-        .where(sql`m.incident_id = ${slaAlerts.incidentId} and m.checkpoint = 'met'`);
+        .where(sql`m.incident_id = ${slaAlerts.incidentId} and m.kind = 'sla' and m.checkpoint = 'met'`);
       const unconfirmed = await db
         .selectDistinct({ id: slaAlerts.incidentId })
         .from(slaAlerts)
         .innerJoin(incidents, eq(incidents.id, slaAlerts.incidentId))
-        .where(and(notExists(met), exists(published), isSlaAlert));
-      return { withPending: new Set(pending.map((r) => r.id)), unconfirmed: new Set(unconfirmed.map((r) => r.id)) };
+        .where(and(isSla, notExists(met), exists(published), isSlaAlert));
+      return {
+        withPending: new Set(pending.flatMap((r) => (r.id ? [r.id] : []))),
+        unconfirmed: new Set(unconfirmed.flatMap((r) => (r.id ? [r.id] : []))),
+      };
     },
 
     /** Every checkpoint id already in the outbox (any channel, any status), per incident. */
@@ -104,8 +130,9 @@ export function slaStore(db: Db) {
         const rows = await db
           .selectDistinct({ incidentId: slaAlerts.incidentId, checkpoint: slaAlerts.checkpoint })
           .from(slaAlerts)
-          .where(inArray(slaAlerts.incidentId, slice));
+          .where(and(isSla, inArray(slaAlerts.incidentId, slice)));
         for (const r of rows) {
+          if (!r.incidentId || !r.checkpoint) continue;
           const set = out.get(r.incidentId) ?? new Set<string>();
           set.add(r.checkpoint);
           out.set(r.incidentId, set);
@@ -120,24 +147,29 @@ export function slaStore(db: Db) {
         const rows = await db
           .select()
           .from(slaAlerts)
-          .where(inArray(slaAlerts.incidentId, slice))
+          .where(and(isSla, inArray(slaAlerts.incidentId, slice)))
           .orderBy(asc(slaAlerts.createdAt), asc(slaAlerts.id));
         for (const r of rows) {
-          const list = out.get(r.incidentId) ?? [];
-          list.push(fromRow(r));
-          out.set(r.incidentId, list);
+          const alert = fromRow(r);
+          const list = out.get(alert.incidentId) ?? [];
+          list.push(alert);
+          out.set(alert.incidentId, list);
         }
       }
       return out;
     },
 
     async alert(id: string): Promise<SlaAlertRecord | null> {
-      const [row] = await db.select().from(slaAlerts).where(eq(slaAlerts.id, id)).limit(1);
+      const [row] = await db
+        .select()
+        .from(slaAlerts)
+        .where(and(isSla, eq(slaAlerts.id, id)))
+        .limit(1);
       return row ? fromRow(row) : null;
     },
 
     /**
-     * Inserts alerts unless their (incident, checkpoint, channel) is already there: the UNIQUE index,
+     * Inserts alerts unless their (incident, checkpoint, channel) is already there: the UNIQUE dedupe key,
      * not this code, is what keeps two ticks (or two processes) from queuing a checkpoint twice.
      * `cancelPendingOf` first cancels that incident's pending reminders (publication ends the clock).
      */
@@ -155,6 +187,7 @@ export function slaStore(db: Db) {
             .set({ status: 'cancelled', updatedAt: at })
             .where(
               and(
+                isSla,
                 eq(slaAlerts.incidentId, incidentId),
                 eq(slaAlerts.status, 'pending'),
                 ne(slaAlerts.checkpoint, 'met'),
@@ -167,104 +200,42 @@ export function slaStore(db: Db) {
         qs.push(
           db
             .insert(slaAlerts)
-            .values({ ...a, updatedAt: a.createdAt, deliveredAt: null, lastError: a.lastError ?? null })
+            .values({
+              ...a,
+              kind: 'sla',
+              dedupeKey: slaDedupeKey(a.incidentId, a.checkpoint, a.channel),
+              updatedAt: a.createdAt,
+              deliveredAt: null,
+              lastError: a.lastError ?? null,
+            })
             .onConflictDoNothing(),
         );
       }
       for (const entry of w.audit) qs.push(auditInsert(db, entry));
-      await atomic(db, qs);
-    },
-
-    /** Ids of pending alerts whose next attempt is due, oldest first. */
-    async dueIds(now: EpochMs, limit: number): Promise<string[]> {
-      const rows = await db
-        .select({ id: slaAlerts.id })
-        .from(slaAlerts)
-        .where(and(eq(slaAlerts.status, 'pending'), lte(slaAlerts.nextAttemptAt, now)))
-        .orderBy(asc(slaAlerts.nextAttemptAt), asc(slaAlerts.id))
-        .limit(limit);
-      return rows.map((r) => r.id);
-    },
-
-    /**
-     * Claims a due alert for one delivery attempt: one conditional UPDATE, so of two ticks racing
-     * for it exactly one gets the row back. The lease pushes the next attempt out; if the claimer
-     * dies before recording, the alert becomes due again when the lease ends (same id, resent).
-     */
-    async claim(id: string, now: EpochMs, leaseUntil: EpochMs): Promise<SlaAlertRecord | null> {
-      const [row] = await db
-        .update(slaAlerts)
-        .set({ nextAttemptAt: leaseUntil, attempts: sql`${slaAlerts.attempts} + 1`, updatedAt: now })
-        .where(and(eq(slaAlerts.id, id), eq(slaAlerts.status, 'pending'), lte(slaAlerts.nextAttemptAt, now)))
-        .returning();
-      return row ? fromRow(row) : null;
-    },
-
-    /** Records a delivery. A reminder cancelled while in flight was still delivered, so it says so. */
-    async markDelivered(id: string, at: EpochMs): Promise<void> {
-      await db
-        .update(slaAlerts)
-        .set({ status: 'delivered', deliveredAt: at, updatedAt: at })
-        .where(and(eq(slaAlerts.id, id), inArray(slaAlerts.status, ['pending', 'cancelled'])));
-    },
-
-    /** Records a failed attempt: try again at `retryAt`, or (null) dead-letter it with an audit entry. */
-    async markFailed(
-      id: string,
-      at: EpochMs,
-      error: string,
-      retryAt: EpochMs | null,
-      audit: AuditInput,
-    ): Promise<void> {
-      const where = and(eq(slaAlerts.id, id), eq(slaAlerts.status, 'pending'));
-      if (retryAt !== null) {
-        await db.update(slaAlerts).set({ lastError: error, nextAttemptAt: retryAt, updatedAt: at }).where(where);
-        return;
-      }
-      await atomic(db, [
-        db.update(slaAlerts).set({ status: 'dead', lastError: error, updatedAt: at }).where(where),
-        auditInsert(db, audit),
-      ]);
-    },
-
-    /** Re-queues a dead-lettered alert with a fresh set of attempts; the id (and payload) stay the same. */
-    async requeueDead(id: string, at: EpochMs, audit: AuditInput): Promise<void> {
-      await atomic(db, [
-        db
-          .update(slaAlerts)
-          .set({ status: 'pending', attempts: 0, nextAttemptAt: at, updatedAt: at })
-          .where(and(eq(slaAlerts.id, id), eq(slaAlerts.status, 'dead'))),
-        auditInsert(db, audit),
-      ]);
+      await atomic(db, qs, OUTBOX);
     },
 
     /** Cancels pending reminders of an incident whose clock no longer runs (severity lowered). */
     async cancelPending(incidentId: string, at: EpochMs, audit: AuditInput): Promise<void> {
-      await atomic(db, [
-        db
-          .update(slaAlerts)
-          .set({ status: 'cancelled', updatedAt: at })
-          .where(
-            and(
-              eq(slaAlerts.incidentId, incidentId),
-              eq(slaAlerts.status, 'pending'),
-              ne(slaAlerts.checkpoint, 'met'),
-              isSlaAlert,
+      await atomic(
+        db,
+        [
+          db
+            .update(slaAlerts)
+            .set({ status: 'cancelled', updatedAt: at })
+            .where(
+              and(
+                isSla,
+                eq(slaAlerts.incidentId, incidentId),
+                eq(slaAlerts.status, 'pending'),
+                ne(slaAlerts.checkpoint, 'met'),
+                isSlaAlert,
+              ),
             ),
-          ),
-        auditInsert(db, audit),
-      ]);
-    },
-
-    /** How many alerts are in each status (for status lines). */
-    async counts(): Promise<Record<SlaAlertStatus, number>> {
-      const rows = await db
-        .select({ status: slaAlerts.status, n: sql<number>`count(*)` })
-        .from(slaAlerts)
-        .groupBy(slaAlerts.status);
-      const out: Record<SlaAlertStatus, number> = { pending: 0, delivered: 0, dead: 0, cancelled: 0 };
-      for (const r of rows) out[r.status] = Number(r.n);
-      return out;
+          auditInsert(db, audit),
+        ],
+        OUTBOX,
+      );
     },
 
     /** When the oldest still-pending alert was queued (null: none pending): the outbox's backlog, for /healthz. */

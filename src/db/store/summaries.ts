@@ -1,12 +1,14 @@
 // Summary drafts and publications. "One published version per number" and "one draft per number"
 // are UNIQUE indexes; the store reports a clash as `VersionTaken` so the service can retry or reuse.
 import { and, asc, desc, eq, max } from 'drizzle-orm';
+import type { DomainEvent } from '../../core/events';
 import type { SummaryPublication, SummaryVersion } from '../../core/summary/records';
 import type { Finding } from '../../core/summary/types';
 import type { EpochMs } from '../../core/types';
 import { atomic, type Db } from '../db';
 import { summaryPublications, summaryVersions } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
+import { eventInserts } from './notifications';
 
 /** The UNIQUE index refused a write: someone else took this version number first. */
 export class VersionTaken extends Error {
@@ -94,7 +96,7 @@ export function summaryStore(db: Db) {
     /** Inserts a draft and its audit entry together; throws VersionTaken if the number is taken. */
     async insertVersion(v: SummaryVersion, audit: AuditInput): Promise<void> {
       try {
-        await atomic(db, [db.insert(summaryVersions).values(v), auditInsert(db, audit)]);
+        await atomic(db, [db.insert(summaryVersions).values(v), auditInsert(db, audit)], { public: false });
       } catch (err) {
         if (isUniqueViolation(err)) throw new VersionTaken();
         throw err;
@@ -102,9 +104,13 @@ export function summaryStore(db: Db) {
     },
 
     /** Records a publication and its audit entry together; throws VersionTaken if already published. */
-    async insertPublication(p: SummaryPublication, audit: AuditInput): Promise<void> {
+    async insertPublication(p: SummaryPublication, audit: AuditInput, events: DomainEvent[] = []): Promise<void> {
       try {
-        await atomic(db, [db.insert(summaryPublications).values(p), auditInsert(db, audit)]);
+        await atomic(db, [
+          db.insert(summaryPublications).values(p),
+          auditInsert(db, audit),
+          ...eventInserts(db, events),
+        ]);
       } catch (err) {
         if (isUniqueViolation(err)) throw new VersionTaken();
         throw err;

@@ -17,7 +17,7 @@ export function tokenStore(db: Db) {
   return {
     async create(token: StoredToken, audit: AuditInput | null): Promise<void> {
       const insert = db.insert(apiTokens).values(token);
-      await atomic(db, audit ? [insert, auditInsert(db, audit)] : [insert]);
+      await atomic(db, audit ? [insert, auditInsert(db, audit)] : [insert], { public: false });
     },
     async findByHash(hash: string): Promise<StoredToken | null> {
       const [row] = await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hash)).limit(1);
@@ -36,10 +36,11 @@ export function tokenStore(db: Db) {
       return row?.n ?? 0;
     },
     async revoke(id: string, at: EpochMs, audit: AuditInput): Promise<void> {
-      await atomic(db, [
-        db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id)),
-        auditInsert(db, audit),
-      ]);
+      await atomic(
+        db,
+        [db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id)), auditInsert(db, audit)],
+        { public: false },
+      );
     },
     async touch(id: string, at: EpochMs): Promise<void> {
       await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));

@@ -30,7 +30,10 @@ const write = needs('incidents:write');
 export const incidentRoutes = new Hono<AppEnv>()
   .get('/incidents', validate('query', listIncidentsQuery), async (c) => {
     const page = await listIncidents({ deps: c.get('deps'), query: c.req.valid('query') });
-    return c.json({ incidents: page.incidents.map(presentIncident), nextCursor: page.nextCursor });
+    return c.json({
+      incidents: page.incidents.map((i) => presentIncident(i, c.get('token'))),
+      nextCursor: page.nextCursor,
+    });
   })
   .post('/incidents', write, validate('json', createIncidentInput), async (c) => {
     const incident = await createIncident({
@@ -38,7 +41,7 @@ export const incidentRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json({ ...presentIncident(incident), warnings: incident.warnings }, 201, {
+    return c.json({ ...presentIncident(incident, c.get('token')), warnings: incident.warnings }, 201, {
       Location: `/api/v1/incidents/${incident.id}`,
     });
   })
@@ -46,7 +49,7 @@ export const incidentRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const incident = await getIncident({ deps, id: c.req.param('id') });
     const updates = await listIncidentUpdates({ deps, id: incident.id });
-    return c.json({ ...presentIncident(incident), updates: updates.map(presentUpdate) });
+    return c.json({ ...presentIncident(incident, c.get('token')), updates: updates.map(presentUpdate) });
   })
   .patch('/incidents/:id', write, validate('json', updateIncidentInput), async (c) => {
     const incident = await updateIncident({
@@ -55,7 +58,7 @@ export const incidentRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json({ ...presentIncident(incident), warnings: incident.warnings });
+    return c.json({ ...presentIncident(incident, c.get('token')), warnings: incident.warnings });
   })
   .post('/incidents/:id/resolve', write, validate('json', resolveIncidentInput), async (c) => {
     const incident = await resolveIncident({
@@ -64,7 +67,7 @@ export const incidentRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json({ ...presentIncident(incident), warnings: incident.warnings });
+    return c.json({ ...presentIncident(incident, c.get('token')), warnings: incident.warnings });
   })
   .get('/incidents/:id/updates', async (c) => {
     const updates = await listIncidentUpdates({ deps: c.get('deps'), id: c.req.param('id') });
@@ -77,7 +80,7 @@ export const incidentRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json({ ...presentUpdate(update), incident: presentIncident(incident), warnings }, 201);
+    return c.json({ ...presentUpdate(update), incident: presentIncident(incident, c.get('token')), warnings }, 201);
   })
   .patch('/incidents/:id/updates/:updateId', write, validate('json', editUpdateInput), async (c) => {
     const { warnings, ...update } = await editIncidentUpdate({

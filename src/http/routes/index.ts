@@ -4,6 +4,7 @@ import { incidentRoutes } from './incidents';
 import { maintenanceRoutes } from './maintenances';
 import { pageSettingsRoutes } from './page-settings';
 import { slaRoutes } from './sla';
+import { subscriberRoutes } from './subscribers';
 import { summaryRoutes } from './summaries';
 import { tokenRoutes } from './tokens';
 
@@ -15,4 +16,5 @@ export const apiV1Routers = [
   pageSettingsRoutes,
   slaRoutes,
   summaryRoutes,
+  subscriberRoutes,
 ];

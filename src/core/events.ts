@@ -1,0 +1,149 @@
+// Domain events: what a public-facing write changed, as subscribers hear it. Pure: built from the
+// records a write already holds, carrying only text a public page shows (titles, updates, links).
+import { type EpochMs, type Incident, type IncidentUpdate, isIncidentPublic, type Maintenance } from './types';
+
+export const DOMAIN_EVENT_TYPES = [
+  'incident.created',
+  'incident.updated',
+  'incident.resolved',
+  'summary.published',
+  'maintenance.scheduled',
+  'maintenance.started',
+  'maintenance.completed',
+] as const;
+export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
+
+/** The body every subscriber channel renders from. Field names are part of the webhook contract. */
+export interface EventPayload {
+  type: DomainEventType;
+  /** ISO-8601 UTC. */
+  occurredAt: string;
+  /** The public page the event concerns. */
+  url: string;
+  title: string;
+  /** The public status after the event (incident or maintenance status). */
+  status: string;
+  /** The words posted with the change (an incident update, a maintenance description), if any. */
+  message: string | null;
+  incidentId?: string;
+  maintenanceId?: string;
+  /** Maintenance window, ISO-8601 UTC. */
+  window?: { from: string; until: string };
+  components: string[];
+}
+
+/** An event as a write hands it to the store, stored in the same atomic batch as the change. */
+export interface DomainEvent {
+  id: string;
+  type: DomainEventType;
+  subjectId: string;
+  /** The component ids the event concerns (subscribers to their groups match too). */
+  scope: string[];
+  payload: EventPayload;
+  occurredAt: EpochMs;
+}
+
+export function isMaintenanceEvent(type: DomainEventType): boolean {
+  return type.startsWith('maintenance.');
+}
+
+const iso = (ms: EpochMs) => new Date(ms).toISOString();
+
+/**
+ * The event an incident write raises, or none: private incidents raise none, and neither does an
+ * edit that changes nothing a subscriber is told (no new timeline entry).
+ */
+export function incidentEvent(
+  id: string,
+  before: Incident | null,
+  after: Incident,
+  update: IncidentUpdate | null,
+  publicUrl: string,
+): DomainEvent | null {
+  if (!isIncidentPublic(after)) return null;
+  let type: DomainEventType;
+  if (!before || !isIncidentPublic(before)) type = 'incident.created';
+  else if (after.status === 'resolved' && before.status !== 'resolved') type = 'incident.resolved';
+  else if (update) type = 'incident.updated';
+  else return null;
+  const at = update?.createdAt ?? after.updatedAt;
+  return {
+    id,
+    type,
+    subjectId: after.id,
+    scope: after.components.map((c) => c.id),
+    occurredAt: at,
+    payload: {
+      type,
+      occurredAt: iso(at),
+      url: `${publicUrl}/incidents/${encodeURIComponent(after.id)}`,
+      title: after.title,
+      status: after.status,
+      message: update?.body ?? null,
+      incidentId: after.id,
+      components: after.components.map((c) => c.id),
+    },
+  };
+}
+
+export function summaryPublishedEvent(
+  id: string,
+  incident: Incident,
+  at: EpochMs,
+  publicUrl: string,
+): DomainEvent | null {
+  if (!isIncidentPublic(incident)) return null;
+  const url = `${publicUrl}/incidents/${encodeURIComponent(incident.id)}`;
+  return {
+    id,
+    type: 'summary.published',
+    subjectId: incident.id,
+    scope: incident.components.map((c) => c.id),
+    occurredAt: at,
+    payload: {
+      type: 'summary.published',
+      occurredAt: iso(at),
+      url,
+      title: incident.title,
+      status: incident.status,
+      message: `The customer summary of this incident is published: ${url}`,
+      incidentId: incident.id,
+      components: incident.components.map((c) => c.id),
+    },
+  };
+}
+
+/** `maintenance.scheduled` when a window is planned; started/completed when its status moves there. */
+export function maintenanceEvent(
+  id: string,
+  before: Maintenance | null,
+  after: Maintenance,
+  at: EpochMs,
+  publicUrl: string,
+): DomainEvent | null {
+  let type: DomainEventType;
+  if (!before) type = after.status === 'completed' ? 'maintenance.completed' : 'maintenance.scheduled';
+  else if (after.status === before.status) return null;
+  else if (after.status === 'in_progress') type = 'maintenance.started';
+  else if (after.status === 'completed') type = 'maintenance.completed';
+  else return null;
+  if (before === null && after.status === 'in_progress') type = 'maintenance.started';
+  return {
+    id,
+    type,
+    subjectId: after.id,
+    scope: after.components,
+    occurredAt: at,
+    payload: {
+      type,
+      occurredAt: iso(at),
+      url: `${publicUrl}/`,
+      title: after.title,
+      status: after.status,
+      message: after.body,
+      maintenanceId: after.id,
+      window: { from: iso(after.scheduledFor), until: iso(after.scheduledUntil) },
+      components: after.components,
+    },
+  };
+}
