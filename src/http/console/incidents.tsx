@@ -4,8 +4,6 @@
 import type { Context, Hono } from 'hono';
 import type { FC } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type * as z from 'zod';
-import { invalid } from '../../core/errors';
 import { createIncidentInput, createUpdateInput, editUpdateInput, updateIncidentInput } from '../../core/inputs';
 import { humanDuration } from '../../core/sla/alert';
 import type { SlaClock } from '../../core/sla/clock';
@@ -33,10 +31,9 @@ import {
 } from '../../services/incidents';
 import { getIncidentSla } from '../../services/sla-status';
 import { actorOf } from '../../services/tokens';
-import { zodProblems } from '../problem';
 import type { ConsoleEnv } from './env';
 import { can, needsScope, sessionOf } from './guard';
-import { attempt, field, page, rawField, seeOther, utcInput } from './render';
+import { attempt, field, page, parsed, rawField, seeOther, utcInput } from './render';
 import { ConsoleLayout, Csrf, ProblemBox, type ShownProblem, Time } from './views/layout';
 
 const SLA_LABEL: Record<SlaClock['state'], string> = {
@@ -69,13 +66,6 @@ export const SlaState: FC<{ sla: SlaClock | null }> = ({ sla }) => {
     </span>
   );
 };
-
-/** The validation problem of a zod parse, in the form's own field names. */
-function parsed<T>(schema: z.ZodType<T>, value: unknown): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw invalid(zodProblems(r.error), 'Some fields need attention.');
-  return r.data;
-}
 
 /** The affected components chosen on a form: one select per component, "" meaning not affected. */
 function affectedFrom(body: Record<string, unknown>, components: Component[]): AffectedComponent[] {
