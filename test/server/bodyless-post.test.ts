@@ -53,6 +53,8 @@ beforeAll(async () => {
       title,
       severity: 'SEV-1',
       startedAt: new Date(startedAt).toISOString(),
+      // Resolved: a summary about an open incident is refused (incident_open).
+      resolvedAt: new Date(startedAt + HOUR).toISOString(),
       lead: { name: 'Dana' },
     });
     const inc = await createIncident({ deps, input, actor: ACTOR });

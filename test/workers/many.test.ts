@@ -59,8 +59,9 @@ it('takes an incident and a maintenance window that touch 60 components', async 
   expect(((await incident.json()) as { components: unknown[] }).components).toHaveLength(60);
   const window = await api(token, 'POST', '/maintenances', {
     title: 'Network upgrade',
-    scheduledFor: '2026-12-01T01:00:00Z',
-    scheduledUntil: '2026-12-01T03:00:00Z',
+    // Upcoming whenever the test runs (a fixed date turned this test red once the window had passed).
+    scheduledFor: new Date(Date.now() + 3_600_000).toISOString(),
+    scheduledUntil: new Date(Date.now() + 3 * 3_600_000).toISOString(),
     components: ids,
   });
   expect(window.status).toBe(201);
