@@ -10,9 +10,11 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lintSummary } from '../../src/core/summary/lint';
 import { createComponent } from '../../src/services/components';
-import { putLexicon } from '../../src/services/lexicon';
+import { getLexicon, putLexicon } from '../../src/services/lexicon';
 import { revokeToken } from '../../src/services/tokens';
+import { LEAKY as GATE_LEAKY } from '../core/summary/fixtures';
 import { createWorld, type World } from '../helpers/world';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -310,6 +312,23 @@ describe.skipIf(!hasChromium)('the console in Chromium', () => {
       });
     }
   }
+
+  it('the bundled checker finds exactly what the server finds (public/console.js is built from the same core)', async () => {
+    const { context, page } = await signedIn(await world.token('admin'));
+    await page.goto(`${base}/admin/incidents/${incidentId}/summary`);
+    await page.locator('#summary-md').fill(GATE_LEAKY);
+    const incident = (await world.deps.store.incidents.get(incidentId))!;
+    const server = lintSummary(GATE_LEAKY, await getLexicon({ deps: world.deps }), {
+      incident: { startedAt: incident.startedAt, resolvedAt: incident.resolvedAt },
+    }).findings.map((f) => `${f.rule}@${f.line}:${f.column}:${f.length}`);
+    expect(server.length).toBeGreaterThan(5);
+    await expect.poll(() => page.locator('#finding-list li').count()).toBe(server.length);
+    const browserFindings = await page
+      .locator('#finding-list li')
+      .evaluateAll((lis) => lis.map((li) => `${(li as HTMLElement).dataset.rule}@${(li as HTMLElement).dataset.at}`));
+    expect(browserFindings).toEqual(server);
+    await context.close();
+  });
 
   it('measures live checking per keystroke on a 400-word summary (reported, not asserted)', async () => {
     const { context, page } = await signedIn(await world.token('admin'));

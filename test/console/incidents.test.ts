@@ -112,6 +112,43 @@ describe('console incidents', () => {
     expect(page.text).not.toContain('Resolve incident');
   });
 
+  it("the live-text gate's findings are shown inline; corrections and retractions go through it too", async () => {
+    const { world, older } = await world3();
+    const c = consoleClient(world);
+    await c.signIn(await world.token('incidents:write'));
+    await c.get(`/admin/incidents/${older.id}`);
+    const credential = `gh${'p_'}${'x'.repeat(36)}`;
+    const leak = await c.post(`/admin/incidents/${older.id}/updates`, {
+      status: 'identified',
+      body: `Rotated ${credential} after the fix.`,
+    });
+    expect(leak.status).toBe(422);
+    expect(leak.text).toContain('<ul class="findings">');
+    expect(leak.text).toContain('<code>secret</code>');
+    expect(leak.text).not.toContain(`<mark>${credential}</mark>`);
+    expect((await world.deps.store.incidents.listUpdates(older.id)).length).toBe(1);
+
+    const [first] = await world.deps.store.incidents.listUpdates(older.id);
+    const edited = await c.post(`/admin/incidents/${older.id}/updates/${first!.id}/edit`, {
+      body: 'We are investigating failed checkouts.',
+    });
+    expect(edited.status).toBe(303);
+    const page = await c.get(`/admin/incidents/${older.id}`);
+    expect(page.text).toContain('We are investigating failed checkouts.');
+    expect(page.text).toContain('corrected');
+    const refused = await c.post(`/admin/incidents/${older.id}/updates/${first!.id}/edit`, {
+      body: `Key ${credential}`,
+    });
+    expect(refused.status).toBe(422);
+    expect((await world.deps.store.incidents.listUpdates(older.id))[0]!.body).toBe(
+      'We are investigating failed checkouts.',
+    );
+
+    expect((await c.post(`/admin/incidents/${older.id}/updates/${first!.id}/retract`, {})).status).toBe(303);
+    const audit = world.handle.sqlite.prepare('SELECT action FROM audit_log WHERE target_id = ?').all(first!.id);
+    expect(audit).toEqual([{ action: 'incident.update.edit' }, { action: 'incident.update.retract' }]);
+  });
+
   it('is scoped like the API: a token without incidents:write reads but cannot write', async () => {
     const { world, older } = await world3();
     const c = consoleClient(world);

@@ -1,13 +1,14 @@
 // Console sign-in: token -> server-side session cookie, sign-out, expiry, revocation, CSRF, headers,
 // and the CLI's one-time sign-in link.
 import { describe, expect, it } from 'vitest';
+import { alertText, buildAlertPayload } from '../../src/core/sla/alert';
 import { openSqlite } from '../../src/db/node-sqlite';
 import { createStore } from '../../src/db/store';
 import { createApp } from '../../src/http/create-app';
 import { sha256Hex } from '../../src/lib/crypto';
 import { revokeToken } from '../../src/services/tokens';
 import { runCliInProcess, tempDbPath } from '../helpers/processes';
-import { createWorld, fixedClock } from '../helpers/world';
+import { createWorld, fixedClock, T0 } from '../helpers/world';
 import { consoleClient } from './helpers';
 
 const COOKIE = 'afterword_console';
@@ -151,6 +152,35 @@ describe('console sign-in', () => {
       const res = await c.post('/admin/sign-in', { token, next: next! });
       expect(res.headers.get('Location')).toBe(to);
     }
+  });
+});
+
+describe('the SLA alerts link to the summary editor', () => {
+  it("the alert's summaryDraft link opens the console's editor, through sign-in when needed", async () => {
+    const world = createWorld();
+    const payload = buildAlertPayload({
+      alertId: 'alr_1',
+      type: 'sla.checkpoint',
+      checkpoint: 'T-24h',
+      incident: { id: 'inc_42', title: 'Outage' },
+      deadline: T0,
+      secondsLeft: 3600,
+      state: 'due_soon',
+      publicUrl: world.deps.config.publicUrl,
+    });
+    expect(payload.links.summaryDraft).toBe('https://status.example.test/admin/incidents/inc_42/summary');
+    expect(alertText(payload)).toContain(
+      'Write and publish the customer summary: https://status.example.test/admin/incidents/inc_42/summary',
+    );
+    const c = consoleClient(world, 'https://status.example.test');
+    const res = await c.get('/admin/incidents/inc_42/summary');
+    expect(res.headers.get('Location')).toBe('/admin?next=%2Fadmin%2Fincidents%2Finc_42%2Fsummary');
+    await c.get('/admin?next=%2Fadmin%2Fincidents%2Finc_42%2Fsummary');
+    const signIn = await c.post('/admin/sign-in', {
+      token: await world.token('admin'),
+      next: '/admin/incidents/inc_42/summary',
+    });
+    expect(signIn.headers.get('Location')).toBe('/admin/incidents/inc_42/summary');
   });
 });
 

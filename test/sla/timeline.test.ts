@@ -99,7 +99,7 @@ describe('the SLA timeline of a SEV-1', () => {
         state,
         links: {
           incident: `https://status.example.test/incidents/${id}`,
-          summaryDraft: `https://status.example.test/api/v1/incidents/${id}/summary`,
+          summaryDraft: `https://status.example.test/admin/incidents/${id}/summary`,
         },
       });
 

@@ -57,7 +57,8 @@ export function buildAlertPayload(f: AlertFacts): SlaAlertPayload {
     state: f.state,
     links: {
       incident: `${f.publicUrl}/incidents/${id}`,
-      summaryDraft: `${f.publicUrl}/api/v1/incidents/${id}/summary`,
+      // The console's summary editor: a link a person can open (sign-in first, then straight back here).
+      summaryDraft: `${f.publicUrl}/admin/incidents/${id}/summary`,
     },
     ...(f.stale ? { stale: f.stale } : {}),
   };

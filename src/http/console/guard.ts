@@ -101,7 +101,8 @@ export function csrfGuard() {
     const sameOrigin =
       (origin === undefined || origin === new URL(c.req.url).origin) &&
       (site === undefined || site === 'same-origin' || site === 'none');
-    const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    // { all: true } here: Hono caches the first parse, and forms with checkboxes need every value.
+    const body = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
     const sent = typeof body._csrf === 'string' ? body._csrf : undefined;
     const sessionId = c.get('sessionId');
     const pre = getCookie(c, preSessionCookieName(c));

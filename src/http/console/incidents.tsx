@@ -4,9 +4,7 @@
 import type { Context, Hono } from 'hono';
 import type { FC } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type * as z from 'zod';
-import { invalid } from '../../core/errors';
-import { createIncidentInput, createUpdateInput, updateIncidentInput } from '../../core/inputs';
+import { createIncidentInput, createUpdateInput, editUpdateInput, updateIncidentInput } from '../../core/inputs';
 import { humanDuration } from '../../core/sla/alert';
 import type { SlaClock } from '../../core/sla/clock';
 import {
@@ -23,18 +21,19 @@ import { type ConsoleIncidentRow, listConsoleIncidents } from '../../services/co
 import type { ConsoleSession } from '../../services/console-sessions';
 import {
   createIncident,
+  editIncidentUpdate,
   getIncident,
   listIncidentUpdates,
   postIncidentUpdate,
   resolveIncident,
+  retractIncidentUpdate,
   updateIncident,
 } from '../../services/incidents';
 import { getIncidentSla } from '../../services/sla-status';
 import { actorOf } from '../../services/tokens';
-import { zodProblems } from '../problem';
 import type { ConsoleEnv } from './env';
 import { can, needsScope, sessionOf } from './guard';
-import { attempt, field, page, rawField, seeOther, utcInput } from './render';
+import { attempt, field, page, parsed, rawField, seeOther, utcInput } from './render';
 import { ConsoleLayout, Csrf, ProblemBox, type ShownProblem, Time } from './views/layout';
 
 const SLA_LABEL: Record<SlaClock['state'], string> = {
@@ -67,13 +66,6 @@ export const SlaState: FC<{ sla: SlaClock | null }> = ({ sla }) => {
     </span>
   );
 };
-
-/** The validation problem of a zod parse, in the form's own field names. */
-function parsed<T>(schema: z.ZodType<T>, value: unknown): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw invalid(zodProblems(r.error), 'Some fields need attention.');
-  return r.data;
-}
 
 /** The affected components chosen on a form: one select per component, "" meaning not affected. */
 function affectedFrom(body: Record<string, unknown>, components: Component[]): AffectedComponent[] {
@@ -256,9 +248,36 @@ const IncidentDetailView: FC<{
       <h2>Timeline</h2>
       <ol class="timeline" reversed>
         {[...d.updates].reverse().map((u) => (
-          <li>
+          <li id={`update-${u.id}`}>
             <strong>{u.status}</strong> · <Time at={u.createdAt} />
+            {u.editedAt !== null ? (
+              <>
+                {' '}
+                · corrected <Time at={u.editedAt} />
+              </>
+            ) : null}
             <p>{u.body}</p>
+            {write ? (
+              <details>
+                <summary>Correct or retract this update</summary>
+                <form method="post" action={`/admin/incidents/${i.id}/updates/${u.id}/edit`}>
+                  <Csrf token={csrf} />
+                  <label for={`e-${u.id}`}>Corrected message (public)</label>
+                  <textarea id={`e-${u.id}`} name="body" required rows={3}>
+                    {`\n${u.body}`}
+                  </textarea>
+                  <button type="submit" class="secondary">
+                    Save correction
+                  </button>
+                </form>
+                <form method="post" action={`/admin/incidents/${i.id}/updates/${u.id}/retract`}>
+                  <Csrf token={csrf} />
+                  <button type="submit" class="secondary">
+                    Retract (remove from the public page)
+                  </button>
+                </form>
+              </details>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -419,6 +438,31 @@ export function incidentArea(app: Hono<ConsoleEnv>): void {
     });
     if (result.ok) return seeOther(c, `/admin/incidents/${id}`);
     return detailWithProblem(c, id, result.problem, result.status, draft);
+  });
+
+  app.post('/incidents/:id/updates/:updateId/edit', write, async (c) => {
+    const deps = c.get('deps');
+    const id = c.req.param('id');
+    const updateId = c.req.param('updateId');
+    const body = await c.req.parseBody();
+    const result = await attempt(() => {
+      const input = parsed(editUpdateInput, { body: rawField(body, 'body') });
+      return editIncidentUpdate({ deps, incidentId: id, updateId, input, actor: actorOf(sessionOf(c).token) });
+    });
+    if (result.ok) return seeOther(c, `/admin/incidents/${id}#update-${updateId}`);
+    return detailWithProblem(c, id, result.problem, result.status);
+  });
+
+  app.post('/incidents/:id/updates/:updateId/retract', write, async (c) => {
+    const id = c.req.param('id');
+    const updateId = c.req.param('updateId');
+    await retractIncidentUpdate({
+      deps: c.get('deps'),
+      incidentId: id,
+      updateId,
+      actor: actorOf(sessionOf(c).token),
+    });
+    return seeOther(c, `/admin/incidents/${id}`);
   });
 
   app.post('/incidents/:id/components', write, async (c) => {

@@ -8,6 +8,8 @@ import { statusFor } from '../problem';
 import type { ConsoleEnv } from './env';
 import { clearSessionCookie, consoleHeaders, csrfGuard, loadSession, setSessionCookie, signedIn } from './guard';
 import { incidentArea } from './incidents';
+import { lexiconArea } from './lexicon';
+import { maintenanceArea } from './maintenance';
 import { page, seeOther, shownProblem } from './render';
 import { summaryArea } from './summaries';
 import { ErrorView, LinkView, SignInView } from './views/sign-in';
@@ -18,7 +20,7 @@ const FORM_BYTES = 256 * 1024;
 export type ConsoleArea = (app: Hono<ConsoleEnv>) => void;
 
 /** Every console area (incidents, summaries, maintenance, components, lexicon), registered in one list. */
-const CONSOLE_AREAS: ConsoleArea[] = [incidentArea, summaryArea];
+const CONSOLE_AREAS: ConsoleArea[] = [incidentArea, summaryArea, maintenanceArea, lexiconArea];
 
 /** Only a path inside the console may follow a sign-in (no open redirect). */
 function safeNext(next: unknown): string {

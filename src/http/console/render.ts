@@ -3,8 +3,9 @@
 import type { Context } from 'hono';
 import type { JSXNode } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DomainError } from '../../core/errors';
-import { statusFor } from '../problem';
+import type * as z from 'zod';
+import { DomainError, invalid } from '../../core/errors';
+import { statusFor, zodProblems } from '../problem';
 import type { ConsoleEnv } from './env';
 import type { ShownProblem } from './views/layout';
 
@@ -60,4 +61,16 @@ export function utcInput(value: string): string | undefined {
   if (!value) return undefined;
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return `${value.length === 16 ? `${value}:00` : value}Z`;
   return value;
+}
+
+/** An instant as the value of a `datetime-local` field, in UTC. */
+export function utcField(at: number | null): string {
+  return at === null ? '' : new Date(at).toISOString().slice(0, 16);
+}
+
+/** A form's values through the API's own input schema: a problem names the fields in the API's terms. */
+export function parsed<T>(schema: z.ZodType<T>, value: unknown): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw invalid(zodProblems(r.error), 'Some fields need attention.');
+  return r.data;
 }

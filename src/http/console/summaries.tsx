@@ -37,7 +37,12 @@ interface EditorData {
 }
 
 const FindingItem: FC<{ f: Finding; i: number }> = ({ f, i }) => (
-  <li class={`finding f-${f.severity}`} id={`finding-${i}`}>
+  <li
+    class={`finding f-${f.severity}`}
+    id={`finding-${i}`}
+    data-rule={f.rule}
+    data-at={`${f.line}:${f.column}:${f.length}`}
+  >
     <span class={`sev sev-${f.severity}`}>{f.severity}</span> <code>{f.rule}</code>{' '}
     <span class="where">line {f.line}: </span>
     {f.text ? (

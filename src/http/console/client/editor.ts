@@ -69,6 +69,8 @@ function start(area: HTMLTextAreaElement): void {
       ...findings.map((f, i) => {
         const li = el('li', `finding f-${f.severity}`);
         li.id = `finding-${i}`;
+        li.dataset.rule = f.rule;
+        li.dataset.at = `${f.line}:${f.column}:${f.length}`;
         add(li, el('span', `sev sev-${f.severity}`, f.severity), ' ', el('code', '', f.rule), ' ');
         add(li, el('span', 'where', `line ${f.line}: `));
         if (f.text) add(li, el('mark', `f-${f.severity}`, f.text), ' ');
