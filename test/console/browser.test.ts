@@ -248,7 +248,7 @@ describe.skipIf(!hasChromium)('the console in Chromium', () => {
     expect(thirdParty).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 90_000);
 
   it('refuses a form posted from another origin, even with the session cookie', async () => {
     expect(incidentId).not.toBe('');
@@ -309,7 +309,7 @@ describe.skipIf(!hasChromium)('the console in Chromium', () => {
         expect(overflow).toBeLessThanOrEqual(0);
         await page.screenshot({ path: `test-results/console-editor-${width}-${scheme}.png`, fullPage: true });
         await context.close();
-      });
+      }, 60_000);
     }
   }
 

@@ -122,7 +122,7 @@ const IncidentListView: FC<{ session: ConsoleSession; csrf: string; rows: Consol
       <p>No incidents yet.</p>
     ) : (
       <section class="table-wrap" aria-label="Incidents" tabindex={0}>
-        <table class="list">
+        <table class="list stacked">
           <caption class="vh">Incidents with their customer-summary deadline</caption>
           <thead>
             <tr>
@@ -136,15 +136,15 @@ const IncidentListView: FC<{ session: ConsoleSession; csrf: string; rows: Consol
           <tbody>
             {rows.map(({ incident: i, sla }) => (
               <tr>
-                <td>
+                <td data-label="Incident">
                   <a href={`/admin/incidents/${i.id}`}>{i.title}</a>
                 </td>
-                <td>{i.severity}</td>
-                <td>{i.status}</td>
-                <td>
+                <td data-label="Severity">{i.severity}</td>
+                <td data-label="Status">{i.status}</td>
+                <td data-label="Started">
                   <Time at={i.startedAt} />
                 </td>
-                <td>
+                <td data-label="Summary SLA">
                   <SlaState sla={sla} />
                 </td>
               </tr>
