@@ -6,6 +6,7 @@ import { idempotencyStore } from './idempotency';
 import { incidentStore } from './incidents';
 import { maintenanceStore } from './maintenances';
 import { publicStore } from './public';
+import { sessionStore } from './sessions';
 import { settingsStore } from './settings';
 import { slaStore } from './sla';
 import { summaryStore } from './summaries';
@@ -20,6 +21,7 @@ export function createStore(db: Db) {
     incidents: incidentStore(db),
     maintenances: maintenanceStore(db),
     public: publicStore(db),
+    sessions: sessionStore(db),
     settings: settingsStore(db),
     sla: slaStore(db),
     summaries: summaryStore(db),

@@ -6,7 +6,7 @@
 // eviction never removes: the fallback when the database cannot be read.
 export const CACHED_ROUTES: Readonly<Record<string, readonly string[]>> = {
   '/': [],
-  '/history': ['month'],
+  '/history': ['month', 'component', 'severity'],
   '/badge.svg': [],
   '/history.atom': ['component'],
   '/history.rss': ['component'],
