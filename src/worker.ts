@@ -162,7 +162,9 @@ export default {
     const { app, cache } = forEnv(env);
     const warning = checkPublicUrl(env, request);
     if (warning !== null && new URL(request.url).pathname === '/healthz') {
-      return Response.json({ ok: true, warnings: [warning] });
+      const res = await app.fetch(request, env, ctx);
+      const health = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+      return Response.json({ ...health, warnings: [warning] }, { status: res.status });
     }
     if (SAFE.has(request.method)) return app.fetch(request, env, ctx);
     try {

@@ -18,8 +18,22 @@ export const instant = z.iso
   })
   .transform((s) => Date.parse(s));
 
-const name = z.string().trim().min(1, 'must not be empty').max(200);
-const description = z.string().trim().max(2000).nullable();
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the C0 control characters are what is refused
+const C0_CONTROL = /[\u0000-\u0008\u000B-\u001F]/;
+/**
+ * Public text (titles, names, bodies): no C0 control characters but tab and newline. An ESC pasted
+ * from a terminal (`\u001b[31m`) would otherwise make feeds ill-formed XML and pages show noise.
+ */
+const noControls = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !C0_CONTROL.test(s), 'must not contain control characters (only tab and newline are allowed)');
+const text = (max: number) => noControls(max).refine((s) => s.length > 0, 'must not be empty');
+
+const name = text(200);
+const description = noControls(2000).nullable();
 const position = z.number().int().min(0).max(1_000_000);
 const id = z.string().min(1).max(64);
 
@@ -103,7 +117,7 @@ const incidentFields = {
 export const createIncidentInput = z.strictObject({
   ...incidentFields,
   /** The first public update's body; defaults to a plain "We are investigating" line. */
-  message: z.string().trim().min(1).max(20_000).optional(),
+  message: text(20_000).optional(),
 });
 export type CreateIncidentInput = z.output<typeof createIncidentInput>;
 
@@ -111,21 +125,21 @@ export const updateIncidentInput = z
   .strictObject({
     ...incidentFields,
     lead: leadInput.partial(),
-    message: z.string().trim().min(1).max(20_000).optional(),
+    message: text(20_000).optional(),
   })
   .partial();
 export type UpdateIncidentInput = z.output<typeof updateIncidentInput>;
 
 export const resolveIncidentInput = z.strictObject({
   resolvedAt: instant.optional(),
-  message: z.string().trim().min(1).max(20_000).optional(),
+  message: text(20_000).optional(),
   override,
 });
 export type ResolveIncidentInput = z.output<typeof resolveIncidentInput>;
 
 export const createUpdateInput = z.strictObject({
   status: incidentStatus,
-  body: z.string().trim().min(1, 'must not be empty').max(20_000),
+  body: text(20_000),
   components: affectedComponents.optional(),
   override,
 });
@@ -133,7 +147,7 @@ export type CreateUpdateInput = z.output<typeof createUpdateInput>;
 
 /** A correction of a posted update's text (its status and time stay as posted). */
 export const editUpdateInput = z.strictObject({
-  body: z.string().trim().min(1, 'must not be empty').max(20_000),
+  body: text(20_000),
   override,
 });
 export type EditUpdateInput = z.output<typeof editUpdateInput>;
@@ -158,7 +172,7 @@ export type ListIncidentsQuery = z.output<typeof listIncidentsQuery>;
 
 const maintenanceFields = {
   title: name,
-  body: z.string().trim().max(20_000).nullable().optional(),
+  body: noControls(20_000).nullable().optional(),
   status: z.enum(MAINTENANCE_STATUSES).optional(),
   scheduledFor: instant,
   scheduledUntil: instant,

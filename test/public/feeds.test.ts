@@ -190,3 +190,58 @@ describe('feeds: strict XML, maintenance, ?component= and the maintenance calend
     expect(dbOnly).toContain('Database upgrade');
   });
 });
+
+describe('control characters in public text', () => {
+  it('titles, names and bodies with C0 controls (but tab and newline) are refused with a 422 naming the field', async () => {
+    w = createWorld();
+    const s = await scenario(w);
+    const token = s.token;
+    const cases: [string, string, Record<string, unknown>, string][] = [
+      [
+        'POST',
+        '/api/v1/incidents',
+        {
+          title: 'Login errors \u001b[31m',
+          severity: 'SEV-2',
+          lead: { name: 'Dana' },
+          startedAt: '2026-11-20T11:00:00Z',
+        },
+        'title',
+      ],
+      ['POST', '/api/v1/components', { name: 'API\u0000' }, 'name'],
+      [
+        'POST',
+        '/api/v1/maintenances',
+        {
+          title: 'Upgrade',
+          body: 'bell\u0007',
+          scheduledFor: '2026-11-21T01:00:00Z',
+          scheduledUntil: '2026-11-21T02:00:00Z',
+        },
+        'body',
+      ],
+    ];
+    for (const [method, path, body, field] of cases) {
+      const res = await w.call(method, path, { token, body });
+      expect(res.status, path).toBe(422);
+      expect(JSON.stringify(res.json)).toContain(field);
+      expect(JSON.stringify(res.json)).toContain('control characters');
+    }
+    const id = await s.incident({ title: 'Fine', startedAt: '2026-11-20T11:00:00Z' });
+    const update = await w.call('POST', `/api/v1/incidents/${id}/updates`, {
+      token,
+      body: { status: 'identified', body: 'line one\n\tline two\u001b' },
+    });
+    expect(update.status).toBe(422);
+    expect(JSON.stringify(update.json)).toContain('body');
+    // Tab and newline are text.
+    const ok = await w.call('POST', `/api/v1/incidents/${id}/updates`, {
+      token,
+      body: { status: 'identified', body: 'line one\n\tline two' },
+    });
+    expect(ok.status).toBe(201);
+    // Nothing was written by the refused requests.
+    const list = await w.call('GET', '/api/v1/components', { token });
+    expect(JSON.stringify(list.json)).not.toContain('API\\u0000');
+  });
+});
