@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './http/create-app';
-import { createRenderCache } from './http/public/cache';
+import { createRenderCache, parseFreshness } from './http/public/cache';
 import type { Deps } from './services/deps';
 
 /** Hosts the app would take as they are; any other goes to the app, which validates it (400 if invalid). */
@@ -47,9 +47,14 @@ export function nodeGzip(bytes: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer
   return new Uint8Array(gzipSync(bytes));
 }
 
-/** The app as Node serves it: its render cache gzips with node:zlib, and files come from ./public. */
-export function createNodeApp(deps: Deps) {
-  const cache = createRenderCache({ gzip: nodeGzip });
+/**
+ * The app as Node serves it: its render cache gzips with node:zlib, and files come from ./public.
+ * Node reads the data version per event-loop turn (a write shows on the next request); the freshness
+ * setting (PUBLIC_FRESHNESS_SECONDS, default 2) only tells a CDN or proxy in front how long it may
+ * keep a page (`s-maxage`, `CDN-Cache-Control`), so a crowd reaches Node once per interval per cache.
+ */
+export function createNodeApp(deps: Deps, freshnessSeconds = parseFreshness(process.env.PUBLIC_FRESHNESS_SECONDS)) {
+  const cache = createRenderCache({ gzip: nodeGzip, freshnessSeconds });
   const app = createApp(deps, { renderCache: cache });
   app.use('/*', serveStatic({ root: './public' }));
   return { app, cache };

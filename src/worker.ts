@@ -9,6 +9,7 @@ import { slices } from './db/db';
 import * as schema from './db/schema';
 import { createStore } from './db/store';
 import { createApp } from './http/create-app';
+import { createRenderCache, parseFreshness, type SharedRender, type SharedStore } from './http/public/cache';
 import type { Deps } from './services/deps';
 import { fanOutEvents, NOTIFY_MAX_ATTEMPTS, tickNotify } from './services/notify-tick';
 import { getSlaSettings } from './services/sla-settings';
@@ -42,6 +43,11 @@ export interface WorkerEnv {
   AFTERWORD_LINK_SECRET?: string;
   /** Optional Queues producer (and consumer) binding: fan-out and delivery run through it (see wrangler.toml). */
   NOTIFY_QUEUE?: Queue<NotifyMessage>;
+  /**
+   * How stale a public page may be, in seconds (default 2): each isolate reads the data version from
+   * D1 at most once per interval, and CDNs in front may keep a page that long.
+   */
+  PUBLIC_FRESHNESS_SECONDS?: string;
 }
 
 /** The queue consumer's work: fan events out, then hand the due rows on in batches; or deliver a batch. */
@@ -92,31 +98,87 @@ function workerDeps(env: WorkerEnv): Deps {
 }
 
 /**
- * One app per isolate (built on first use): the public render cache lives in the app, so building
- * it per request would throw the cache away. The data version in D1 keeps it fresh across isolates.
+ * The Cache API (`caches.default`, one per Cloudflare location) as the render cache's shared store:
+ * an isolate that starts cold, or whose entry was evicted, takes the render another isolate of the
+ * location made for the same data version instead of rendering from D1. Keys carry the data version,
+ * so an entry never shows older data than its version; it lives until its time boundary (at most a day).
+ * (On *.workers.dev hostnames the Cache API stores nothing: each isolate renders for itself.)
  */
-let built: { env: WorkerEnv; deps: Deps; app: ReturnType<typeof createApp> } | undefined;
+function cacheApiStore(): SharedStore | undefined {
+  if (typeof caches === 'undefined') return undefined;
+  // The DOM lib's CacheStorage type (also in scope) has no `default`.
+  const store = (caches as unknown as { default: Cache }).default;
+  const url = (key: string) => `https://afterword.render-cache/${key}`;
+  return {
+    async match(key) {
+      const res = await store.match(url(key));
+      if (res === undefined) return undefined;
+      const meta = JSON.parse(res.headers.get('afterword-render') ?? 'null') as Omit<
+        SharedRender['rendered'],
+        'body'
+      > & {
+        renderedAt: number;
+      };
+      if (meta === null) return undefined;
+      const { renderedAt, ...rest } = meta;
+      return { rendered: { ...rest, body: await res.text() }, renderedAt };
+    },
+    put(key, { rendered, renderedAt }, waitUntil) {
+      const { body, ...meta } = rendered;
+      const seconds = Math.max(1, Math.min(86_400, Math.ceil((rendered.validUntil - Date.now()) / 1000)));
+      const res = new Response(body, {
+        headers: {
+          'Content-Type': rendered.contentType,
+          'Cache-Control': `public, max-age=${seconds}`,
+          'Afterword-Render': JSON.stringify({ ...meta, renderedAt }),
+        },
+      });
+      waitUntil(store.put(url(key), res).catch(() => {}));
+    },
+  };
+}
+
+/**
+ * One app per isolate (built on first use): the public render cache lives in the app, so building
+ * it per request would throw the cache away. The isolate reads the data version from D1 at most once
+ * per PUBLIC_FRESHNESS_SECONDS (a write through another isolate shows within that interval; a write
+ * through this one at once), and page views in between cost no D1 query.
+ */
+let built:
+  | { env: WorkerEnv; deps: Deps; app: ReturnType<typeof createApp>; cache: ReturnType<typeof createRenderCache> }
+  | undefined;
 function forEnv(env: WorkerEnv) {
   if (built?.env !== env) {
     const deps = workerDeps(env);
-    built = { env, deps, app: createApp(deps) };
+    const freshness = parseFreshness(env.PUBLIC_FRESHNESS_SECONDS);
+    const cache = createRenderCache({
+      versionTtlSeconds: freshness,
+      freshnessSeconds: freshness,
+      shared: cacheApiStore(),
+    });
+    built = { env, deps, app: createApp(deps, { renderCache: cache }), cache };
   }
   return built;
 }
 
+/** Methods that never write: anything else may have changed public data. */
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export default {
   async fetch(request, env, ctx) {
-    const response = forEnv(env).app.fetch(request, env, ctx);
-    // With a queue, a write's events are fanned out right after its response, not at the next cron.
-    const queue = env.NOTIFY_QUEUE;
-    if (queue && request.method !== 'GET' && request.method !== 'HEAD') {
-      ctx.waitUntil(
-        Promise.resolve(response)
-          .then(() => queue.send({ t: 'fanout' }))
-          .catch((err) => console.error('could not queue the fan-out:', err)),
-      );
+    const { app, cache } = forEnv(env);
+    if (SAFE.has(request.method)) return app.fetch(request, env, ctx);
+    try {
+      return await app.fetch(request, env, ctx);
+    } finally {
+      // A write through this isolate shows on its very next page view.
+      cache.forgetVersion();
+      // With a queue, a write's events are fanned out right after its response, not at the next cron.
+      const queue = env.NOTIFY_QUEUE;
+      if (queue) {
+        ctx.waitUntil(queue.send({ t: 'fanout' }).catch((err) => console.error('could not queue the fan-out:', err)));
+      }
     }
-    return response;
   },
   async queue(batch, env) {
     const deps = forEnv(env).deps;
@@ -134,16 +196,18 @@ export default {
     // The cron trigger's notify tick, at the instant the cron fired: queue due SLA checkpoints, fan
     // new events out to subscribers, deliver the outbox in a slice that fits the invocation.
     ctx.waitUntil(
-      tickNotify({ deps: forEnv(env).deps, now: controller.scheduledTime, budgetMs: CRON_SLICE_MS }).then(
-        (report) => {
-          for (const d of report.deliveries) {
-            if (d.outcome === 'retry' || d.outcome === 'dead') {
-              console.warn(`notification ${d.alertId} ${d.outcome}: ${d.error}`);
+      tickNotify({ deps: forEnv(env).deps, now: controller.scheduledTime, budgetMs: CRON_SLICE_MS })
+        .then(
+          (report) => {
+            for (const d of report.deliveries) {
+              if (d.outcome === 'retry' || d.outcome === 'dead') {
+                console.warn(`notification ${d.alertId} ${d.outcome}: ${d.error}`);
+              }
             }
-          }
-        },
-        (err) => console.error('notify tick failed:', err),
-      ),
+          },
+          (err) => console.error('notify tick failed:', err),
+        )
+        .finally(() => forEnv(env).cache.forgetVersion()),
     );
   },
 } satisfies ExportedHandler<WorkerEnv>;

@@ -57,12 +57,4 @@ export function createCliContext(io: CliIo): CliContext {
   };
 }
 
-/** Thrown by commands for usage errors and unreadable input: the CLI prints it and exits with `exitCode`. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 2,
-  ) {
-    super(message);
-  }
-}
+export { CliError } from './errors';

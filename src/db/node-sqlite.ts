@@ -46,9 +46,10 @@ function openDatabaseFile(path: string): Database.Database {
 export function openSqlite(path: string): SqliteHandle {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = openDatabaseFile(path);
-  // WAL lets the CLI write while the server reads; busy_timeout waits out the other writer.
-  if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  // busy_timeout waits out another writer (first, so switching to WAL waits too); WAL lets the CLI
+  // write while the server reads.
   sqlite.pragma('busy_timeout = 5000');
+  if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });

@@ -313,3 +313,25 @@ export const notifications = sqliteTable(
     index('notifications_subscriber').on(t.subscriberId),
   ],
 );
+
+/**
+ * Console sign-ins (issue 13): browser sessions and one-time sign-in links. Only the SHA-256 of the
+ * session id (or link code) is stored, like tokens; the id itself lives in the browser's cookie (or
+ * the printed link). A session acts with its token's scopes and dies with the token (revoked: refused;
+ * deleted: cascaded).
+ */
+export const consoleSessions = sqliteTable(
+  'console_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    kind: text('kind', { enum: ['session', 'link'] }).notNull(),
+    tokenId: text('token_id')
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: 'cascade' }),
+    /** JSON array: the token's scopes when the session began. */
+    scopes: text('scopes', { mode: 'json' }).$type<string[]>().notNull(),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('console_sessions_token').on(t.tokenId), index('console_sessions_expires_at').on(t.expiresAt)],
+);

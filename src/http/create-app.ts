@@ -4,6 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError } from '../core/errors';
 import type { Deps } from '../services/deps';
+import { checkHealth } from '../services/health';
+import { consoleRoutes } from './console';
 import type { AppEnv } from './env';
 import { bearerToken } from './middleware/auth';
 import { idempotency } from './middleware/idempotency';
@@ -11,6 +13,7 @@ import { requireJson } from './middleware/require-json';
 import { problem } from './problem';
 import { publicRoutes } from './public';
 import type { RenderCache } from './public/cache';
+import { htmlErrorPage } from './public/error-page';
 import { subscribeRoutes } from './public/subscribe';
 import { apiV1Routers } from './routes';
 
@@ -29,7 +32,16 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     await next();
   });
 
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  // For load balancers and HEALTHCHECK: 200 while the database answers, 503 (still JSON) when it does not.
+  app.get('/healthz', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    try {
+      return c.json({ ok: true, ...(await checkHealth({ deps: c.get('deps') })) });
+    } catch (err) {
+      console.error('[afterword] health check: the database did not answer:', err);
+      return c.json({ ok: false, database: 'unavailable' }, 503);
+    }
+  });
 
   const api = new Hono<AppEnv>();
   api.use(
@@ -45,12 +57,13 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   api.use('*', idempotency());
   for (const router of apiV1Routers) api.route('/', router);
   app.route('/api/v1', api);
+  app.route('/admin', consoleRoutes());
 
   // Sub-app notFound handlers are not consulted once mounted, so the API's 404 lives here.
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
       ? problem(c, new DomainError('not_found', `No API route for ${c.req.method} ${c.req.path}.`))
-      : c.text('Not found', 404),
+      : htmlErrorPage(c, 404, 'There is no page at this address.'),
   );
 
   // Visitors' subscriptions (/subscribe, confirm, manage, unsubscribe): never cached.

@@ -1,11 +1,18 @@
 // Read models for the public page, feeds and v2 JSON: everything a visitor may see, loaded at `now`.
 import { summaryCommitment } from '../core/public/commitment';
 import { fnv1a } from '../core/public/hash';
-import { type Month, monthRange } from '../core/public/history';
+import {
+  defaultHistoryMonth,
+  type HistoryFilter,
+  type Month,
+  matchesHistoryFilter,
+  monthRange,
+} from '../core/public/history';
 import type { PageInfo, PublicIncident, StatusSnapshot, SummaryCommitment } from '../core/public/snapshot';
+import { withoutPrivateImpacts } from '../core/public/status';
 import { DAY_MS, utcDayStart } from '../core/public/uptime';
 import { type TrackRecord, trackRecord } from '../core/sla/track-record';
-import type { Component } from '../core/types';
+import type { Component, ComponentGroup } from '../core/types';
 import type { Deps } from './deps';
 import { getPageSettings } from './page-settings';
 import { getSlaPolicy, getSlaSettings } from './sla-settings';
@@ -29,14 +36,17 @@ export async function loadStatusSnapshot({ deps }: { deps: Deps }): Promise<Stat
   const now = deps.clock();
   const windowStart = utcDayStart(now) - (UPTIME_DAYS - 1) * DAY_MS;
   const recentStart = utcDayStart(now) - (RECENT_DAYS - 1) * DAY_MS;
-  const [page, groups, components, open, recent, maintenances] = await Promise.all([
+  const [page, groups, stored, open, recent, maintenances, privateImpacts] = await Promise.all([
     pageInfo(deps),
     deps.store.components.listGroups(),
     deps.store.components.list(),
     deps.store.public.open(),
     deps.store.public.touching(windowStart, recentStart),
     deps.store.public.maintenances(),
+    deps.store.public.privateOpenImpacts(),
   ]);
+  // A private incident must not turn the page red with no incident on it to explain why.
+  const components = withoutPrivateImpacts(stored, open, privateImpacts);
   // An open incident older than the store's scan bound still colours today's cells.
   const seen = new Set(recent.map((i) => i.id));
   const all = [...recent, ...open.filter((i) => !seen.has(i.id))];
@@ -64,7 +74,12 @@ export interface HistoryPage {
   page: PageInfo;
   now: number;
   month: Month;
+  /** Whether the month was asked for (`?month`) or chosen as the newest with incidents. */
+  monthGiven: boolean;
+  filter: HistoryFilter;
+  /** The month's public incidents that pass the filter, newest first. */
   incidents: PublicIncident[];
+  groups: ComponentGroup[];
   components: Component[];
   commitments: Map<string, SummaryCommitment>;
   /** Start of the oldest public incident (null: none at all), to bound the "older" link. */
@@ -75,17 +90,37 @@ export interface HistoryPage {
 
 export const TRACK_RECORD_DAYS = 90;
 
-export async function loadHistoryMonth({ deps, month }: { deps: Deps; month: Month }): Promise<HistoryPage> {
-  const { start, end } = monthRange(month);
+export type HistoryLoad = { ok: true; history: HistoryPage } | { ok: false; problem: 'unknown_component' };
+
+/**
+ * One month of public incident history, filtered. Without a month, the newest month that has
+ * incidents (for the filtered component, when there is one), so the page never opens on an empty month.
+ */
+export async function loadHistoryMonth({
+  deps,
+  month: asked,
+  filter = { component: null, severity: null },
+}: {
+  deps: Deps;
+  month: Month | null;
+  filter?: HistoryFilter;
+}): Promise<HistoryLoad> {
   const now = deps.clock();
-  const [page, incidents, components, oldestStart, settings, lastDays] = await Promise.all([
+  const components = await deps.store.components.list();
+  if (filter.component !== null && !components.some((c) => c.id === filter.component)) {
+    return { ok: false, problem: 'unknown_component' };
+  }
+  const month = asked ?? defaultHistoryMonth(await deps.store.public.newestStart(filter.component), now);
+  const { start, end } = monthRange(month);
+  const [page, inMonth, groups, oldestStart, settings, lastDays] = await Promise.all([
     pageInfo(deps),
     deps.store.public.inRange(start, end),
-    deps.store.components.list(),
+    deps.store.components.listGroups(),
     deps.store.public.oldestStart(),
     getSlaSettings({ deps }),
     deps.store.public.inRange(now - TRACK_RECORD_DAYS * DAY_MS, now + 1),
   ]);
+  const incidents = inMonth.filter((i) => matchesHistoryFilter(i, filter));
   const commitments = new Map(incidents.map((i) => [i.id, summaryCommitment(i, settings)]));
   const subjects = lastDays.map((i) => ({
     severity: i.severity,
@@ -93,14 +128,20 @@ export async function loadHistoryMonth({ deps, month }: { deps: Deps; month: Mon
     publishedAt: i.summary?.firstPublishedAt ?? null,
   }));
   return {
-    page,
-    now,
-    month,
-    incidents,
-    components,
-    commitments,
-    oldestStart,
-    trackRecord: trackRecord(subjects, settings, now, TRACK_RECORD_DAYS),
+    ok: true,
+    history: {
+      page,
+      now,
+      month,
+      monthGiven: asked !== null,
+      filter,
+      incidents,
+      groups,
+      components,
+      commitments,
+      oldestStart,
+      trackRecord: trackRecord(subjects, settings, now, TRACK_RECORD_DAYS),
+    },
   };
 }
 

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/cli/commands/seed-demo';
 import { createWorld, type World } from '../helpers/world';
@@ -29,6 +29,21 @@ describe('browser prerequisites', () => {
     expect(hasChromium || !required, `${CHROMIUM} must exist when AFTERWORD_REQUIRE_BROWSER=1`).toBe(true);
   });
 });
+
+/** axe-core's WCAG 2.1 A and AA rules find nothing on the page as it is now. */
+async function expectAxeClean(page: Page) {
+  await page.addScriptTag({ path: AXE });
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<any> } }).axe;
+    return axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+  });
+  const violations = results.violations.map(
+    (v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(violations, page.url()).toEqual([]);
+}
 
 describe.skipIf(!hasChromium)('the status page in Chromium', () => {
   let world: World;
@@ -89,22 +104,67 @@ describe.skipIf(!hasChromium)('the status page in Chromium', () => {
         await page.screenshot({ path: `test-results/status-page-${width}-${scheme}.png`, fullPage: true });
         await page.screenshot({ path: `test-results/status-page-${width}-${scheme}-top.png` });
 
-        await page.addScriptTag({ path: AXE });
-        const results = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<any> } }).axe;
-          return axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-          });
-        });
-        const violations = results.violations.map(
-          (v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join(', ')})`,
+        // The tab says the status, with the favicon of that state (served from public/).
+        expect(await page.title()).toBe('Partial System Outage · Acme Cloud status');
+        const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+        expect(icon).toBe('/favicon-major.svg');
+        expect((await page.request.get(`${base}${icon}`)).headers()['content-type']).toContain('image/svg');
+        // Every date and time is one line: none breaks at a hyphen or space.
+        const wrapped = await page.evaluate(() =>
+          [...document.querySelectorAll('time')].filter((t) => t.getClientRects().length > 1).map((t) => t.textContent),
         );
-        expect(violations).toEqual([]);
+        expect(wrapped).toEqual([]);
+        // A folded group still shows its disclosure marker, and the marker turns when it opens.
+        const group = page.locator('li.group details').first();
+        const marker = () =>
+          group.evaluate((d) => {
+            const m = getComputedStyle(d.querySelector('summary') as Element, '::before');
+            return { content: m.content, width: m.width, transform: m.transform, border: m.borderRightWidth };
+          });
+        await group.evaluate((d) => d.removeAttribute('open'));
+        const folded = await marker();
+        expect(folded.content).not.toBe('none');
+        expect(folded.width).toBe('7px');
+        expect(folded.border).toBe('2px');
+        await group.evaluate((d) => d.setAttribute('open', ''));
+        expect((await marker()).transform).not.toBe(folded.transform);
+        await page
+          .locator('section[aria-labelledby="h-components"]')
+          .screenshot({ path: `test-results/components-${width}-${scheme}.png` });
+        await expectAxeClean(page);
+
         expect(thirdParty).toEqual([]);
         await context.close();
-      });
+      }, 60_000);
     }
   }
+
+  it('the history page (filters, months) and the branded 404: axe-clean and no sideways scrolling, light and dark', async () => {
+    for (const [width, scheme] of [
+      [1280, 'light'],
+      [360, 'light'],
+      [360, 'dark'],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(`${base}/history`);
+      expect(await page.locator('form.filters select').count()).toBe(2);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
+      await page.screenshot({ path: `test-results/history-${width}-${scheme}.png` });
+      await expectAxeClean(page);
+      if (width === 360) {
+        const missing = await page.goto(`${base}/no/such/page`);
+        expect(missing?.status()).toBe(404);
+        expect(await page.locator('h1').textContent()).toBe('Not found');
+        expect(await page.locator('a.subscribe').textContent()).toContain('Subscribe to updates');
+        await page.screenshot({ path: `test-results/not-found-${width}-${scheme}.png` });
+        await expectAxeClean(page);
+      }
+      await context.close();
+    }
+  }, 120_000);
 
   it('works with JavaScript disabled: status, components, groups fold open, incident page and history', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandAreas } from '../../src/cli/commands';
 import { pastSummary } from '../../src/cli/commands/seed-demo';
-import { CLI_ENTRY, ROOT, runCli } from '../helpers/processes';
+import { CLI_ENTRY, ROOT, runCli, tempDbPath } from '../helpers/processes';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const NO_DATABASE = { DATABASE_PATH: '/nonexistent-dir/afterword.db' };
 
 /** Runs the bin with a module-resolution hook that reports every database module the process loads. */
-function runWatchingImports(args: string[]) {
+function runWatchingImports(args: string[], env: Record<string, string> = NO_DATABASE) {
   const dir = mkdtempSync(join(tmpdir(), 'afterword-imports-'));
   writeFileSync(
     join(dir, 'hooks.mjs'),
@@ -30,7 +30,7 @@ export async function resolve(specifier, context, next) {
   return spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), CLI_ENTRY, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, ...NO_DATABASE },
+    env: { ...process.env, ...env },
   });
 }
 
@@ -60,7 +60,7 @@ describe('afterword (the bin)', () => {
     const lint = runWatchingImports(['lint', join(dir, 'ok.md')]);
     expect(lint.status, lint.stderr).toBe(0);
     expect(lint.stderr).not.toContain('LOADED');
-    const migrate = runWatchingImports(['migrate']);
+    const migrate = runWatchingImports(['migrate'], { DATABASE_PATH: tempDbPath() });
     expect(migrate.stderr).toContain('LOADED better-sqlite3');
   });
 

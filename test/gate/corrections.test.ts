@@ -69,6 +69,12 @@ describe('PATCH /api/v1/incidents/:id/updates/:updateId', () => {
     }
     expect(feedUpdated(after.atom)).toBe(w.clock());
     expect(feedUpdated(after.atom)).toBeGreaterThan(atomBefore);
+    const v2 = JSON.parse(after.v2).incidents[0].incident_updates.find((u: { id: string }) => u.id === updateId);
+    expect(v2).toMatchObject({
+      body: RIGHT,
+      created_at: '2026-11-20T12:00:00.000Z',
+      updated_at: new Date(w.clock()).toISOString(),
+    });
 
     const listed = await w.call('GET', `/api/v1/incidents/${id}/updates`, { token });
     const entry = listed.json.updates.find((u: { id: string }) => u.id === updateId);

@@ -2,9 +2,10 @@
 // reaches the database, an API response, a feed or a page. Assembled at run time from pieces so no
 // secret scanner flags this file.
 //
-// A case is plain data so other lists plug in: the gate's disguise list (test/fixtures/disguises.ts,
+// A case is plain data so other lists plug in: the gate's disguise list (test/fixtures/disguises.ts:
 // invisible characters, look-alikes, entities ...) maps onto it with `text` as written and
-// `forbidden` holding both the disguised and the plain credential.
+// `forbidden` holding the plain credential.
+import { DISGUISES } from '../fixtures/disguises';
 
 export interface CredentialCase {
   name: string;
@@ -38,5 +39,10 @@ export const PLAIN_CREDENTIALS: CredentialCase[] = [
   { name: 'database URL with a password', text: `Connect with ${DB_URL} again`, forbidden: [DB_PASSWORD] },
 ];
 
-/** The cases the end-to-end test runs; extend with more lists (e.g. the disguises) here. */
-export const CREDENTIAL_CASES: CredentialCase[] = [...PLAIN_CREDENTIALS];
+/** Every disguised credential of the gate's list: stored, rendered or echoed in no spelling. */
+export const DISGUISED_CREDENTIALS: CredentialCase[] = DISGUISES.flatMap((d) =>
+  d.credential ? [{ name: `disguised: ${d.name}`, text: d.text, forbidden: [d.credential] }] : [],
+);
+
+/** The cases the end-to-end test runs; extend with more lists here. */
+export const CREDENTIAL_CASES: CredentialCase[] = [...PLAIN_CREDENTIALS, ...DISGUISED_CREDENTIALS];

@@ -46,7 +46,7 @@ describe('public HTTP caching', () => {
     expect(etag).toMatch(/^W\/".+"$/);
     expect(lastModified).toMatch(/GMT$/);
     expect(first.headers.get('cache-control')).toBe(
-      'public, max-age=30, stale-while-revalidate=60, stale-if-error=86400',
+      'public, max-age=30, s-maxage=2, stale-while-revalidate=60, stale-if-error=86400',
     );
     expect(first.headers.get('set-cookie')).toBeNull();
 

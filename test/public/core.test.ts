@@ -4,12 +4,25 @@ import { describe, expect, it } from 'vitest';
 import { summaryCommitment } from '../../src/core/public/commitment';
 import { freshness } from '../../src/core/public/freshness';
 import { bodyHash } from '../../src/core/public/hash';
-import { addMonths, groupByDay, monthRange, parseMonth } from '../../src/core/public/history';
+import {
+  addMonths,
+  defaultHistoryMonth,
+  groupByDay,
+  historyQuery,
+  matchesHistoryFilter,
+  monthRange,
+  parseHistorySeverity,
+  parseMonth,
+} from '../../src/core/public/history';
+import { clip, documentTitle, faviconState, homeDescription, incidentDescription } from '../../src/core/public/preview';
+import type { PublicIncident } from '../../src/core/public/snapshot';
 import {
   effectiveMaintenanceStatus,
   incidentImpact,
   overallStatus,
   publicComponentStatus,
+  statusWithoutPrivate,
+  withoutPrivateImpacts,
 } from '../../src/core/public/status';
 import { componentTree } from '../../src/core/public/tree';
 import {
@@ -59,6 +72,43 @@ describe('incidentImpact', () => {
     ['SEV-3', [{ id: 'a', status: 'operational' }], 'minor'],
   ])('%s with %j -> %s', (severity, components, impact) => {
     expect(incidentImpact({ severity: severity as 'SEV-1', components })).toBe(impact);
+  });
+});
+
+describe('private incidents leave the public component status alone', () => {
+  it.each<[ComponentStatus, ComponentStatus[], ComponentStatus[], ComponentStatus]>([
+    // Only a private incident explains the outage: the public sees what public incidents say.
+    ['major_outage', [], ['major_outage'], 'operational'],
+    ['major_outage', ['degraded_performance'], ['major_outage'], 'degraded_performance'],
+    ['partial_outage', [], ['degraded_performance', 'partial_outage'], 'operational'],
+    // A public incident reports as much or worse: nothing to hide.
+    ['partial_outage', ['partial_outage'], ['partial_outage'], 'partial_outage'],
+    ['major_outage', ['major_outage'], ['degraded_performance'], 'major_outage'],
+    // An operator's own setting that no private incident matches stays.
+    ['major_outage', [], ['degraded_performance'], 'major_outage'],
+    ['under_maintenance', [], ['major_outage'], 'under_maintenance'],
+    ['operational', [], ['major_outage'], 'operational'],
+  ])('stored %s, public %j, private %j -> %s', (stored, pub, priv, shown) => {
+    expect(statusWithoutPrivate(stored, pub, priv)).toBe(shown);
+  });
+
+  it('applies per component and keeps the untouched ones as they are', () => {
+    const components = [
+      { id: 'api', status: 'major_outage' as const },
+      { id: 'web', status: 'degraded_performance' as const },
+      { id: 'db', status: 'partial_outage' as const },
+    ];
+    const out = withoutPrivateImpacts(
+      components,
+      [{ components: [{ id: 'web', status: 'degraded_performance' }] }],
+      [
+        { id: 'api', status: 'major_outage' },
+        { id: 'web', status: 'major_outage' },
+      ],
+    );
+    expect(out.map((c) => c.status)).toEqual(['operational', 'degraded_performance', 'partial_outage']);
+    expect(out[2]).toBe(components[2]);
+    expect(withoutPrivateImpacts(components, [], [])).toBe(components);
   });
 });
 
@@ -247,6 +297,24 @@ describe('uptimeBars', () => {
     expect(bar?.uptimePercent).toBe(100);
   });
 
+  it('a component younger than the window: uptime over its own lifetime only, and says from when', () => {
+    const createdAt = at('2026-11-10T12:00:00Z');
+    const [bar] = uptimeBars(
+      [{ id: 'api', createdAt }],
+      [inc('1', '2026-11-15T00:00:00Z', '2026-11-16T00:00:00Z', [['api', 'major_outage']])],
+      NOW,
+    );
+    // One day of ten down: 90 %, not the 98.9 % it would read over 90 days.
+    expect(bar?.uptimePercent).toBe(90);
+    expect(bar?.measuredFrom).toBe(createdAt);
+    expect(bar?.younger).toBe(true);
+    expect(bar?.days.filter((d) => d.worst === 'no_data')).toHaveLength(79);
+    expect(bar?.days[79]?.date).toBe('2026-11-10');
+    expect(bar?.days[79]?.worst).toBe('operational');
+    const [old] = uptimeBars([{ id: 'api', createdAt: OLD }], [], NOW);
+    expect(old?.younger).toBe(false);
+  });
+
   it('an incident that started before the window but ended inside it is counted from the window start', () => {
     const [bar] = uptimeBars(
       comp,
@@ -288,6 +356,85 @@ describe('months', () => {
       start: at('2024-02-01T00:00:00Z'),
       end: at('2024-03-01T00:00:00Z'),
     });
+  });
+});
+
+describe('history filters and the month /history opens on', () => {
+  it('parses impacts, matches component and impact, builds links in one order', () => {
+    expect(parseHistorySeverity('critical')).toBe('critical');
+    expect(parseHistorySeverity('SEV-1')).toBeNull();
+    const inc = { severity: 'SEV-2' as const, components: [{ id: 'api', status: 'major_outage' as const }] };
+    expect(matchesHistoryFilter(inc, { component: null, severity: null })).toBe(true);
+    expect(matchesHistoryFilter(inc, { component: 'api', severity: 'critical' })).toBe(true);
+    expect(matchesHistoryFilter(inc, { component: 'web', severity: null })).toBe(false);
+    expect(matchesHistoryFilter(inc, { component: null, severity: 'major' })).toBe(false);
+    // No component named: the impact falls back to the severity.
+    expect(matchesHistoryFilter({ severity: 'SEV-2', components: [] }, { component: null, severity: 'major' })).toBe(
+      true,
+    );
+    expect(historyQuery({ year: 2026, month: 3 }, { component: 'a b', severity: 'minor' })).toBe(
+      '?month=2026-03&component=a%20b&severity=minor',
+    );
+    expect(historyQuery(null, { component: null, severity: null })).toBe('');
+  });
+
+  it('opens on the newest month with incidents, never a month after now', () => {
+    expect(defaultHistoryMonth(at('2026-09-30T23:59:00Z'), NOW)).toEqual({ year: 2026, month: 9 });
+    expect(defaultHistoryMonth(null, NOW)).toEqual({ year: 2026, month: 11 });
+    expect(defaultHistoryMonth(at('2027-01-02T00:00:00Z'), NOW)).toEqual({ year: 2026, month: 11 });
+  });
+});
+
+describe('link previews: title, favicon, description', () => {
+  const ok = overallStatus(['operational'], []);
+  const down = overallStatus(['major_outage'], []);
+  const maint = overallStatus(['under_maintenance'], []);
+  const incident = (over: Partial<PublicIncident> = {}): PublicIncident => ({
+    id: 'i1',
+    title: 'API down',
+    severity: 'SEV-1',
+    status: 'investigating',
+    startedAt: at('2026-11-20T11:00:00Z'),
+    resolvedAt: null,
+    createdAt: at('2026-11-20T11:00:00Z'),
+    updatedAt: at('2026-11-20T11:00:00Z'),
+    components: [{ id: 'api', status: 'major_outage' }],
+    updates: [
+      { id: 'u1', status: 'investigating', body: 'Looking.', createdAt: at('2026-11-20T11:00:00Z') },
+      { id: 'u2', status: 'identified', body: 'Found it: a bad config.', createdAt: at('2026-11-20T11:30:00Z') },
+    ],
+    summary: null,
+    ...over,
+  });
+
+  it('the status leads the title while anything is wrong, and picks the favicon', () => {
+    expect(documentTitle('Acme', undefined, ok)).toBe('Acme status');
+    expect(documentTitle('Acme', 'Incident history', ok)).toBe('Incident history · Acme status');
+    expect(documentTitle('Acme', undefined, down)).toBe('Major System Outage · Acme status');
+    expect(documentTitle('Acme', 'API down', maint)).toBe('Service Under Maintenance · API down · Acme status');
+    expect(documentTitle('Acme', undefined, null)).toBe('Acme status');
+    expect([ok, down, maint, overallStatus(['degraded_performance'], [])].map(faviconState)).toEqual([
+      'operational',
+      'critical',
+      'maintenance',
+      'minor',
+    ]);
+  });
+
+  it('descriptions say the status and what is going on, cut at a word near 200 characters', () => {
+    expect(homeDescription('Acme', ok, [], NOW)).toBe(
+      'All Systems Operational as of 2026-11-20 12:00 UTC. Live status and incident history of Acme.',
+    );
+    expect(homeDescription('Acme', down, [incident()], NOW)).toBe(
+      'Major System Outage as of 2026-11-20 12:00 UTC. Active incident: API down (investigating).',
+    );
+    expect(incidentDescription(incident())).toBe(
+      'Critical impact, investigating. Started 2026-11-20 11:00 UTC. Found it: a bad config.',
+    );
+    const long = clip(`${'word '.repeat(60)}end`);
+    expect(long.length).toBeLessThanOrEqual(200);
+    expect(long.endsWith('word…')).toBe(true);
+    expect(clip('short\n text')).toBe('short text');
   });
 });
 

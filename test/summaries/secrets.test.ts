@@ -211,3 +211,117 @@ describe('afterword lint', () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Every credential shape secretlint's recommended preset detects, the gate detects too: in prose
+// and as `key: value`. secretlint (a dev dependency, async and Node-only) is the reference: each
+// sample must be one it reports, so the samples stay real.
+describe('credential shapes, against secretlint', () => {
+  /** Deterministic characters from an alphabet (no real credential, varied enough to look like one). */
+  function chars(n: number, alphabet: string, seed: number): string {
+    let x = seed;
+    let out = '';
+    for (let i = 0; i < n; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      out += alphabet[x % alphabet.length];
+    }
+    return out;
+  }
+  const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const HEX = '0123456789abcdef';
+  const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+  const j = (...parts: string[]) => parts.join('');
+  /** A service-account token's shape: base64 of a JSON object (so it begins "eyJ" and ends "fQ=="). */
+  function onePassword(): string {
+    for (let pad = 0; ; pad++) {
+      const json = JSON.stringify({
+        signInAddress: 'my.1password.com',
+        userAuth: { method: 'SRPg-4096', alg: 'PBES2g-HS256', iterations: 650000, salt: chars(22, ALNUM, 16) },
+        email: `${chars(10, LOWER, 35)}@1passwordserviceaccounts.com`,
+        srpX: chars(64, HEX, 36),
+        muk: {
+          alg: 'A256GCM',
+          ext: true,
+          k: chars(43, ALNUM, 37),
+          key_ops: ['encrypt', 'decrypt'],
+          kty: 'oct',
+          kid: 'mp',
+        },
+        secretKey: chars(30 + pad, ALNUM, 38),
+        throttleSecret: { seed: chars(64, HEX, 39), deviceUuid: chars(26, LOWER, 40) },
+        deviceUuid: chars(26, LOWER, 41),
+      });
+      const b64 = btoa(json);
+      if (b64.endsWith('fQ==')) return b64;
+    }
+  }
+  const SHAPES: [string, string][] = [
+    ['GitHub classic token', j('gh', 'p_', chars(36, ALNUM, 1))],
+    ['GitHub fine-grained token', j('github', '_pat_', chars(82, ALNUM, 2))],
+    ['GitLab token', j('gl', 'pat-', chars(20, ALNUM, 3))],
+    ['Slack bot token', j('xo', 'xb-', '1234567890', '-', '1234567890123', '-', chars(24, ALNUM, 4))],
+    [
+      'Slack webhook URL',
+      j(
+        'https://hooks.',
+        'slack.com/services/T',
+        chars(8, 'ABCDEFGHIJ0123456789', 5),
+        '/B',
+        chars(8, 'ABCDEFGHIJ0123456789', 6),
+        '/',
+        chars(24, ALNUM, 7),
+      ),
+    ],
+    ['npm token', j('np', 'm_', chars(36, ALNUM, 8))],
+    ['OpenAI key', j('sk', '-proj-', chars(74, ALNUM, 9), 'T3Blbk', 'FJ', chars(74, ALNUM, 10))],
+    ['Anthropic key', j('sk', '-ant-api03-', chars(93, ALNUM, 11), 'AA')],
+    ['Groq key', j('gs', 'k_', chars(52, ALNUM, 12))],
+    ['Hugging Face token', j('h', 'f_', chars(34, LOWER + LOWER.toUpperCase(), 13))],
+    ['Linear key', j('lin', '_api_', chars(40, ALNUM, 14))],
+    ['Notion token', j('nt', 'n_', '12345678901', chars(35, ALNUM, 15))],
+    ['1Password token', j('op', 's_', onePassword())],
+    ['Vercel token', j('vc', 'p_', chars(40, ALNUM, 17))],
+    ['Databricks token', j('da', 'pi', chars(32, HEX, 18))],
+    ['Docker Hub token', j('dckr', '_pat_', chars(27, ALNUM, 19))],
+    ['Figma token', j('fi', 'gd_', chars(40, ALNUM, 20))],
+    ['Grafana Cloud token', j('gl', 'c_', chars(60, ALNUM, 21))],
+    ['Grafana service account token', j('gl', 'sa_', chars(32, ALNUM, 22), '_', chars(8, HEX, 23))],
+    ['Vault token', j('hv', 's.', chars(95, ALNUM, 24))],
+    ['SendGrid key', j('S', 'G.', chars(22, ALNUM, 25), '.', chars(43, ALNUM, 26))],
+    ['Shopify token', j('shp', 'at_', chars(32, HEX, 27))],
+    ['Postgres URL', j('postgres://', 'app:', chars(16, ALNUM, 28), '@db.example.com:5432/main')],
+    ['MySQL URL', j('mysql://', 'root:', chars(16, ALNUM, 29), '@db.example.com/app')],
+    ['MongoDB URL', j('mongodb+srv://', 'app:', chars(16, ALNUM, 30), '@cluster0.example.net/app')],
+    ['basic-auth URL', j('https://', 'deploy:', chars(16, ALNUM, 31), '@example.com/path')],
+    [
+      'private key',
+      j('-----BEGIN ', 'RSA PRIVATE KEY-----\n', 'MI', chars(120, ALNUM, 32), '\n-----END ', 'RSA PRIVATE KEY-----'),
+    ],
+    ['AWS secret key as an environment variable', j('AWS_SECRET', '_ACCESS_KEY=', chars(40, ALNUM, 33))],
+    ['AWS secret key in JSON', j('"aws_secret', '_access_key": "', chars(40, ALNUM, 34), '"')],
+  ];
+
+  async function secretlintFinds(content: string): Promise<boolean> {
+    const { lintSource } = await import('@secretlint/core');
+    const { creator } = await import('@secretlint/secretlint-rule-preset-recommend');
+    const result = await lintSource({
+      source: { filePath: '/summary.md', content, contentType: 'text' },
+      options: { config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: creator }] } },
+    });
+    return result.messages.length > 0;
+  }
+
+  it.each(SHAPES)(
+    '%s: secretlint reports it, and so does the gate (prose and key: value)',
+    async (_name, credential) => {
+      const prose = `We rotated ${credential} yesterday.`;
+      expect(await secretlintFinds(prose)).toBe(true);
+      for (const text of [prose, `credential: ${credential}`]) {
+        const r = lintSummary(CLEAN.replace('by 31 January 2027.', `by 31 January 2027. ${text}`), LEXICON);
+        const found = r.findings.filter((f) => f.rule === 'secret');
+        expect(found.length, text).toBeGreaterThan(0);
+        expect(JSON.stringify(r)).not.toContain(credential);
+      }
+    },
+  );
+});

@@ -44,4 +44,15 @@ export const commandAreas: CommandArea[] = [
     database: false,
     load: async () => (await import('./lint')).registerLint,
   },
+  {
+    name: 'postmortem',
+    summary: 'postmortems as code: new, lint (no database needed), publish, report',
+    database: false,
+    load: async () => (await import('./postmortem')).registerPostmortem,
+  },
+  {
+    name: 'console',
+    summary: 'the publisher console at /admin',
+    load: async () => (await import('./console')).registerConsole,
+  },
 ];

@@ -1,6 +1,7 @@
 // Grouping of past incidents for the public page: by UTC day (the last 14 days on the home page)
 // and by UTC month (the paginated history). Pure: `now` is a parameter.
-import type { EpochMs } from '../types';
+import type { EpochMs, Incident } from '../types';
+import { type Indicator, incidentImpact } from './status';
 import { DAY_MS, utcDate, utcDayStart } from './uptime';
 
 export interface DayGroup<T> {
@@ -94,4 +95,37 @@ export function formatDuration(ms: number): string {
 export function formatUtc(t: EpochMs): string {
   const s = new Date(t).toISOString();
   return `${s.slice(0, 10)} ${s.slice(11, 16)} UTC`;
+}
+
+/** The impacts a visitor can filter the history by (the words the incident cards show), worst first. */
+export const HISTORY_SEVERITIES = ['critical', 'major', 'minor'] as const;
+export type HistorySeverity = (typeof HISTORY_SEVERITIES)[number];
+
+export function parseHistorySeverity(s: string): HistorySeverity | null {
+  return (HISTORY_SEVERITIES as readonly string[]).includes(s) ? (s as HistorySeverity) : null;
+}
+
+/** What /history shows besides the month: one component, one impact, or everything (null). */
+export interface HistoryFilter {
+  component: string | null;
+  severity: HistorySeverity | null;
+}
+
+export function matchesHistoryFilter(incident: Pick<Incident, 'severity' | 'components'>, f: HistoryFilter): boolean {
+  if (f.component !== null && !incident.components.some((c) => c.id === f.component)) return false;
+  return f.severity === null || incidentImpact(incident) === (f.severity satisfies Indicator);
+}
+
+/** The month /history opens on without `?month`: the newest month with incidents, never one after `now`'s. */
+export function defaultHistoryMonth(newestStart: EpochMs | null, now: EpochMs): Month {
+  return newestStart === null || newestStart > now ? monthOf(now) : monthOf(newestStart);
+}
+
+/** The query string of a /history link: the month, then the filters that are set (stable order, for one cache key). */
+export function historyQuery(month: Month | null, f: HistoryFilter): string {
+  const parts: string[] = [];
+  if (month) parts.push(`month=${monthKey(month)}`);
+  if (f.component !== null) parts.push(`component=${encodeURIComponent(f.component)}`);
+  if (f.severity !== null) parts.push(`severity=${f.severity}`);
+  return parts.length ? `?${parts.join('&')}` : '';
 }

@@ -3,12 +3,26 @@ import * as z from 'zod';
 
 const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 
+/**
+ * A path on this site: one leading "/", then no second "/" or "\", and no backslash, space or control
+ * character anywhere. Browsers read "\" as "/" and drop tabs and newlines, so "/\evil.example" and
+ * "/<tab>/evil.example" are the other site "//evil.example", not a path here.
+ */
+export function isSitePath(s: string): boolean {
+  if (!/^\/(?![/\\])[^\s"'<>\\]*$/.test(s)) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return false;
+  }
+  return true;
+}
+
 /** Absolute http(s) URL, or a path on this site ("/logo.svg"): a logo served from public/ cannot be down with the page's host. */
 const logoUrl = z
   .string()
   .trim()
   .max(2000)
-  .refine((s) => /^\/(?!\/)[^\s"'<>]*$/.test(s) || /^https?:\/\/[^\s"'<>]+$/i.test(s), {
+  .refine((s) => isSitePath(s) || /^https?:\/\/[^\s"'<>]+$/i.test(s), {
     message: 'must be an http(s) URL or a path starting with "/"',
   });
 
@@ -16,7 +30,7 @@ const linkUrl = z
   .string()
   .trim()
   .max(2000)
-  .refine((s) => /^\/(?!\/)[^\s"'<>]*$/.test(s) || /^(https?:\/\/|mailto:)[^\s"'<>]+$/i.test(s), {
+  .refine((s) => isSitePath(s) || /^(https?:\/\/|mailto:)[^\s"'<>]+$/i.test(s), {
     message: 'must be an http(s) or mailto: URL, or a path starting with "/"',
   });
 

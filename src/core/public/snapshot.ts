@@ -27,7 +27,8 @@ export interface PublicIncident
   > {
   status: IncidentStatus;
   /** Oldest first. */
-  updates: Pick<IncidentUpdate, 'id' | 'status' | 'body' | 'createdAt'>[];
+  /** `editedAt`: when the text was last corrected (null: as posted); optional for records built by hand. */
+  updates: (Pick<IncidentUpdate, 'id' | 'status' | 'body' | 'createdAt'> & { editedAt?: IncidentUpdate['editedAt'] })[];
   summary: PublishedSummary | null;
 }
 

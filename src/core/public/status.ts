@@ -1,7 +1,7 @@
 // The public status roll-up: component impact -> incident impact -> the page's overall indicator,
 // in the vocabulary (and enum values) of the Statuspage v2 API. Pure: `now` is always a parameter.
 import { STATUS_RANK, worstComponentStatus } from '../status';
-import type { ComponentStatus, EpochMs, Incident, Maintenance, MaintenanceStatus, Severity } from '../types';
+import type { Component, ComponentStatus, EpochMs, Incident, Maintenance, MaintenanceStatus, Severity } from '../types';
 
 /** Statuspage v2 `status.indicator` and incident `impact` values, mildest first. */
 export const INDICATORS = ['none', 'minor', 'major', 'critical'] as const;
@@ -67,6 +67,45 @@ export function publicComponentStatus(
 ): ComponentStatus {
   if (component.status !== 'operational') return component.status;
   return activeMaintenances.some((m) => m.components.includes(component.id)) ? 'under_maintenance' : 'operational';
+}
+
+/**
+ * A component's status as far as public incidents explain it. The stored status is the worst impact
+ * of every open incident, private ones included (or what an operator set by hand). When it is worse
+ * than anything a public incident reports and a private incident reports exactly it, the private
+ * incident is all that explains it: the public sees the worst public impact instead. An operator's
+ * own setting (one no private incident matches) stays as it is.
+ */
+export function statusWithoutPrivate(
+  stored: ComponentStatus,
+  publicImpacts: ComponentStatus[],
+  privateImpacts: ComponentStatus[],
+): ComponentStatus {
+  const shown = worstComponentStatus(publicImpacts);
+  if (STATUS_RANK[stored] <= STATUS_RANK[shown]) return stored;
+  return privateImpacts.includes(stored) ? shown : stored;
+}
+
+/** Every component with the status visitors may see: private incidents leave it alone (see statusWithoutPrivate). */
+export function withoutPrivateImpacts<C extends Pick<Component, 'id' | 'status'>>(
+  components: C[],
+  openPublic: Pick<Incident, 'components'>[],
+  openPrivate: { id: string; status: ComponentStatus }[],
+): C[] {
+  if (openPrivate.length === 0) return components;
+  const byComponent = (list: { id: string; status: ComponentStatus }[]) => {
+    const m = new Map<string, ComponentStatus[]>();
+    for (const a of list) m.set(a.id, [...(m.get(a.id) ?? []), a.status]);
+    return m;
+  };
+  const pub = byComponent(openPublic.flatMap((i) => i.components));
+  const priv = byComponent(openPrivate);
+  return components.map((c) => {
+    const p = priv.get(c.id);
+    if (!p) return c;
+    const status = statusWithoutPrivate(c.status, pub.get(c.id) ?? [], p);
+    return status === c.status ? c : { ...c, status };
+  });
 }
 
 export interface OverallStatus {

@@ -8,6 +8,7 @@ import {
   effectiveMaintenanceStatus,
   incidentImpact,
   isMaintenanceActive,
+  type OverallStatus,
   overallStatus,
   publicComponentStatus,
 } from './status';
@@ -34,9 +35,13 @@ export function publicStatuses(
   return new Map(s.components.map((c) => [c.id, publicComponentStatus(c, active)]));
 }
 
+/** The page's overall status now: every component as the public sees it, and every open public incident. */
+export function snapshotStatus(s: StatusSnapshot): OverallStatus {
+  return overallStatus([...publicStatuses(s).values()], s.open.map(incidentImpact));
+}
+
 export function v2Status(s: StatusSnapshot) {
-  const statuses = publicStatuses(s);
-  const o = overallStatus([...statuses.values()], s.open.map(incidentImpact));
+  const o = snapshotStatus(s);
   return { indicator: o.indicator, description: o.description };
 }
 
@@ -120,7 +125,7 @@ export function v2Incident(inc: PublicIncident, s: StatusSnapshot, components = 
       body: u.body,
       incident_id: inc.id,
       created_at: iso(u.createdAt),
-      updated_at: iso(u.createdAt),
+      updated_at: iso(u.editedAt ?? u.createdAt),
       display_at: iso(u.createdAt),
       affected_components: null,
       deliver_notifications: true,

@@ -32,6 +32,10 @@ export interface UptimeBar {
   days: DayCell[];
   /** Percentage over the part of the window the component existed, to 2 decimals; null when it did not exist yet. */
   uptimePercent: number | null;
+  /** Where the percentage starts: the window's first day, or the component's creation if it is younger. */
+  measuredFrom: EpochMs;
+  /** Whether the component is younger than the window (its bar starts with "no data"). */
+  younger: boolean;
 }
 
 export function utcDayStart(t: EpochMs): EpochMs {
@@ -175,6 +179,12 @@ export function uptimeBars(
       );
       uptimePercent = Math.floor((1 - down / span) * 10_000) / 100;
     }
-    return { componentId: component.id, days: cells, uptimePercent };
+    return {
+      componentId: component.id,
+      days: cells,
+      uptimePercent,
+      measuredFrom: existsFrom,
+      younger: existsFrom > first,
+    };
   });
 }

@@ -220,7 +220,49 @@ function plainText(token: AnyToken): string {
   return token.text ?? '';
 }
 
+/** Inline delimiters marked pairs up (its emphasis and link matching is quadratic in their number). */
+const MAX_DELIMITERS = 600;
+/** Container markers (">", list bullets) opening one line: deeper nesting recurses per level. */
+const MAX_NESTING = 48;
+/** Heading lines and lines: far beyond any summary, and marked's block pass grows heavy with them. */
+const MAX_HEADINGS = 200;
+const MAX_LINES = 4000;
+
+/**
+ * Markdown marked would take too long on (seconds for 60 KB of "_a_a_a…" or "> > > …"): no summary
+ * a person writes looks like this, so it is read (and rendered) as plain lines instead. Linear.
+ */
+export function markdownTooHard(text: string): boolean {
+  let delimiters = 0;
+  let lineStart = true;
+  let depth = 0;
+  let lines = 0;
+  let headings = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 95 || c === 126 || c === 96 || c === 91) {
+      if (++delimiters > MAX_DELIMITERS) return true;
+    }
+    if (c === 10) {
+      lineStart = true;
+      depth = 0;
+      if (++lines > MAX_LINES) return true;
+      continue;
+    }
+    if (!lineStart) continue;
+    if (c === 35 && ++headings > MAX_HEADINGS) return true;
+    if (
+      c === 62 ||
+      ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9))
+    ) {
+      if (++depth > MAX_NESTING) return true;
+    } else if (c !== 32 && c !== 9 && !(c >= 48 && c <= 57) && !(c === 46 || c === 41)) lineStart = false;
+  }
+  return false;
+}
+
 function lex(text: string): { token: Token; start: number; end: number }[] | null {
+  if (markdownTooHard(text)) return null;
   let tokens: Token[];
   try {
     tokens = marked.lexer(text, { gfm: true });
@@ -416,8 +458,12 @@ export function isSentenceInitial(text: string, offset: number): boolean {
       continue;
     }
     if ('.!?:;|•–—'.includes(ch)) return true;
-    // A list marker or heading marker at the start of the line.
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    // A list marker or heading marker at the start of the line: a few characters at most before it.
+    let lineStart = offset;
+    while (lineStart > 0 && text[lineStart - 1] !== '\n') {
+      if (offset - lineStart > 40) return false;
+      lineStart--;
+    }
     const prefix = text.slice(lineStart, offset);
     if (LINE_PREFIX.test(prefix) && BLOCK_MARKER.test(prefix)) return true;
     return false;

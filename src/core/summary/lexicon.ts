@@ -81,6 +81,8 @@ export interface CompiledLexicon {
   /** Every word that can begin a match (a one-word phrase, a phrase start or a handle): one look-up skips the rest. */
   firstWords: Set<string>;
   internalDomains: Set<string>;
+  /** `allow` entries that are domains ("acme.com"): they cover subdomains, URLs and role addresses. */
+  allowDomains: Set<string>;
   ticketPrefixes: Set<string>;
   /** Lower-cased allowed terms, compared with whole excerpts of the pattern rules. */
   allow: Set<string>;
@@ -206,6 +208,18 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     roster: (lexicon.employees ?? []).length > 0,
     firstWords,
     internalDomains: new Set((lexicon.internalDomains ?? []).map((d) => d.toLowerCase().replace(/^\.+|\.+$/g, ''))),
+    allowDomains: new Set(
+      (lexicon.allow ?? [])
+        .map((a) =>
+          a
+            .trim()
+            .toLowerCase()
+            .replace(/^https?:\/\//, '')
+            .replace(/\/.*$/, '')
+            .replace(/^\.+|\.+$/g, ''),
+        )
+        .filter((a) => /^(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]+$/.test(a)),
+    ),
     ticketPrefixes: new Set((lexicon.ticketPrefixes ?? []).map((p) => p.toUpperCase())),
     allow: new Set((lexicon.allow ?? []).map((a) => a.trim().toLowerCase())),
   };

@@ -280,20 +280,50 @@ function unsecret(text: string, m: Located, secrets: Match[]): Shown {
   return { text: excerpt, message: scrub(m.message) ?? m.message, suggestion: scrub(m.suggestion) };
 }
 
-function resolveOverlaps(matches: Match[]): Match[] {
+/**
+ * Overlapping matches: the more specific rule wins (a warning never hides anything), and one rule
+ * reports a span once. Linear in the total length of the spans: coverage is kept per character.
+ */
+function resolveOverlaps(matches: Match[], length: number): Match[] {
   const rank = (r: RuleId) => {
     const i = SPAN_PRIORITY.indexOf(r);
     return i === -1 ? SPAN_PRIORITY.length : i;
   };
   const sorted = [...matches].sort((a, b) => rank(a.rule) - rank(b.rule) || b.end - b.start - (a.end - a.start));
+  const errors = new Uint8Array(length + 1);
+  const byRule = new Map<RuleId, Uint8Array>();
+  const covered = (cover: Uint8Array, m: Match) => {
+    for (let k = m.start; k < m.end; k++) if (cover[k]) return true;
+    return false;
+  };
   const kept: Match[] = [];
   for (const m of sorted) {
-    const clash = kept.some((k) => m.start < k.end && k.start < m.end && (k.severity ?? 'error') !== 'warning');
-    if (!clash || m.severity === 'warning') {
-      if (!kept.some((k) => k.rule === m.rule && m.start < k.end && k.start < m.end)) kept.push(m);
+    const warning = m.severity === 'warning';
+    if (!warning && covered(errors, m)) continue;
+    let mine = byRule.get(m.rule);
+    if (!mine) {
+      mine = new Uint8Array(length + 1);
+      byRule.set(m.rule, mine);
     }
+    if (covered(mine, m)) continue;
+    mine.fill(1, m.start, m.end);
+    if (!warning) errors.fill(1, m.start, m.end);
+    kept.push(m);
   }
   return kept;
+}
+
+/** At most this many findings per rule (a credential is always reported: redaction needs every one). */
+const MAX_PER_RULE = 100;
+
+function capped(matches: Match[]): Match[] {
+  const counts = new Map<RuleId, number>();
+  return matches.filter((m) => {
+    if (m.rule === 'secret') return true;
+    const n = (counts.get(m.rule) ?? 0) + 1;
+    counts.set(m.rule, n);
+    return n <= MAX_PER_RULE;
+  });
 }
 
 /**
@@ -329,7 +359,7 @@ function hex(cp: number): string {
 function disguiseSpans(view: View): Match[] {
   const out: Match[] = [];
   const { invisible, mixed } = view.shadow;
-  for (let k = 0; k < invisible.length; k++) {
+  for (let k = 0; k < invisible.length && out.length < MAX_PER_RULE; k++) {
     const first = invisible[k] as Shadow['invisible'][number];
     let end = first.end;
     const codes = [first.codePoint];
@@ -348,7 +378,7 @@ function disguiseSpans(view: View): Match[] {
       suggestion: 'remove it',
     });
   }
-  for (const m of mixed) {
+  for (const m of mixed.slice(0, MAX_PER_RULE)) {
     out.push({
       rule: 'mixed-script',
       start: m.start,
@@ -375,7 +405,8 @@ function leakSpans(view: View, lexicon: Lexicon): Match[] {
     .map((m) => ({ ...m, ...toSource(shadow, m.start, m.end) }));
   // The source as written too, for credentials: no normalisation may hide one.
   if (!shadow.identity) found.push(...secretMatches(view.doc.text, lex));
-  return [...resolveOverlaps(found), ...disguiseSpans(view)];
+  const spans = [...resolveOverlaps(found, view.doc.text.length), ...disguiseSpans(view)];
+  return capped(spans.sort((x, y) => x.start - y.start));
 }
 
 export function lintSummary(input: string | SummarySections, lexicon: Lexicon, options: LintOptions = {}): LintResult {

@@ -40,6 +40,77 @@ const DATE_LEADIN = new Set([
   'next',
   'this',
 ]);
+/** Words before a tool that make it the customer's or a third party's ("your PagerDuty", "customers' Slack"). */
+const THEIRS_BEFORE = new Set([
+  'your',
+  'their',
+  'customers',
+  'customer',
+  'users',
+  'user',
+  'clients',
+  'client',
+  'merchants',
+  'merchant',
+  'partners',
+]);
+/** Two words before a tool that make it someone else's ("the app for Slack", "traffic from GitHub Actions"). */
+const THEIRS_BEFORE_TWO = new Set([
+  'app for',
+  'apps for',
+  'bot for',
+  'integration for',
+  'plugin for',
+  'traffic from',
+  'connections from',
+  'requests from',
+  'webhooks from',
+  'calls from',
+  'events from',
+  'notifications to',
+  'integration with',
+  'integrations with',
+  'users of',
+  'customers of',
+  'customers using',
+  'teams using',
+  'anyone using',
+  'those using',
+  'who use',
+  'who used',
+  'sync with',
+  'syncs with',
+]);
+/** Words after a tool that make it someone else's ("the PagerDuty integration", "GitHub Actions runners"). */
+const THEIRS_AFTER = new Set([
+  'integration',
+  'integrations',
+  'runner',
+  'runners',
+  'users',
+  'customers',
+  'marketplace',
+  'connector',
+  'connectors',
+  'plugin',
+  'plugins',
+  'extension',
+]);
+/** After "X's": the tool's own trouble, not ours ("PagerDuty's outage"). */
+const THEIR_TROUBLE = new Set([
+  'outage',
+  'outages',
+  'incident',
+  'degradation',
+  'downtime',
+  'status',
+  'api',
+  'service',
+  'platform',
+  'issue',
+  'issues',
+  'disruption',
+]);
 const PRIORITY: Record<Term['kind'], number> = { allow: 0, employee: 1, codename: 2, tool: 3 };
 
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
@@ -92,6 +163,22 @@ export function lexiconMatches(
     return !titleRun && !nearDigit(last);
   }
 
+  /** A catalogue tool named as the customer's or a third party's: not our tooling. "Our X" is always ours. */
+  function theirs(i: number, n: number): boolean {
+    const prev = words[i - 1];
+    const prev2 = words[i - 2];
+    const last = words[i + n - 1] as Word;
+    const next = words[i + n];
+    if (prev?.key === 'our' || prev?.key === 'we') return false;
+    if (prev && THEIRS_BEFORE.has(prev.key)) return true;
+    if (prev && prev2 && THEIRS_BEFORE_TWO.has(`${prev2.key} ${prev.key}`)) return true;
+    if (!next) return false;
+    if (THEIRS_AFTER.has(next.key) && JOINER.test(text.slice(last.end, next.start))) return true;
+    const possessive =
+      /^['’]s[ \t]+$/.test(text.slice(last.end, next.start)) || /['’]s$/.test(text.slice(last.start, last.end));
+    return possessive && THEIR_TROUBLE.has(next.key);
+  }
+
   let i = 0;
   while (i < words.length) {
     const first = words[i] as Word;
@@ -121,6 +208,7 @@ export function lexiconMatches(
       const term = ordered.find((t) => accepts(t, first, last, i, n, mention));
       if (!term) continue;
       matched = n;
+      if (term.kind === 'tool' && theirs(i, n)) continue;
       if (term.kind !== 'allow') out.push(matchFor(term, mention ? first.start - 1 : first.start, last.end, text));
     }
     if (!matched) {
@@ -195,9 +283,11 @@ export function possibleNames(doc: SummaryDocument, words: readonly Word[]): Mat
     const w = words[i] as Word;
     if (!FIRST_NAMES.has(w.key) || isCommonWord(w.key) || !capitalised(w)) continue;
     let last = w;
+    let lastIndex = i;
     let next = words[i + 1];
     if (next && capitalised(next) && spaced(w, next) && !ACTION_VERBS.has(next.key) && !isCommonWord(next.key)) {
       last = next;
+      lastIndex = i + 1;
       next = words[i + 2];
     }
     if (!next || !spaced(last, next) || !ACTION_VERBS.has(next.key)) continue;
@@ -211,7 +301,7 @@ export function possibleNames(doc: SummaryDocument, words: readonly Word[]): Mat
       message: `"${excerpt}" looks like a person's name; a customer summary says what happened, not who did it.`,
       suggestion: 'the team',
     });
-    i = words.indexOf(last);
+    i = lastIndex;
   }
   return out;
 }

@@ -279,17 +279,23 @@ const PHONE_CONTEXT =
   /\b(?:call|phone|tel|telephone|text|sms|mobile|cell|whatsapp|fax|hotline|dial|reach)\b[^\n]{0,20}$/i;
 const US_PHONE = /^\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}$/;
 
-function contacts(text: string, emit: Emit): void {
+/** Addresses of a role, not a person: fine at the company's own (allowed) domain. */
+const ROLE_ADDRESS =
+  /^(?:support|help|helpdesk|security|status|billing|privacy|sales|noreply|no-reply|donotreply|do-not-reply|info|hello|contact|abuse|postmaster|press|legal|compliance|trust|feedback|team|accounts|care|customer-?care|customer-?success|dpo|gdpr)$/i;
+
+function contacts(text: string, lex: CompiledLexicon, emit: Emit): void {
   if (text.includes('@'))
-    each(text, EMAIL, (m) =>
+    each(text, EMAIL, (m) => {
+      const at = m[0].lastIndexOf('@');
+      if (ROLE_ADDRESS.test(m[0].slice(0, at)) && hostVerdict(m[0].slice(at + 1), lex) === 'allowed') return;
       emit({
         rule: 'contact-info',
         start: m.index,
         end: m.index + m[0].length,
         message: `"${m[0]}" is an email address.`,
         suggestion: 'point customers to your public support page instead',
-      }),
-    );
+      });
+    });
   if (/\d[ .-]\(?\d|\+\d|\(\d/.test(text))
     each(text, PHONE, (m) => {
       const s = m[0];
@@ -349,9 +355,57 @@ const ENV_LABELS = new Set([
   'admin',
   'preprod',
 ]);
-/** Hosts of internal tools: a link to them is a link into the team's workspace. */
-const TOOL_HOSTS =
-  /(?:^|\.)(?:slack\.com|atlassian\.net|pagerduty\.com|datadoghq\.(?:com|eu)|sentry\.io|linear\.app|notion\.so|notion\.site|grafana\.net|opsgenie\.com|incident\.io|firehydrant\.io|rootly\.com|newrelic\.com|splunkcloud\.com|honeycomb\.io|launchdarkly\.com|zendesk\.com|asana\.com|trello\.com|app\.clickup\.com|monday\.com|circleci\.com|buildkite\.com|herokuapp\.com|vercel\.app|netlify\.app|statuspage\.io)$|^(?:docs|drive|sheets|meet|chat)\.google\.com$|^app\.launchdarkly\.com$/i;
+/** Hosts of internal tools (a link to them is a link into the team's workspace), with the product's name. */
+const TOOL_DOMAINS: [string, string][] = [
+  ['slack.com', 'slack'],
+  ['atlassian.net', 'jira'],
+  ['pagerduty.com', 'pagerduty'],
+  ['datadoghq.com', 'datadog'],
+  ['datadoghq.eu', 'datadog'],
+  ['sentry.io', 'sentry'],
+  ['linear.app', 'linear'],
+  ['notion.so', 'notion'],
+  ['notion.site', 'notion'],
+  ['grafana.net', 'grafana'],
+  ['opsgenie.com', 'opsgenie'],
+  ['incident.io', 'incident.io'],
+  ['firehydrant.io', 'firehydrant'],
+  ['rootly.com', 'rootly'],
+  ['newrelic.com', 'new relic'],
+  ['splunkcloud.com', 'splunk'],
+  ['honeycomb.io', 'honeycomb'],
+  ['launchdarkly.com', 'launchdarkly'],
+  ['zendesk.com', 'zendesk'],
+  ['asana.com', 'asana'],
+  ['trello.com', 'trello'],
+  ['app.clickup.com', 'clickup'],
+  ['monday.com', 'monday.com'],
+  ['circleci.com', 'circleci'],
+  ['buildkite.com', 'buildkite'],
+  ['herokuapp.com', 'heroku'],
+  ['vercel.app', 'vercel'],
+  ['netlify.app', 'netlify'],
+  ['statuspage.io', 'statuspage'],
+  ['docs.google.com', 'google docs'],
+  ['drive.google.com', 'google drive'],
+  ['sheets.google.com', 'google sheets'],
+  ['meet.google.com', 'google meet'],
+  ['chat.google.com', 'google chat'],
+];
+const TOOL_DOMAIN = new Map(TOOL_DOMAINS);
+/** The tool a host belongs to (its own domain or a subdomain of it), else null. Linear in the host. */
+function toolOfHost(host: string): string | null {
+  const h = host.toLowerCase().replace(/:\d+$/, '');
+  let labels = 0;
+  for (let dot = h.length; dot !== -1 && labels < MAX_LABELS; labels++) {
+    dot = h.lastIndexOf('.', dot - 1);
+    const product = TOOL_DOMAIN.get(h.slice(dot + 1));
+    if (product) return product;
+    if (dot <= 0) break;
+  }
+  return null;
+}
+
 const IPV4 = /(?<![\p{L}\p{N}_.:])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?::\d{1,5})?(?![\p{N}]|\.\d)/gu;
 const IPV6 =
   /(?<![\p{L}\p{N}_:])(?:::1|f[cd][0-9a-f]{2}:[0-9a-f:]*[0-9a-f]|fe80:[0-9a-f:]*[0-9a-f])(?![\p{L}\p{N}_:])/giu;
@@ -382,15 +436,55 @@ function privateIpv4(a: number, b: number): boolean {
   );
 }
 
-function hostIsInternal(host: string, lex: CompiledLexicon): boolean {
-  const h = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
-  const labels = h.split('.');
-  for (let i = 0; i < labels.length; i++) if (lex.internalDomains.has(labels.slice(i).join('.'))) return true;
-  const tld = labels.at(-1) ?? '';
-  if (INTERNAL_TLDS.has(tld) || h === 'localhost') return true;
+/** A host name has at most 253 characters and 127 labels: longer runs are checked on their last 253. */
+const MAX_HOST = 253;
+const MAX_LABELS = 127;
+
+/**
+ * Whether a host is internal: an `internalDomains` entry (or a subdomain of one), an internal
+ * top-level domain, a private address, or an environment label before the registrable domain. A
+ * domain the lexicon allows (`allow: ["acme.com"]`) covers its subdomains, but the more specific
+ * entry wins: `corp.acme.com` in `internalDomains` is internal under an allowed `acme.com`.
+ * Suffixes are walked from the top-level domain down with `lastIndexOf`: linear in the host.
+ */
+export function hostVerdict(host: string, lex: CompiledLexicon): 'internal' | 'allowed' | 'public' {
+  let h = host.toLowerCase();
+  const colon = h.lastIndexOf(':');
+  if (colon !== -1 && /^:\d+$/.test(h.slice(colon))) h = h.slice(0, colon);
+  if (h.endsWith('.')) h = h.slice(0, -1);
+  if (h.length > MAX_HOST) h = h.slice(h.length - MAX_HOST);
+  let verdict: 'internal' | 'allowed' | null = null;
+  let labels = 0;
+  const domains = lex.internalDomains.size > 0 || lex.allowDomains.size > 0;
+  for (let dot = h.length; dot !== -1 && labels < MAX_LABELS; labels++) {
+    dot = h.lastIndexOf('.', dot - 1);
+    if (!domains) continue;
+    const suffix = h.slice(dot + 1);
+    if (lex.internalDomains.has(suffix)) verdict = 'internal';
+    else if (lex.allowDomains.has(suffix)) verdict = 'allowed';
+    if (dot <= 0) break;
+  }
+  if (verdict) return verdict === 'internal' ? 'internal' : 'allowed';
+  const tld = h.slice(h.lastIndexOf('.') + 1);
+  if (INTERNAL_TLDS.has(tld) || h === 'localhost') return 'internal';
   const ip = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(h);
-  if (ip) return privateIpv4(Number(ip[1]), Number(ip[2]));
-  return labels.length >= 3 && labels.slice(0, -2).some((l) => l.split('-').some((p) => ENV_LABELS.has(p)));
+  if (ip) return privateIpv4(Number(ip[1]), Number(ip[2])) ? 'internal' : 'public';
+  // An environment label among the labels before the registrable domain ("db1.prod.acme.com").
+  const lastTwo = h.lastIndexOf('.', h.lastIndexOf('.') - 1);
+  if (lastTwo <= 0) return 'public';
+  let start = 0;
+  for (let k = 0; k < MAX_LABELS && start < lastTwo; k++) {
+    const end = h.indexOf('.', start);
+    const label = h.slice(start, end === -1 ? h.length : end);
+    if (label.split('-').some((p) => ENV_LABELS.has(p))) return 'internal';
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return 'public';
+}
+
+function hostIsInternal(host: string, lex: CompiledLexicon): boolean {
+  return hostVerdict(host, lex) === 'internal';
 }
 
 const NODE_NAME_AT = sticky(NODE_NAME);
@@ -437,8 +531,11 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void
     each(text, URL_RE, (m) => {
       const url = m[0].replace(/[.,;:!?*_]+$/, '');
       const host = /^[a-z]+:\/\/(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:?#\s]+)/i.exec(url)?.[1] ?? '';
-      if (hostIsInternal(host, lex)) internal(m.index, m.index + url.length, 'a link to an internal host');
-      else if (TOOL_HOSTS.test(host)) {
+      const verdict = hostVerdict(host, lex);
+      if (verdict === 'internal') internal(m.index, m.index + url.length, 'a link to an internal host');
+      const tool = verdict === 'public' ? toolOfHost(host) : null;
+      // A tool's own company allows its product name: its links are its own public pages.
+      if (tool && !lex.allow.has(tool)) {
         emit({
           rule: 'internal-tool',
           start: m.index,
@@ -467,8 +564,14 @@ const SECRETS: [RegExp, string, (string | RegExp)?, string[]?][] = [
   ],
   [/(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, 'a GitHub token', /gh[pousr]_/, ['gh']],
   [/(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, 'a GitHub token', 'github_pat_', ['github']],
-  [/(?<![\w-])glpat-[A-Za-z0-9_-]{20,}/g, 'a GitLab token', 'glpat-', ['glpat']],
-  [/(?<![\w-])xox[abposre]-[A-Za-z0-9-]{10,}/g, 'a Slack token', 'xox', ['xox']],
+  [
+    /(?<![\w-])(?:glpat|gldt|glrt|glptt|glcbt|glimt|glsoat|glffct|gloas|glagent|glft)-[A-Za-z0-9_.-]{20,}/g,
+    'a GitLab token',
+    /gl[a-z]{1,6}-/,
+    ['glpat', 'gldt', 'glrt', 'glptt', 'glcbt', 'glimt', 'glsoat', 'glffct', 'gloas', 'glagent', 'glft'],
+  ],
+  [/(?<![\w-])GR1348941[A-Za-z0-9_-]{20,}/g, 'a GitLab runner token', 'GR1348941', ['gr']],
+  [/(?<![\w-])(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,}/g, 'a Slack token', /xox|xapp/, ['xox', 'xapp']],
   [
     /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]+/g,
     'a Slack webhook URL',
@@ -480,14 +583,37 @@ const SECRETS: [RegExp, string, (string | RegExp)?, string[]?][] = [
   [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'a Google API key', 'AIza', ['aiza']],
   [/(?<![\w])ya29\.[0-9A-Za-z_-]{20,}/g, 'a Google OAuth token', 'ya29.', ['ya29']],
   [/(?<![\w-])sk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_-]{20,}/g, 'an API secret key', 'sk-', ['sk']],
-  [/(?<![\w])SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/g, 'a SendGrid API key', 'SG.', ['sg']],
+  [/(?<![\w])SG\.[A-Za-z0-9_-]{16,128}\.[A-Za-z0-9_-]{16,128}/g, 'a SendGrid API key', 'SG.', ['sg']],
   [/(?<![\w])SK[0-9a-f]{32}(?![\w])/g, 'a Twilio API key', /SK[0-9a-f]{32}/, ['sk']],
   [/(?<![\w-])key-[0-9a-f]{32}(?![\w])/g, 'a Mailgun API key', 'key-', ['key']],
   [/(?<![\w])npm_[A-Za-z0-9]{36}(?![\w])/g, 'an npm token', 'npm_', ['npm']],
   [/(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,}/g, 'a PyPI token', 'pypi-', ['pypi']],
-  [/(?<![\w])shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}(?![\w])/g, 'a Shopify token', 'shp', ['shp']],
+  [/(?<![\w])shp(?:at|ss|ca|pa)_[a-zA-Z0-9]{32,64}(?![\w])/g, 'a Shopify token', 'shp', ['shp']],
+  [/(?<![\w])gsk_[A-Za-z0-9]{40,}/g, 'a Groq API key', 'gsk_', ['gsk']],
+  [/(?<![\w])hf_[A-Za-z0-9]{30,}/g, 'a Hugging Face token', 'hf_', ['hf']],
+  [/(?<![\w])lin_(?:api|oauth)_[A-Za-z0-9_]{32,128}/g, 'a Linear API key', 'lin_', ['lin']],
+  [/(?<![\w])ntn_[0-9]{11}[A-Za-z0-9]{30,}/g, 'a Notion token', 'ntn_', ['ntn']],
+  [/(?<![\w])secret_[A-Za-z0-9]{43}(?![\w])/g, 'a Notion token', 'secret_', ['secret']],
+  [/(?<![\w])ops_eyJ[A-Za-z0-9+/=]{60,}/g, 'a 1Password service account token', 'ops_eyJ', ['ops']],
+  [
+    /(?<![\w])(?:vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}(?![\w])/g,
+    'a Vercel token',
+    /vc[pciark]_/,
+    ['vcp', 'vci', 'vca', 'vcr', 'vck'],
+  ],
+  [/(?<![\w])dapi[a-fA-F0-9]{32}(?:-\d)?(?![\w])/g, 'a Databricks token', 'dapi', ['dapi']],
+  [/(?<![\w])dckr_pat_[A-Za-z0-9_-]{20,}/g, 'a Docker Hub token', 'dckr_', ['dckr']],
+  [/(?<![\w])figd_[A-Za-z0-9_-]{40,200}/g, 'a Figma token', 'figd_', ['figd']],
+  [/(?<![\w])glc_[A-Za-z0-9+/]{32,400}={0,2}/g, 'a Grafana Cloud token', 'glc_', ['glc']],
+  [/(?<![\w])glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![\w])/g, 'a Grafana service account token', 'glsa_', ['glsa']],
+  [/(?<![\w])_authToken=[^\s"']{8,}/g, 'an npm registry token', '_authToken'],
+  [
+    /(?<![\w])["']?(?:AWS|aws|Aws)_?(?:ACCOUNT|account|Account)_?(?:ID|id|Id)["']?\s*(?::|=>|=)\s*["']?\d{4}-?\d{4}-?\d{4}/g,
+    'an AWS account id',
+    /account/i,
+  ],
   [/(?<![\w])dop_v1_[a-f0-9]{64}(?![\w])/g, 'a DigitalOcean token', 'dop_v1_', ['dop']],
-  [/(?<![\w])hv[sb]\.[A-Za-z0-9_-]{20,}/g, 'a Vault token', /hv[sb]\./, ['hvs', 'hvb']],
+  [/(?<![\w])hv[sbr]\.[A-Za-z0-9_-]{20,}/g, 'a Vault token', /hv[sbr]\./, ['hvs', 'hvb', 'hvr']],
   [/(?<![\w])AGE-SECRET-KEY-1[0-9A-Z]{58}(?![\w])/g, 'an age secret key', 'AGE-SECRET-KEY', ['age']],
   [/(?<![\w])aw_[A-Za-z0-9_-]{43}(?![\w-])/g, 'an Afterword API token', 'aw_', ['aw']],
   [/(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 'a JSON Web Token', 'eyJ', ['eyj']],
@@ -506,7 +632,7 @@ const SECRETS: [RegExp, string, (string | RegExp)?, string[]?][] = [
 ];
 /** `password=…`, `token: …`, also as an environment variable (`DB_PASSWORD=…`) or a flag (`--api-key=…`). */
 const ASSIGNMENT =
-  /(?<![\p{L}\p{N}_-])-{0,2}(?:[A-Za-z0-9]+[_-]){0,4}(?:password|passwd|pwd|passphrase|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)\s*(?:=|:)\s*["']?([^\s"',;)]{4,})/giu;
+  /(?<![\p{L}\p{N}_-])-{0,2}(?:[A-Za-z0-9]+[_-]){0,4}(?:password|passwd|pwd|passphrase|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)["']?\s*(?:=>|=|:)\s*["']?([^\s"',;)]{4,})/giu;
 
 for (const [, , , heads] of SECRETS) if (heads) registerHeads([heads]);
 
@@ -822,7 +948,7 @@ export function patternMatches(text: string, lex: CompiledLexicon, words: Words 
     hash: hashes(text),
   };
   secrets(text, emit, scan);
-  contacts(text, emit);
+  contacts(text, lex, emit);
   hosts(text, lex, emit, scan);
   tickets(text, lex, emit, scan);
   channels(text, emit, scan);

@@ -2,6 +2,7 @@
 // whitelist sanitiser (js-xss) as the second wall; only http(s) and mailto links survive.
 import { Marked } from 'marked';
 import * as xssModule from 'xss';
+import { markdownTooHard } from './document';
 
 // js-xss is CommonJS: Node sees its named exports, workerd's bundler only its module.exports (the
 // default), which carries the same functions as properties. Take whichever has them.
@@ -85,7 +86,7 @@ function plainParagraphs(markdown: string): string {
 export function renderSummaryHtml(markdown: string): string {
   let html: string;
   try {
-    html = marked.parse(markdown, { async: false });
+    html = markdownTooHard(markdown) ? plainParagraphs(markdown) : marked.parse(markdown, { async: false });
   } catch {
     html = plainParagraphs(markdown);
   }

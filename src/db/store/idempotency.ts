@@ -1,7 +1,8 @@
 // Responses remembered for POSTs sent with an Idempotency-Key, so a retry replays the first answer.
 // A key is claimed before the request runs (the primary key makes the claim exclusive) and
-// completed with the response, or released when the request fails.
-import { and, eq } from 'drizzle-orm';
+// completed with the response, or released when the request fails. A claim is held by its claim time:
+// a claim left by a process that died is taken over after a lease, and only the holder completes it.
+import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db';
 import { idempotencyKeys } from '../schema';
 
@@ -27,11 +28,37 @@ export function idempotencyStore(db: Db) {
         .returning({ key: idempotencyKeys.key });
       return rows.length === 1;
     },
-    async complete(tokenId: string, key: string, status: number, body: string): Promise<void> {
-      await db.update(idempotencyKeys).set({ status, body }).where(byKey(tokenId, key));
+    /** Takes over a claim still in progress since before `staleBefore` (its holder died); true if this caller now owns it. */
+    async takeOver(
+      tokenId: string,
+      key: string,
+      fingerprint: string,
+      at: number,
+      staleBefore: number,
+    ): Promise<boolean> {
+      const rows = await db
+        .update(idempotencyKeys)
+        .set({ fingerprint, createdAt: at })
+        .where(
+          and(byKey(tokenId, key), eq(idempotencyKeys.status, IN_PROGRESS), lt(idempotencyKeys.createdAt, staleBefore)),
+        )
+        .returning({ key: idempotencyKeys.key });
+      return rows.length === 1;
     },
-    async release(tokenId: string, key: string): Promise<void> {
-      await db.delete(idempotencyKeys).where(byKey(tokenId, key));
+    async complete(tokenId: string, key: string, claimedAt: number, status: number, body: string): Promise<void> {
+      await db
+        .update(idempotencyKeys)
+        .set({ status, body })
+        .where(
+          and(byKey(tokenId, key), eq(idempotencyKeys.createdAt, claimedAt), eq(idempotencyKeys.status, IN_PROGRESS)),
+        );
+    },
+    async release(tokenId: string, key: string, claimedAt: number): Promise<void> {
+      await db
+        .delete(idempotencyKeys)
+        .where(
+          and(byKey(tokenId, key), eq(idempotencyKeys.createdAt, claimedAt), eq(idempotencyKeys.status, IN_PROGRESS)),
+        );
     },
   };
 }

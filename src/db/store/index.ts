@@ -7,6 +7,7 @@ import { incidentStore } from './incidents';
 import { maintenanceStore } from './maintenances';
 import { notificationStore } from './notifications';
 import { publicStore } from './public';
+import { sessionStore } from './sessions';
 import { settingsStore } from './settings';
 import { slaStore } from './sla';
 import { subscriberStore } from './subscribers';
@@ -23,6 +24,7 @@ export function createStore(db: Db) {
     maintenances: maintenanceStore(db),
     notifications: notificationStore(db),
     public: publicStore(db),
+    sessions: sessionStore(db),
     settings: settingsStore(db),
     sla: slaStore(db),
     subscribers: subscriberStore(db),

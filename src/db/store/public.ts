@@ -23,6 +23,12 @@ export const isPublicSql: SQL = or(
   and(isNull(incidents.public), ne(incidents.severity, 'SEV-3')),
 ) as SQL;
 
+/** The exact complement of `isPublicSql` (NOT of it would be NULL, not true, for a NULL `public`). */
+const isPrivateSql: SQL = or(
+  eq(incidents.public, false),
+  and(isNull(incidents.public), eq(incidents.severity, 'SEV-3')),
+) as SQL;
+
 const publicColumns = {
   id: incidents.id,
   title: incidents.title,
@@ -70,7 +76,7 @@ function assemble(
   }
   const timeline = new Map<string, PublicIncident['updates']>();
   for (const u of updates) {
-    const update = { id: u.id, status: u.status, body: u.body, createdAt: u.createdAt };
+    const update = { id: u.id, status: u.status, body: u.body, createdAt: u.createdAt, editedAt: u.editedAt ?? null };
     const list = timeline.get(u.incidentId);
     if (list) list.push(update);
     else timeline.set(u.incidentId, [update]);
@@ -147,6 +153,7 @@ function incidentQueries(db: Db, where: SQL | undefined, listed: SQL | undefined
         status: incidentUpdates.status,
         body: incidentUpdates.body,
         createdAt: incidentUpdates.createdAt,
+        editedAt: incidentUpdates.editedAt,
       })
       .from(incidentUpdates)
       .innerJoin(incidents, eq(incidents.id, incidentUpdates.incidentId))
@@ -213,6 +220,13 @@ export function publicStore(db: Db) {
   const openWhere = and(isPublicSql, inArray(incidents.status, ['investigating', 'identified', 'monitoring']));
   const open = incidentQueries(db, openWhere, openWhere);
   const maintenanceReads = maintenanceStore(db);
+  // What open private incidents report per component: ids and statuses only, nothing of the incident itself.
+  const privateImpactsQuery = db
+    .select({ id: incidentComponents.componentId, status: incidentComponents.status })
+    .from(incidentComponents)
+    .innerJoin(incidents, eq(incidents.id, incidentComponents.incidentId))
+    .where(and(isPrivateSql, inArray(incidents.status, ['investigating', 'identified', 'monitoring'])))
+    .prepare();
 
   async function hydrate(rows: PublicRow[], opts: PublicIncidentOptions = {}): Promise<PublicIncident[]> {
     if (rows.length === 0) return [];
@@ -274,6 +288,12 @@ export function publicStore(db: Db) {
     open: () => loadIncidents(open, {}),
 
     /**
+     * The component impacts of open private incidents (no title, no id): so the public statuses can
+     * leave them out (see `withoutPrivateImpacts`).
+     */
+    privateOpenImpacts: (): Promise<AffectedComponent[]> => Promise.resolve(privateImpactsQuery.all()),
+
+    /**
      * Public incidents that affected anything since `from`: started since, still open, or resolved since.
      * Updates are loaded only for those that started at or after `updatesFrom` (the page lists only those).
      */
@@ -300,6 +320,26 @@ export function publicStore(db: Db) {
         .where(isPublicSql)
         .orderBy(asc(incidents.startedAt))
         .limit(1);
+      return row?.at ?? null;
+    },
+
+    /** The start of the newest public incident (that affects `componentId`, when given): where /history opens. */
+    async newestStart(componentId: string | null = null): Promise<EpochMs | null> {
+      const [row] =
+        componentId === null
+          ? await db
+              .select({ at: incidents.startedAt })
+              .from(incidents)
+              .where(isPublicSql)
+              .orderBy(desc(incidents.startedAt))
+              .limit(1)
+          : await db
+              .select({ at: incidents.startedAt })
+              .from(incidents)
+              .innerJoin(incidentComponents, eq(incidentComponents.incidentId, incidents.id))
+              .where(and(isPublicSql, eq(incidentComponents.componentId, componentId)))
+              .orderBy(desc(incidents.startedAt))
+              .limit(1);
       return row?.at ?? null;
     },
 

@@ -237,5 +237,14 @@ export function slaStore(db: Db) {
         OUTBOX,
       );
     },
+
+    /** When the oldest still-pending alert was queued (null: none pending): the outbox's backlog, for /healthz. */
+    async oldestPendingAt(): Promise<EpochMs | null> {
+      const [row] = await db
+        .select({ at: sql<number | null>`min(${slaAlerts.createdAt})` })
+        .from(slaAlerts)
+        .where(eq(slaAlerts.status, 'pending'));
+      return row?.at ?? null;
+    },
   };
 }

@@ -40,9 +40,10 @@ export function idempotency() {
       // A response marked no-store (a freshly issued token) is never written down, secret and all.
       const storable = !/no-store/.test(res.headers.get('Cache-Control') ?? '');
       if (res.status >= 200 && res.status < 300 && storable) {
-        await completeIdempotencyKey({ deps, request, status: res.status, body: await res.clone().text() });
+        const body = await res.clone().text();
+        await completeIdempotencyKey({ deps, request, claimedAt: claim.claimedAt, status: res.status, body });
       } else {
-        await releaseIdempotencyKey({ deps, request });
+        await releaseIdempotencyKey({ deps, request, claimedAt: claim.claimedAt });
       }
     }
   });

@@ -1,12 +1,17 @@
-// The public render cache and HTTP caching: entries are keyed by route + query and valid for one
-// data version (bumped by every write, from any process or isolate) until their time boundary,
-// answered conditionally (ETag / Last-Modified -> 304), and served stale with a notice if the
-// database cannot be read. A hit reads the data version once and sends prebuilt bytes with
+// The public render cache and HTTP caching: entries are keyed by route + the query parameters the
+// route reads (cached-routes.ts) and valid for one data version (bumped by every write, from any
+// process or isolate) until their time boundary, answered conditionally (ETag / Last-Modified -> 304),
+// and served stale with a notice if the database cannot be read. A hit sends prebuilt bytes with
 // prebuilt headers: no hashing, no date formatting, no header objects built per request.
+// Bounded: at most `maxEntries` entries and `maxBytes` bytes, least recently used evicted first;
+// 404s are never stored; each listed route keeps a pinned last good render that eviction never removes.
+// On Workers the data version is read at most once per freshness interval per isolate, and renders
+// are shared between isolates of a location through a SharedStore (the Cache API).
 import type { Context } from 'hono';
 import { DomainError } from '../../core/errors';
 import { bodyHash } from '../../core/public/hash';
 import type { AppEnv } from '../env';
+import { CACHED_ROUTES } from './cached-routes';
 import { NOTICE_SLOT, staleNotice } from './views/layout';
 
 export interface Rendered {
@@ -43,6 +48,9 @@ export interface CacheDeps {
 }
 
 interface Entry {
+  key: string;
+  /** What this entry holds in memory (UTF-16 body string, encoded bytes, gzip bytes), in bytes. */
+  size: number;
   rendered: Rendered;
   status: 200 | 404;
   version: number;
@@ -90,8 +98,44 @@ function acceptsGzip(header: string | undefined): boolean {
   return lastAcceptsGzip;
 }
 
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60, stale-if-error=86400';
-const MAX_ENTRIES = 500;
+/** How long a shared cache (a CDN in front, the Workers isolate) may answer without asking: the freshness bound. */
+export const DEFAULT_FRESHNESS_SECONDS = 2;
+export const DEFAULT_MAX_ENTRIES = 500;
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Browsers keep a page for 30 s; shared caches (CDN, proxy) for the freshness interval (`s-maxage`,
+ * and `CDN-Cache-Control` for CDNs that read it, RFC 9213), serving stale while revalidating and
+ * for a day when the origin fails.
+ */
+export function cacheControl(freshnessSeconds: number): { 'Cache-Control': string; 'CDN-Cache-Control': string } {
+  const f = Math.max(0, Math.floor(freshnessSeconds));
+  return {
+    'Cache-Control': `public, max-age=30, s-maxage=${f}, stale-while-revalidate=60, stale-if-error=86400`,
+    'CDN-Cache-Control': `public, max-age=${f}, stale-while-revalidate=60, stale-if-error=86400`,
+  };
+}
+
+/** Reads a freshness setting (`PUBLIC_FRESHNESS_SECONDS`): a number of seconds >= 0, else the default. */
+export function parseFreshness(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_FRESHNESS_SECONDS;
+  const n = Number(raw);
+  return Number.isFinite(n) && n >= 0 ? n : DEFAULT_FRESHNESS_SECONDS;
+}
+
+/**
+ * Renders shared between the instances of one location (on Workers: the Cache API, `caches.default`).
+ * Keys carry the data version, so an entry never outlives the data it shows.
+ */
+export interface SharedStore {
+  match(key: string): Promise<SharedRender | undefined>;
+  /** `waitUntil` keeps the write alive after the response is sent. */
+  put(key: string, value: SharedRender, waitUntil: (p: Promise<unknown>) => void): void;
+}
+export interface SharedRender {
+  rendered: Rendered;
+  renderedAt: number;
+}
 
 export interface RenderCache {
   serve(c: Context<AppEnv>, render: () => Promise<Rendered>): Response | Promise<Response>;
@@ -103,7 +147,12 @@ export interface RenderCache {
    * The caller then hands the request to the app, which renders, compresses or serves stale.
    */
   peek(deps: CacheDeps, target: string, header: HeaderReader): Hit | null;
+  /** Entries in the LRU (pinned renders not counted). */
   size(): number;
+  /** Bytes the LRU holds (pinned renders not counted). */
+  bytes(): number;
+  /** A write went through this instance: read the data version again on the next request. */
+  forgetVersion(): void;
 }
 
 function httpDate(ms: number): string {
@@ -117,11 +166,11 @@ function etagMatches(header: string, etag: string): boolean {
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
 }
 
-function baseHeaders(etag: string, lastModified: number): Headers {
+function baseHeaders(etag: string, lastModified: number, control: Headers): Headers {
   return {
     ETag: etag,
     'Last-Modified': httpDate(lastModified),
-    'Cache-Control': PUBLIC_CACHE_CONTROL,
+    ...control,
     'Access-Control-Allow-Origin': '*',
     'X-Content-Type-Options': 'nosniff',
     Vary: 'Accept-Encoding',
@@ -143,17 +192,30 @@ function requestHeader(c: Context<AppEnv>, name: string): string | undefined {
   return c.req.header(name);
 }
 
-/** The cache key of a URL with a query: its path and normalised query. */
-function keyWithQuery(url: string, base?: string): string {
-  const parsed = new URL(url, base);
-  return `${parsed.pathname}?${parsed.searchParams.toString()}`;
+/** Which query parameters each path reads (see cached-routes.ts). */
+export type RouteParams = Readonly<Record<string, readonly string[]>>;
+
+/** The key of a path with a query: the path plus the parameters it reads, first value each, in declared order. */
+function keyOf(path: string, search: URLSearchParams, routes: RouteParams): string {
+  const names = routes[path];
+  if (names === undefined || names.length === 0) return path;
+  let key = path;
+  let sep = '?';
+  for (const name of names) {
+    const v = search.get(name);
+    if (v === null) continue;
+    key += `${sep}${encodeURIComponent(name)}=${encodeURIComponent(v)}`;
+    sep = '&';
+  }
+  return key;
 }
 
-/** The cache key: path and normalised query (a bare path costs no URL parsing). */
-function cacheKey(c: Context<AppEnv>): string {
+/** The cache key: path and the parameters it reads (a bare path costs no URL parsing). */
+function cacheKey(c: Context<AppEnv>, routes: RouteParams): string {
   const url = c.req.url;
   if (url.indexOf('?') < 0) return c.req.path;
-  return keyWithQuery(url);
+  const parsed = new URL(url);
+  return keyOf(parsed.pathname, parsed.searchParams, routes);
 }
 
 /**
@@ -163,11 +225,12 @@ function cacheKey(c: Context<AppEnv>): string {
 const PLAIN_PATH = /^(?:\/[\w~-][\w.~-]*)*\/?$/;
 
 /** The key `cacheKey` gives the same request, from a raw request target; null when not plain. */
-function targetKey(target: string): string | null {
+function targetKey(target: string, routes: RouteParams): string | null {
   const q = target.indexOf('?');
   const path = q < 0 ? target : target.slice(0, q);
   if (path.length === 0 || !PLAIN_PATH.test(path)) return null;
-  return q < 0 ? path : keyWithQuery(target, 'http://localhost');
+  if (q < 0) return path;
+  return keyOf(path, new URL(target, 'http://localhost').searchParams, routes);
 }
 
 /** The database failed and there is nothing stored to show: a 503, never a 500. */
@@ -179,13 +242,15 @@ function unavailable(err: unknown): DomainError {
   );
 }
 
-function entryOf(rendered: Rendered, version: number, renderedAt: number): Entry {
+function entryOf(key: string, rendered: Rendered, version: number, renderedAt: number, control: Headers): Entry {
   const bytes = encoder.encode(rendered.body);
   const etag = `W/"${version.toString(36)}-${bodyHash(bytes)}"`;
-  const base = baseHeaders(etag, rendered.lastModified);
+  const base = baseHeaders(etag, rendered.lastModified, control);
   const status = rendered.status ?? 200;
   const headers = { ...base, 'Content-Type': rendered.contentType };
   return {
+    key,
+    size: rendered.body.length * 2 + bytes.byteLength,
     rendered,
     status,
     version,
@@ -230,7 +295,12 @@ function choose(header: HeaderReader, e: Entry): 'notModified' | 'gzip' | 'ident
 }
 
 /** The stored response for this request: 304, gzip or identity; a promise only while gzip is first computed. */
-function respond(c: Context<AppEnv>, e: Entry, gzip: Gzip): Response | Promise<Response> {
+function respond(
+  c: Context<AppEnv>,
+  e: Entry,
+  gzip: Gzip,
+  grew: (e: Entry, bytes: number) => void,
+): Response | Promise<Response> {
   switch (choose((name) => requestHeader(c, name), e)) {
     case 'notModified':
       return new Response(null, { status: 304, headers: e.notModifiedHeaders });
@@ -242,7 +312,7 @@ function respond(c: Context<AppEnv>, e: Entry, gzip: Gzip): Response | Promise<R
       return new Response(z.bytes, { status: e.status, headers: z.headers, encodeBody: 'manual' });
     }
     case 'compress':
-      return compressed(e, gzip).then(() => respond(c, e, gzip));
+      return compressed(e, gzip, grew).then(() => respond(c, e, gzip, grew));
     case 'identity':
       return new Response(e.bytes, { status: e.status, headers: e.headers });
   }
@@ -262,12 +332,14 @@ function hitFor(header: HeaderReader, e: Entry): Hit | null {
   }
 }
 
-/** Compresses an entry once; concurrent first requests share the work. */
-function compressed(e: Entry, gzip: Gzip): Promise<unknown> {
+/** Compresses an entry once; concurrent first requests share the work. `grew` accounts the gzip bytes. */
+function compressed(e: Entry, gzip: Gzip, grew: (e: Entry, bytes: number) => void): Promise<unknown> {
   if (e.gzip instanceof Promise) return e.gzip;
   const done = (bytes: Uint8Array<ArrayBuffer>) => {
     const headers = { ...e.headers, 'Content-Encoding': 'gzip' };
     e.gzip = { bytes, headers, hit: hitOf(e.status, headers, bytes) };
+    e.size += bytes.byteLength;
+    grew(e, bytes.byteLength);
   };
   const failed = (err: unknown) => {
     console.error('[afterword] public page: gzip failed, serving identity:', err);
@@ -296,20 +368,115 @@ function isCurrent(e: Entry | undefined, version: number, now: number): e is Ent
 export interface RenderCacheOptions {
   /** How bodies are gzipped (default: CompressionStream). */
   gzip?: Gzip;
+  /** LRU bounds (defaults 500 entries, 64 MiB); pinned renders come on top (one per listed route). */
+  maxEntries?: number;
+  maxBytes?: number;
+  /** Which query parameters each path reads (default: CACHED_ROUTES). */
+  routes?: RouteParams;
+  /**
+   * Read the data version at most once per this many seconds (0, the default: on every request, as the
+   * Node edge needs: a write from the CLI in another process shows on the next request). Workers use
+   * PUBLIC_FRESHNESS_SECONDS: D1 is read once per interval per isolate, not per page view.
+   */
+  versionTtlSeconds?: number;
+  /** The freshness a shared cache in front may assume (`s-maxage`, `CDN-Cache-Control`; default 2 s). */
+  freshnessSeconds?: number;
+  /** Renders shared between instances (Workers: the Cache API). */
+  shared?: SharedStore;
+}
+
+function waitUntilOf(c: Context<AppEnv>): (p: Promise<unknown>) => void {
+  return (p) => {
+    try {
+      c.executionCtx.waitUntil(p);
+    } catch {
+      p.catch(() => {}); // no execution context (Node): the promise runs on by itself
+    }
+  };
 }
 
 export function createRenderCache(options: RenderCacheOptions = {}): RenderCache {
   const gzip = options.gzip ?? streamGzip;
+  const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const routes = options.routes ?? CACHED_ROUTES;
+  const versionTtlMs = (options.versionTtlSeconds ?? 0) * 1000;
+  const control = cacheControl(options.freshnessSeconds ?? DEFAULT_FRESHNESS_SECONDS);
+  const shared = options.shared;
+  /** Least recently used first (a Map keeps insertion order; a hit moves its entry to the end). */
   const entries = new Map<string, Entry>();
+  /** The last good (200) render of each listed route's bare path: never evicted, replaced by newer renders. */
+  const pinned = new Map<string, Entry>();
+  let totalBytes = 0;
 
-  function remember(key: string, entry: Entry) {
-    entries.delete(key);
-    entries.set(key, entry);
-    // Oldest insertion first: a bounded cache cannot be grown without limit by crawling ?query variants.
-    if (entries.size > MAX_ENTRIES) {
-      const oldest = entries.keys().next().value;
-      if (oldest !== undefined) entries.delete(oldest);
+  function evict() {
+    while (entries.size > maxEntries || totalBytes > maxBytes) {
+      const oldest = entries.values().next().value;
+      if (oldest === undefined) break;
+      entries.delete(oldest.key);
+      totalBytes -= oldest.size;
     }
+  }
+
+  function grew(e: Entry, bytes: number) {
+    if (entries.get(e.key) !== e) return;
+    totalBytes += bytes;
+    evict();
+  }
+
+  function remember(entry: Entry) {
+    const key = entry.key;
+    const old = entries.get(key);
+    if (old !== undefined) {
+      entries.delete(key);
+      totalBytes -= old.size;
+    }
+    entries.set(key, entry);
+    totalBytes += entry.size;
+    if (routes[key] !== undefined) pinned.set(key, entry);
+    evict();
+  }
+
+  /** The stored entry for a key, marked as just used. */
+  function lookup(key: string): Entry | undefined {
+    const e = entries.get(key);
+    if (e === undefined) return pinned.get(key);
+    if (entries.size > 1) {
+      entries.delete(key);
+      entries.set(key, e);
+    }
+    return e;
+  }
+
+  // The data version as this instance knows it: read at most once per versionTtlMs (concurrent
+  // requests share one read in flight). With a zero TTL, read on every request.
+  let known: { version: number; at: number } | undefined;
+  let reading: Promise<number> | undefined;
+  function readVersion(deps: CacheDeps): number | Promise<number> {
+    if (versionTtlMs <= 0) return deps.store.public.version();
+    const now = deps.clock();
+    if (known !== undefined && now >= known.at && now - known.at < versionTtlMs) return known.version;
+    if (reading !== undefined) return reading;
+    const v = deps.store.public.version();
+    if (typeof v === 'number') {
+      known = { version: v, at: now };
+      return v;
+    }
+    const p = v.then(
+      (version) => {
+        if (reading === p) {
+          known = { version, at: now };
+          reading = undefined;
+        }
+        return version;
+      },
+      (err) => {
+        if (reading === p) reading = undefined;
+        throw err;
+      },
+    );
+    reading = p;
+    return p;
   }
 
   function stale(c: Context<AppEnv>, e: Entry, err: unknown): Response {
@@ -323,9 +490,41 @@ export function createRenderCache(options: RenderCacheOptions = {}): RenderCache
         ...e.headers,
         // Short-lived: the next request should get fresh data as soon as the database answers.
         'Cache-Control': 'public, max-age=5, stale-if-error=86400',
+        'CDN-Cache-Control': 'public, max-age=5, stale-if-error=86400',
         'Afterword-Stale': renderedAt,
       },
     });
+  }
+
+  const sharedKey = (key: string, version: number) => `${version.toString(36)}${key}`;
+
+  /** Renders in flight, by key and version: concurrent misses of one page (a crowd after a write) share one render. */
+  const pending = new Map<string, Promise<Entry>>();
+
+  async function produce(
+    c: Context<AppEnv>,
+    render: () => Promise<Rendered>,
+    key: string,
+    version: number,
+    now: number,
+  ) {
+    if (shared !== undefined) {
+      // Another instance of this location may have rendered this version already.
+      const found = await shared.match(sharedKey(key, version)).catch(() => undefined);
+      if (found !== undefined && now < found.rendered.validUntil) {
+        const entry = entryOf(key, found.rendered, version, found.renderedAt, control);
+        remember(entry);
+        return entry;
+      }
+    }
+    const rendered = await render();
+    const entry = entryOf(key, rendered, version, now, control);
+    // A 404 (an unknown id) is answered but not stored: junk ids cannot fill the cache.
+    if (entry.status === 200) {
+      remember(entry);
+      shared?.put(sharedKey(key, version), { rendered, renderedAt: now }, waitUntilOf(c));
+    }
+    return entry;
   }
 
   async function renderAndServe(
@@ -336,17 +535,25 @@ export function createRenderCache(options: RenderCacheOptions = {}): RenderCache
     version: number,
     now: number,
   ): Promise<Response> {
-    let rendered: Rendered;
+    const id = `${version}:${key}`;
+    let work = pending.get(id);
+    if (work === undefined) {
+      work = produce(c, render, key, version, now);
+      pending.set(id, work);
+      const done = () => {
+        if (pending.get(id) === work) pending.delete(id);
+      };
+      work.then(done, done);
+    }
+    let entry: Entry;
     try {
-      rendered = await render();
+      entry = await work;
     } catch (err) {
       if (err instanceof DomainError) throw err;
       if (cached) return stale(c, cached, err);
       throw unavailable(err);
     }
-    const entry = entryOf(rendered, version, now);
-    remember(key, entry);
-    return respond(c, entry, gzip);
+    return respond(c, entry, gzip, grew);
   }
 
   function withVersion(
@@ -357,21 +564,26 @@ export function createRenderCache(options: RenderCacheOptions = {}): RenderCache
     version: number,
   ): Response | Promise<Response> {
     const now = c.get('deps').clock();
-    if (isCurrent(cached, version, now)) return respond(c, cached, gzip);
+    if (isCurrent(cached, version, now)) return respond(c, cached, gzip, grew);
     return renderAndServe(c, render, key, cached, version, now);
   }
 
   return {
     size: () => entries.size,
+    bytes: () => totalBytes,
+    forgetVersion() {
+      known = undefined;
+      reading = undefined;
+    },
     peek(deps, target, header) {
-      const key = targetKey(target);
+      const key = targetKey(target, routes);
       if (key === null) return null;
-      const cached = entries.get(key);
+      const cached = lookup(key);
       if (cached === undefined) return null;
       let version: number | Promise<number>;
       try {
         // Read per request, as serve does: a write from any process shows on the next request.
-        version = deps.store.public.version();
+        version = readVersion(deps);
       } catch {
         return null; // the app serves the stored render with its stale notice (and logs why)
       }
@@ -383,13 +595,14 @@ export function createRenderCache(options: RenderCacheOptions = {}): RenderCache
       return hitFor(header, cached);
     },
     serve(c, render) {
-      const key = cacheKey(c);
-      const cached = entries.get(key);
+      const key = cacheKey(c, routes);
+      const cached = lookup(key);
       let version: number | Promise<number>;
       try {
-        // Every request reads the data version (a write from the CLI in another process shows on the next request).
-        // On better-sqlite3 the read is synchronous, and a hit answers without a promise.
-        version = c.get('deps').store.public.version();
+        // The data version (a write from the CLI in another process shows on the next request; on
+        // Workers, within the freshness interval). On better-sqlite3 the read is synchronous, and a
+        // hit answers without a promise.
+        version = readVersion(c.get('deps'));
       } catch (err) {
         if (cached) return stale(c, cached, err);
         throw unavailable(err);

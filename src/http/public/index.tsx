@@ -2,14 +2,12 @@
 // through one render cache per app (keyed by data version, so any write shows on the next request).
 import { type Context, Hono } from 'hono';
 import type { JSXNode } from 'hono/jsx';
-import { invalid } from '../../core/errors';
 import { freshness } from '../../core/public/freshness';
-import { monthOf, parseMonth } from '../../core/public/history';
+import { historyQuery, parseHistorySeverity, parseMonth } from '../../core/public/history';
 import type { StatusSnapshot } from '../../core/public/snapshot';
-import { incidentImpact, overallStatus } from '../../core/public/status';
 import {
   activeMaintenances,
-  publicStatuses,
+  snapshotStatus,
   upcomingMaintenances,
   v2Components,
   v2Incident,
@@ -18,7 +16,6 @@ import {
   v2Status,
   v2Summary,
 } from '../../core/public/statuspage';
-import { getPageSettings } from '../../services/page-settings';
 import {
   loadHistoryMonth,
   loadIncidentPage,
@@ -28,12 +25,13 @@ import {
 import type { AppEnv } from '../env';
 import { badgeSvg } from './badge';
 import { createRenderCache, type RenderCache, type Rendered } from './cache';
+import { htmlErrorPage } from './error-page';
 import { buildFeed } from './feeds';
 import { summaryHtml } from './summary-html';
 import { HistoryView } from './views/history';
 import { HomePage } from './views/home';
 import { IncidentView } from './views/incident';
-import { NotFoundView } from './views/not-found';
+import { ErrorPageView } from './views/not-found';
 
 const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -76,28 +74,56 @@ export function publicRoutes(cache: RenderCache = createRenderCache()) {
         const summary = p.incident.summary ? await summaryHtml(p.incident.summary.markdown) : null;
         return fresh(p.snapshot, await html(<IncidentView p={p} summaryHtml={summary} />), HTML);
       }
-      const settings = await getPageSettings({ deps });
       const s = await loadStatusSnapshot({ deps });
-      const body = await html(<NotFoundView settings={settings} what="There is no public incident at this address." />);
+      const body = await html(
+        <ErrorPageView
+          settings={s.page.settings}
+          pageUrl={s.page.url}
+          status={snapshotStatus(s)}
+          code={404}
+          what="There is no public incident at this address."
+          path={new URL(c.req.url).pathname}
+        />,
+      );
       return fresh(s, body, HTML, 404);
     }),
   );
 
   app.get('/history', (c) => {
-    const raw = c.req.query('month');
-    const month = raw === undefined ? monthOf(c.get('deps').clock()) : parseMonth(raw);
-    if (!month) throw invalid([{ path: 'query.month', message: 'must be a month like 2026-11' }]);
+    const q = c.req.query();
+    const month = q.month === undefined ? null : parseMonth(q.month);
+    if (month === null && q.month !== undefined) {
+      return htmlErrorPage(c, 400, 'The month in this address must look like 2026-11 (year, then month).');
+    }
+    const severity = q.severity ? parseHistorySeverity(q.severity) : null;
+    if (q.severity && severity === null) {
+      return htmlErrorPage(c, 400, 'The impact in this address must be critical, major or minor.');
+    }
+    const filter = { component: q.component || null, severity };
     return cache.serve(c, async () => {
       const deps = c.get('deps');
-      const [h, s] = await Promise.all([loadHistoryMonth({ deps, month }), loadStatusSnapshot({ deps })]);
-      return fresh(s, await html(<HistoryView h={h} />), HTML);
+      const [loaded, s] = await Promise.all([loadHistoryMonth({ deps, month, filter }), loadStatusSnapshot({ deps })]);
+      if (!loaded.ok) {
+        const body = await html(
+          <ErrorPageView
+            settings={s.page.settings}
+            pageUrl={s.page.url}
+            status={snapshotStatus(s)}
+            code={404}
+            what="There is no component with this id on the page, so there is no history to show for it."
+            path={`/history${historyQuery(month, filter)}`}
+          />,
+        );
+        return fresh(s, body, HTML, 404);
+      }
+      return fresh(s, await html(<HistoryView h={loaded.history} status={snapshotStatus(s)} />), HTML);
     });
   });
 
   app.get('/badge.svg', (c) =>
     cache.serve(c, async () => {
       const s = await loadStatusSnapshot({ deps: c.get('deps') });
-      const o = overallStatus([...publicStatuses(s).values()], s.open.map(incidentImpact));
+      const o = snapshotStatus(s);
       return fresh(s, badgeSvg('status', o.indicator, o.maintenance), 'image/svg+xml; charset=utf-8');
     }),
   );

@@ -188,7 +188,14 @@ async function page(c: Context<AppEnv>, title: string, body: Child, status: 200 
   c.header('Referrer-Policy', 'no-referrer');
   return c.html(
     `<!doctype html>${await (
-      <Layout settings={settings} title={`${title} · ${settings.name}`}>
+      <Layout
+        settings={settings}
+        pageUrl={c.get('deps').config.publicUrl}
+        status={null}
+        title={title}
+        description={`Status updates from ${settings.name} by email, webhook or Slack.`}
+        path={c.req.path}
+      >
         {body}
       </Layout>
     ).toString()}`,

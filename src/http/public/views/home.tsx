@@ -3,11 +3,17 @@
 import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
 import { groupByDay } from '../../../core/public/history';
+import { homeDescription } from '../../../core/public/preview';
 import type { PublicIncident, StatusSnapshot } from '../../../core/public/snapshot';
-import { effectiveMaintenanceStatus, incidentImpact, overallStatus, STATUS_LABEL } from '../../../core/public/status';
-import { activeMaintenances, publicStatuses, upcomingMaintenances } from '../../../core/public/statuspage';
+import { effectiveMaintenanceStatus, STATUS_LABEL } from '../../../core/public/status';
+import {
+  activeMaintenances,
+  publicStatuses,
+  snapshotStatus,
+  upcomingMaintenances,
+} from '../../../core/public/statuspage';
 import { componentTree } from '../../../core/public/tree';
-import { type DayCell, type UptimeBar, uptimeBars } from '../../../core/public/uptime';
+import { type DayCell, type UptimeBar, uptimeBars, utcDate } from '../../../core/public/uptime';
 import { worstComponentStatus } from '../../../core/status';
 import type { Component, ComponentStatus, Maintenance } from '../../../core/types';
 import { IncidentCard } from './incident-parts';
@@ -55,11 +61,11 @@ export function cellTitle(cell: DayCell): string {
 /** How many incidents a day's line names before "+N more" (each links to the rest on the history page). */
 const NAMED_PER_DAY = 2;
 
-/** A line of the day list: the cell's facts plus the names of its first incidents. */
-function dayLine(cell: DayCell): string {
+/** A line of the day list after its date: the cell's facts plus the names of its first incidents. */
+function dayFacts(cell: DayCell): string {
   const names = cell.incidents.slice(0, NAMED_PER_DAY).map((i) => i.title);
   const more = cell.incidents.length - names.length;
-  return `${cell.date}: ${STATUS_LABEL[cell.worst as ComponentStatus]}, ${cell.minutesAffected} min affected (${names.join('; ')}${more > 0 ? `; +${more} more` : ''})`;
+  return `${STATUS_LABEL[cell.worst as ComponentStatus]}, ${cell.minutesAffected} min affected (${names.join('; ')}${more > 0 ? `; +${more} more` : ''})`;
 }
 
 /** 90 cells, one per UTC day. The cells are a picture (title tooltips for pointers); the same facts are listed in text below. */
@@ -72,6 +78,12 @@ const UptimeBarView: FC<{ bar: UptimeBar; name: string }> = ({ bar, name }) => {
         <span>{bar.days.length} days ago</span>
         <span class="uptime-pct">
           {bar.uptimePercent === null ? 'No data yet' : `${bar.uptimePercent.toFixed(2)} % uptime`}
+          {bar.uptimePercent !== null && bar.younger ? (
+            <>
+              {' since '}
+              <time datetime={utcDate(bar.measuredFrom)}>{utcDate(bar.measuredFrom)}</time>
+            </>
+          ) : null}
         </span>
         <span>Today</span>
       </p>
@@ -82,7 +94,9 @@ const UptimeBarView: FC<{ bar: UptimeBar; name: string }> = ({ bar, name }) => {
           </summary>
           <ul>
             {[...bad].reverse().map((d) => (
-              <li>{dayLine(d)}</li>
+              <li>
+                <time datetime={d.date}>{d.date}</time>: {dayFacts(d)}
+              </li>
             ))}
           </ul>
         </details>
@@ -94,6 +108,34 @@ const UptimeBarView: FC<{ bar: UptimeBar; name: string }> = ({ bar, name }) => {
     </div>
   );
 };
+
+/** Every colour a bar cell can take, in words; the cells themselves are a picture (hidden from screen readers). */
+const LEGEND: [string, string][] = [
+  ['', 'No incidents'],
+  ['dg', 'Degraded performance'],
+  ['po', 'Partial outage'],
+  ['mo', 'Major outage'],
+  ['um', 'Under maintenance'],
+  ['nd', 'No data (before the component existed)'],
+];
+
+const UptimeLegend: FC = () => (
+  <div class="legend">
+    <p>Uptime bars: one cell per UTC day, coloured by the worst impact that day:</p>
+    <ul class="legend-keys">
+      {LEGEND.map(([cls, label]) => (
+        <li>
+          <span class={`key ${cls}`} aria-hidden="true" />
+          {label}
+        </li>
+      ))}
+    </ul>
+    <p>
+      Uptime counts 30 % of partial-outage minutes and all major-outage minutes as downtime, over the last 90 days or
+      since the component was added.
+    </p>
+  </div>
+);
 
 const ComponentRow: FC<{ component: Component; status: ComponentStatus; bar: UptimeBar | undefined }> = ({
   component,
@@ -151,7 +193,7 @@ const PastDays: FC<{ recent: PublicIncident[]; now: number; names: Map<string, C
 
 export const HomePage: FC<{ s: StatusSnapshot }> = ({ s }) => {
   const statuses = publicStatuses(s);
-  const overall = overallStatus([...statuses.values()], s.open.map(incidentImpact));
+  const overall = snapshotStatus(s);
   const bars = new Map(uptimeBars(s.components, s.recent, s.now).map((b) => [b.componentId, b]));
   const names = new Map(s.components.map((c) => [c.id, c]));
   const active = activeMaintenances(s);
@@ -168,7 +210,13 @@ export const HomePage: FC<{ s: StatusSnapshot }> = ({ s }) => {
       )[overall.indicator];
   const statusOf = (c: Component) => statuses.get(c.id) ?? c.status;
   return (
-    <Layout settings={s.page.settings} title={`${s.page.settings.name} status`} description={overall.description}>
+    <Layout
+      settings={s.page.settings}
+      pageUrl={s.page.url}
+      status={overall}
+      description={homeDescription(s.page.settings.name, overall, s.open, s.now)}
+      path="/"
+    >
       <section class={`banner s-${bannerStatus}`} aria-labelledby="overall">
         <Icon status={bannerStatus} />
         <div>
@@ -224,10 +272,7 @@ export const HomePage: FC<{ s: StatusSnapshot }> = ({ s }) => {
             );
           })}
         </ul>
-        <p class="legend">
-          Uptime bars: one cell per UTC day, coloured by the worst impact that day. Partial outages count 30 % of their
-          minutes as downtime, major outages 100 %.
-        </p>
+        <UptimeLegend />
       </Section>
 
       {upcoming.length > 0 ? (

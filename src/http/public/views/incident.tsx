@@ -3,8 +3,10 @@
 import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
 import { formatDuration } from '../../../core/public/history';
+import { incidentDescription } from '../../../core/public/preview';
 import type { SummaryCommitment } from '../../../core/public/snapshot';
 import { incidentImpact } from '../../../core/public/status';
+import { snapshotStatus } from '../../../core/public/statuspage';
 import type { IncidentPage } from '../../../services/public-page';
 import { AffectedList, Timeline } from './incident-parts';
 import { Layout } from './layout';
@@ -40,7 +42,14 @@ export const IncidentView: FC<{ p: IncidentPage; summaryHtml: string | null }> =
   const { incident: i, snapshot: s, commitment } = p;
   const names = new Map(s.components.map((c) => [c.id, c]));
   return (
-    <Layout settings={s.page.settings} title={`${i.title} · ${s.page.settings.name} status`}>
+    <Layout
+      settings={s.page.settings}
+      pageUrl={s.page.url}
+      status={snapshotStatus(s)}
+      title={i.title}
+      description={incidentDescription(i)}
+      path={`/incidents/${i.id}`}
+    >
       <article class="incident-page">
         <h1>{i.title}</h1>
         <p class="incident-meta">
@@ -73,10 +82,16 @@ export const IncidentView: FC<{ p: IncidentPage; summaryHtml: string | null }> =
           {i.summary ? (
             <>
               <p class="summary-meta">
-                Published <Time at={i.summary.publishedAt} />
-                {i.summary.version > 1 ? ` (revision ${i.summary.version})` : ''}.
+                First published <Time at={i.summary.firstPublishedAt} />
+                {i.summary.publishedAt > i.summary.firstPublishedAt ? (
+                  <>
+                    , last updated <Time at={i.summary.publishedAt} />
+                  </>
+                ) : null}
+                .
               </p>
-              <Commitment c={commitment} startedAt={i.startedAt} publishedAt={i.summary.publishedAt} />
+              {/* The commitment is judged on the first publication: a later correction does not move it. */}
+              <Commitment c={commitment} startedAt={i.startedAt} publishedAt={i.summary.firstPublishedAt} />
               <div class="summary">{raw(summaryHtml ?? '')}</div>
             </>
           ) : (
