@@ -1,15 +1,23 @@
 // Cloudflare Workers entry: the same app over D1. Nothing here may reach better-sqlite3 or node:*.
 import { drizzle } from 'drizzle-orm/d1';
 import { cloudflareMailer } from './alerts/cloudflare-email';
+import { dispatchDue } from './alerts/dispatch';
 import { DEFAULT_EMAIL_FROM } from './alerts/ports';
 import { parseConfig } from './config';
 import type { Db } from './db/db';
+import { slices } from './db/db';
 import * as schema from './db/schema';
 import { createStore } from './db/store';
 import { createApp } from './http/create-app';
 import { createRenderCache, parseFreshness, type SharedRender, type SharedStore } from './http/public/cache';
 import type { Deps } from './services/deps';
-import { tickNotify } from './services/notify-tick';
+import { fanOutEvents, NOTIFY_MAX_ATTEMPTS, tickNotify } from './services/notify-tick';
+import { getSlaSettings } from './services/sla-settings';
+
+/** What travels on the optional notification queue (NOTIFY_QUEUE): "fan out new events", or rows to deliver. */
+export type NotifyMessage = { t: 'fanout' } | { t: 'deliver'; ids: string[] };
+/** Notification ids per `deliver` message: one consumer invocation sends them in parallel. */
+export const DELIVER_BATCH = 50;
 
 /**
  * Wall time one cron invocation spends draining the outbox: well inside a Worker's limits (most of it
@@ -29,15 +37,38 @@ export interface WorkerEnv {
   AFTERWORD_SLA_FALLBACK_WEBHOOK_URL?: string;
   AFTERWORD_SLA_FALLBACK_WEBHOOK_KIND?: string;
   AFTERWORD_SLA_FALLBACK_EMAIL?: string;
+  /** "1" only for local development: webhooks may target private addresses. */
+  AFTERWORD_ALLOW_PRIVATE_TARGETS?: string;
+  /** Secret: signs subscription links (default: AFTERWORD_WEBHOOK_SECRET). */
+  AFTERWORD_LINK_SECRET?: string;
+  /** Optional Queues producer (and consumer) binding: fan-out and delivery run through it (see wrangler.toml). */
+  NOTIFY_QUEUE?: Queue<NotifyMessage>;
   /**
    * How stale a public page may be, in seconds (default 2): each isolate reads the data version from
    * D1 at most once per interval, and CDNs in front may keep a page that long.
    */
   PUBLIC_FRESHNESS_SECONDS?: string;
-  /** "1" only for local development: webhooks may target private addresses. */
-  AFTERWORD_ALLOW_PRIVATE_TARGETS?: string;
-  /** Secret: signs subscription links (default: AFTERWORD_WEBHOOK_SECRET). */
-  AFTERWORD_LINK_SECRET?: string;
+}
+
+/** The queue consumer's work: fan events out, then hand the due rows on in batches; or deliver a batch. */
+export async function consumeNotifyMessage(env: WorkerEnv, deps: Deps, body: NotifyMessage): Promise<void> {
+  const now = Date.now();
+  if (body.t === 'fanout') {
+    await fanOutEvents(deps, now, () => true);
+    const due = await deps.store.notifications.dueIds(now, 1000);
+    const batches = slices(due, DELIVER_BATCH).map((ids) => ({ body: { t: 'deliver', ids } as NotifyMessage }));
+    for (const part of slices(batches, 100)) if (part.length) await env.NOTIFY_QUEUE?.sendBatch(part);
+    return;
+  }
+  const settings = await getSlaSettings({ deps });
+  await dispatchDue({
+    deps,
+    now,
+    maxAttempts: settings.maxAttempts,
+    subscriberMaxAttempts: NOTIFY_MAX_ATTEMPTS,
+    fallback: settings.fallback,
+    ids: body.ids,
+  });
 }
 
 function workerDeps(env: WorkerEnv): Deps {
@@ -172,6 +203,23 @@ export default {
     } finally {
       // A write through this isolate shows on its very next page view.
       cache.forgetVersion();
+      // With a queue, a write's events are fanned out right after its response, not at the next cron.
+      const queue = env.NOTIFY_QUEUE;
+      if (queue) {
+        ctx.waitUntil(queue.send({ t: 'fanout' }).catch((err) => console.error('could not queue the fan-out:', err)));
+      }
+    }
+  },
+  async queue(batch, env) {
+    const deps = forEnv(env).deps;
+    for (const message of batch.messages) {
+      try {
+        await consumeNotifyMessage(env, deps, message.body as NotifyMessage);
+        message.ack();
+      } catch (err) {
+        console.error('notification queue message failed:', err);
+        message.retry();
+      }
     }
   },
   async scheduled(controller, env, ctx) {

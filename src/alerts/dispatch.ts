@@ -86,6 +86,7 @@ export async function dispatchDue({
   kind,
   subscriberMaxAttempts = maxAttempts,
   budgetMs,
+  ids: only,
 }: {
   deps: Deps;
   now: EpochMs;
@@ -95,13 +96,15 @@ export async function dispatchDue({
   subscriberMaxAttempts?: number;
   /** No new attempt starts after this many ms of wall time (a Worker's slice). */
   budgetMs?: number;
+  /** These rows (a queue message's batch) instead of every due one; each is still claimed only when due. */
+  ids?: string[];
   fallback: SlaFallbackChannel | null;
   limit?: number;
   /** Only this kind (the `sla tick` delivers SLA alerts only); default every kind. */
   kind?: NotificationKind;
 }): Promise<DispatchOutcome[]> {
   const ports = deps.alerts ?? defaultAlertPorts();
-  const ids = await deps.store.notifications.dueIds(now, limit, kind);
+  const ids = only ?? (await deps.store.notifications.dueIds(now, limit, kind));
   const outcomes: DispatchOutcome[] = [];
   const startedAt = deps.clock();
   /** `now` moved on by the time this tick has been running: leases count from the claim. */

@@ -81,3 +81,17 @@ export async function tickNotify({ deps, now, budgetMs, batch = 200 }: NotifyTic
   }
   return { now: at, queued, settled, fannedOut, deliveries, more };
 }
+
+/**
+ * How far behind the outbox is: the oldest undelivered work (a pending notification or an event not
+ * yet fanned out) and its age at `now`. For health checks (`/healthz`); null when drained.
+ */
+export async function outboxBacklog({
+  deps,
+}: {
+  deps: Deps;
+}): Promise<{ oldestPendingAt: EpochMs; ageSeconds: number } | null> {
+  const oldest = await deps.store.notifications.oldestPendingAt();
+  if (oldest === null) return null;
+  return { oldestPendingAt: oldest, ageSeconds: Math.max(0, Math.floor((deps.clock() - oldest) / 1000)) };
+}

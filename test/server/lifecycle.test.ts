@@ -136,7 +136,12 @@ describe('stopping', () => {
     const address = receiver.address();
     const hook = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hook`;
 
-    const env = { DATABASE_PATH: tempDbPath(), AFTERWORD_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET };
+    // The receiver is local: the server opts in to private targets, as local development does.
+    const env = {
+      DATABASE_PATH: tempDbPath(),
+      AFTERWORD_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      AFTERWORD_ALLOW_PRIVATE_TARGETS: '1',
+    };
     const opened = nodeDeps({ ...process.env, ...env });
     await createToken({ deps: opened.deps, input: { name: 't', scopes: ['admin'] }, actor: null });
     const incident = await createIncident({
