@@ -19,9 +19,10 @@ export const instant = z.iso
   .transform((s) => Date.parse(s));
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the C0 control characters are what is refused
-const C0_CONTROL = /[\u0000-\u0008\u000B-\u001F]/;
+const C0_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 /**
- * Public text (titles, names, bodies): no C0 control characters but tab and newline. An ESC pasted
+ * Public text (titles, names, bodies): no C0 control characters but tab and line breaks (LF, and the
+ * CR of text written with CRLF line endings, which XML allows and normalises). An ESC pasted
  * from a terminal (`\u001b[31m`) would otherwise make feeds ill-formed XML and pages show noise.
  */
 const noControls = (max: number) =>
@@ -29,7 +30,7 @@ const noControls = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .refine((s) => !C0_CONTROL.test(s), 'must not contain control characters (only tab and newline are allowed)');
+    .refine((s) => !C0_CONTROL.test(s), 'must not contain control characters (only tab and line breaks are allowed)');
 const text = (max: number) => noControls(max).refine((s) => s.length > 0, 'must not be empty');
 
 const name = text(200);

@@ -234,12 +234,15 @@ describe('control characters in public text', () => {
     });
     expect(update.status).toBe(422);
     expect(JSON.stringify(update.json)).toContain('body');
-    // Tab and newline are text.
+    // Tab and line breaks are text, CRLF line endings included (a writer on Windows).
     const ok = await w.call('POST', `/api/v1/incidents/${id}/updates`, {
       token,
-      body: { status: 'identified', body: 'line one\n\tline two' },
+      body: { status: 'identified', body: 'line one\n\tline two\r\nline three' },
     });
     expect(ok.status).toBe(201);
+    const atom = await w.app.request('/history.atom');
+    expect(atom.status).toBe(200);
+    strictXml(await atom.text());
     // Nothing was written by the refused requests.
     const list = await w.call('GET', '/api/v1/components', { token });
     expect(JSON.stringify(list.json)).not.toContain('API\\u0000');
