@@ -14,16 +14,18 @@ import type { Deps } from './services/deps';
 import { fanOutEvents, NOTIFY_MAX_ATTEMPTS, tickNotify } from './services/notify-tick';
 import { getSlaSettings } from './services/sla-settings';
 
+// This module exports only its handlers and types: the Workers runtime refuses any other value export.
+
 /** What travels on the optional notification queue (NOTIFY_QUEUE): "fan out new events", or rows to deliver. */
 export type NotifyMessage = { t: 'fanout' } | { t: 'deliver'; ids: string[] };
 /** Notification ids per `deliver` message: one consumer invocation sends them in parallel. */
-export const DELIVER_BATCH = 50;
+const DELIVER_BATCH = 50;
 
 /**
  * Wall time one cron invocation spends draining the outbox: well inside a Worker's limits (most of it
  * is spent waiting on receivers, which costs no CPU). What is left waits for the next cron.
  */
-export const CRON_SLICE_MS = 20_000;
+const CRON_SLICE_MS = 20_000;
 
 export interface WorkerEnv {
   DB: D1Database;
@@ -51,7 +53,7 @@ export interface WorkerEnv {
 }
 
 /** The queue consumer's work: fan events out, then hand the due rows on in batches; or deliver a batch. */
-export async function consumeNotifyMessage(env: WorkerEnv, deps: Deps, body: NotifyMessage): Promise<void> {
+async function consumeNotifyMessage(env: WorkerEnv, deps: Deps, body: NotifyMessage): Promise<void> {
   const now = Date.now();
   if (body.t === 'fanout') {
     await fanOutEvents(deps, now, () => true);
