@@ -316,7 +316,7 @@ function resolveOverlaps(matches: Match[], length: number): Match[] {
 /** At most this many findings per rule (a credential is always reported: redaction needs every one). */
 const MAX_PER_RULE = 100;
 
-function capped(matches: Match[]): Match[] {
+function capped<T extends { rule: RuleId }>(matches: T[]): T[] {
   const counts = new Map<RuleId, number>();
   return matches.filter((m) => {
     if (m.rule === 'secret') return true;
@@ -416,11 +416,14 @@ export function lintSummary(input: string | SummarySections, lexicon: Lexicon, o
   const spans = leakSpans(view, lexicon);
   const { parts, times } = timesInWhatHappened(view);
   const located: Located[] = [
-    ...sectionRules(doc),
-    ...wordLimit(doc),
-    ...utcTimes(doc, times, parts),
-    ...timesMismatch(times, options),
-    ...actionItems(doc),
+    // The structure and time rules are capped like the leak rules: 10,000 zone-less times are one fix.
+    ...capped([
+      ...sectionRules(doc),
+      ...wordLimit(doc),
+      ...utcTimes(doc, times, parts),
+      ...timesMismatch(times, options),
+      ...actionItems(doc),
+    ]),
     ...spans,
   ];
   return toResult(doc, located, spans);

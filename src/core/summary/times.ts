@@ -118,18 +118,19 @@ export function timeMentions(text: string, from: number, to: number, documentTex
       b.zone = a.zone;
     }
   }
-  if (GLOBAL_UTC.test(documentText))
-    for (const t of found)
-      if (t.zone === 'none') t.zone = 'utc';
-      else {
-        const stated = statedZone(documentText);
-        if (stated)
-          for (const t of found)
-            if (t.zone === 'none') {
-              t.zone = 'other';
-              t.statedZone = stated[1];
-            }
+  // "All times are in UTC" zones every bare time as UTC; otherwise "all times are PDT" zones them as PDT.
+  if (GLOBAL_UTC.test(documentText)) {
+    for (const t of found) if (t.zone === 'none') t.zone = 'utc';
+  } else if (found.some((t) => t.zone === 'none')) {
+    const stated = statedZone(documentText);
+    if (stated) {
+      for (const t of found) {
+        if (t.zone !== 'none') continue;
+        t.zone = 'other';
+        t.statedZone = stated[1];
       }
+    }
+  }
   // A local-time gloss right after a UTC time (or a range of them) restates it: not a second time.
   const kept: TimeMention[] = [];
   let glossing = false;

@@ -322,6 +322,19 @@ describe('utc-times', () => {
     expect(f.length).toBeGreaterThan(0);
     if (first) expect(f[0]?.text).toBe(first);
   });
+  it('reads "all times are PDT" as a zone other than UTC for every bare time (not "no time zone")', () => {
+    const f = lintSummary(happened('All times are PDT. From 07:05 to 08:20 about'), LEXICON).findings.filter(
+      (x) => x.rule === 'utc-times',
+    );
+    expect(f.map((x) => [x.text, x.message])).toEqual([
+      ['07:05', '"07:05" is in PDT (as the summary says), not UTC.'],
+      ['08:20', '"08:20" is in PDT (as the summary says), not UTC.'],
+    ]);
+  });
+  it('caps its findings like every rule: ten thousand bare times are one fix, not ten thousand', () => {
+    const f = lintSummary(`## What happened\n${'12:05-'.repeat(10_000)}`, LEXICON).findings;
+    expect(f.filter((x) => x.rule === 'utc-times').length).toBeLessThanOrEqual(100);
+  });
 });
 
 describe('times-mismatch', () => {
