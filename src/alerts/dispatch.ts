@@ -2,7 +2,6 @@
 // for this attempt, renders it for its channel, delivers, then records the outcome (at-least-once,
 // the same id on every attempt).
 import type { SlaFallbackChannel } from '../core/sla/policy';
-import type { SlaAlertRecord } from '../core/sla/records';
 import type { Actor, EpochMs } from '../core/types';
 import type { NotificationKind, NotificationRecord } from '../db/store/notifications';
 import type { Deps } from '../services/deps';

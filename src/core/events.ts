@@ -43,10 +43,6 @@ export interface DomainEvent {
   occurredAt: EpochMs;
 }
 
-export function isMaintenanceEvent(type: DomainEventType): boolean {
-  return type.startsWith('maintenance.');
-}
-
 const iso = (ms: EpochMs) => new Date(ms).toISOString();
 
 /**

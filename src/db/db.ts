@@ -47,12 +47,6 @@ function bumpDataVersion(db: Db) {
     .where(eq(schema.dataVersion.id, 1));
 }
 
-/** The current data version; any committed write through `atomic()` that changes public output changes it. */
-export async function readDataVersion(db: Db): Promise<number> {
-  const [row] = await db.select({ v: schema.dataVersion.version }).from(schema.dataVersion).limit(1);
-  return row?.v ?? 0;
-}
-
 export interface AtomicOptions {
   /**
    * False for writes no public page, feed or badge shows (tokens, subscribers, lexicon, drafts, the

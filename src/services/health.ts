@@ -1,10 +1,11 @@
 // What /healthz reports: the database answers, and how long the oldest undelivered notification has waited.
 import type { Deps } from './deps';
+import { outboxBacklog } from './notify-tick';
 
 export interface Health {
   database: 'ok';
   outbox: {
-    /** Seconds since the oldest pending alert was queued; null when nothing is pending. */
+    /** Seconds since the oldest pending notification (SLA alert or subscriber message) was queued; null when none is. */
     oldestPendingAgeSeconds: number | null;
   };
 }
@@ -12,11 +13,6 @@ export interface Health {
 /** Throws when the database cannot be read (the caller answers 503). */
 export async function checkHealth({ deps }: { deps: Deps }): Promise<Health> {
   await deps.store.public.version();
-  const oldest = await deps.store.sla.oldestPendingAt();
-  return {
-    database: 'ok',
-    outbox: {
-      oldestPendingAgeSeconds: oldest === null ? null : Math.max(0, Math.floor((deps.clock() - oldest) / 1000)),
-    },
-  };
+  const backlog = await outboxBacklog({ deps });
+  return { database: 'ok', outbox: { oldestPendingAgeSeconds: backlog?.ageSeconds ?? null } };
 }

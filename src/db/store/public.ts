@@ -1,12 +1,11 @@
 // Reads for the public page: only public incidents (the SQL twin of `isIncidentPublic`), only the
 // columns visitors may see (never the lead, emails, webhooks or summary drafts).
-import { and, asc, desc, eq, gte, inArray, isNull, lt, max, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { PublicIncident, PublishedSummary } from '../../core/public/snapshot';
 import type { AffectedComponent, EpochMs, IncidentUpdate, Maintenance } from '../../core/types';
 import { newId } from '../../lib/id';
 import { atomic, bySlices, type Db } from '../db';
 import {
-  auditLog,
   dataVersion,
   incidentComponents,
   incidents,

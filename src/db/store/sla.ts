@@ -1,7 +1,7 @@
 // SLA alerts in the notification outbox (kind `sla`) and the facts the SLA clock needs (incident fields, first publication).
 import { and, asc, eq, exists, inArray, like, ne, notExists, type SQL, sql } from 'drizzle-orm';
 import type { SlaAlertPayload } from '../../core/sla/alert';
-import type { SlaAlertRecord, SlaAlertStatus, SlaChannel, SlaIncident } from '../../core/sla/records';
+import type { SlaAlertRecord, SlaChannel, SlaIncident } from '../../core/sla/records';
 import type { EpochMs, Severity } from '../../core/types';
 import { atomic, type Db, slices } from '../db';
 import { incidents, notifications as slaAlerts, summaryPublications } from '../schema';

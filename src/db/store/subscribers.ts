@@ -1,13 +1,13 @@
 // Subscribers (email, webhook, Slack), what each follows, and the sign-up rate-limit counters.
 // No subscriber write changes public output: none bumps the data version.
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { Subscriber, SubscriberChannel, SubscriberStatus, SubscriptionMessage } from '../../core/subscribers';
+import type { Subscriber, SubscriberChannel, SubscriptionMessage } from '../../core/subscribers';
 import type { EpochMs } from '../../core/types';
 import { atomic, type Db, slices } from '../db';
 import { notifications, rateLimits, subscribers, subscriberTargets } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
 
-export type { Subscriber, SubscriberChannel, SubscriberStatus, SubscriptionMessage };
+export type { Subscriber, SubscriberChannel, SubscriptionMessage };
 
 const PRIVATE = { public: false } as const;
 
