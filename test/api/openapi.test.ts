@@ -5,9 +5,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Schema, Validator } from '@cfworker/json-schema';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Scope } from '../../src/core/types';
 import { openApiDocument } from '../../src/http/openapi-routes';
 import { createNodeApp } from '../../src/node-server';
-import { registeredRoutes } from '../helpers/routes';
+import { registeredRoutes, samplePath } from '../helpers/routes';
 import { createWorld } from '../helpers/world';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -17,6 +18,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 
 interface Operation {
   operationId: string;
+  security?: unknown[];
+  'x-scope'?: Scope;
   parameters?: { name: string; in: string; required?: boolean; schema: Schema }[];
   requestBody?: { required?: boolean; content: Record<string, { schema: Schema }> };
   responses: Record<string, { description: string; content?: Record<string, { schema: Schema }> }>;
@@ -186,6 +189,38 @@ describe('OpenAPI document', () => {
       documented.filter((d) => !registered.includes(d)),
       'operations the app does not register',
     ).toEqual([]);
+  });
+
+  it("states each operation's scope as the app enforces it", async () => {
+    const others: Scope[] = ['incidents:write', 'summaries:publish', 'subscribers:read', 'subscribers:write'];
+    const tokens = new Map<string, string>();
+    for (const s of others) tokens.set(s, await world.token(s));
+    const allButAdmin = await world.token(...others);
+    const wrong: string[] = [];
+    for (const { path, method, op } of operations()) {
+      const url = samplePath(path.replace(/\{([^}]+)\}/g, ':$1'));
+      const call = (token?: string) =>
+        world.call(method.toUpperCase(), url, {
+          token,
+          ...(method === 'get' || method === 'delete' ? {} : { body: {} }),
+        });
+      const scope = op['x-scope'];
+      const at = `${method.toUpperCase()} ${path}`;
+      if (op.security?.length === 0) {
+        if ((await call()).status === 401) wrong.push(`${at}: documented public, answers 401 without a token`);
+      } else if (!scope) {
+        const { status } = await call(tokens.get('subscribers:write'));
+        if (status === 401 || status === 403) wrong.push(`${at}: documented for any token, answers ${status}`);
+      } else if (scope === 'admin') {
+        if ((await call(allButAdmin)).status !== 403) wrong.push(`${at}: documented admin, allowed without it`);
+      } else {
+        if ((await call(tokens.get(scope))).status === 403) wrong.push(`${at}: refused with ${scope}`);
+        const other = others.find((s) => s !== scope) as Scope;
+        if ((await call(tokens.get(other))).status !== 403)
+          wrong.push(`${at}: documented ${scope}, allowed with ${other}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it("accepts every README example request against /api/v1 (curl -d bodies pass the operation's request schema)", () => {
