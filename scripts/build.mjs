@@ -1,11 +1,13 @@
 // Compiles the Node entries to dist/: dist/node.js (the server `npm start` runs) and dist/cli.js (the
-// `afterword` bin), and public/console.js (the console editor's script, scripts/build-console.mjs). One ESM bundle
+// `afterword` bin), and public/console.js (the console editor's script, scripts/build-console.mjs) and
+// public/api/openapi.json (scripts/build-openapi.mjs). One ESM bundle
 // per Node entry with shared chunks; each CLI command area is its own chunk,
 // loaded only when that command runs. node_modules stay external (better-sqlite3 is native).
 // Runs on `npm install` / `npm ci` (the `prepare` script) and as `npm run build`.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { buildConsole } from './build-console.mjs';
+import { buildOpenApi } from './build-openapi.mjs';
 
 // Only what this build writes: `wrangler deploy --dry-run --outdir dist` may have left the Worker bundle here.
 for (const old of ['dist/chunks', 'dist/node.js', 'dist/cli.js']) rmSync(old, { recursive: true, force: true });
@@ -25,6 +27,8 @@ try {
   });
   // The console's script, served from public/ on Node and Workers.
   await buildConsole();
+  // The OpenAPI 3.1 document, served from public/api/openapi.json (scripts/build-openapi.mjs).
+  await buildOpenApi();
 } catch {
   console.error('afterword: the build failed (see above); `npm start` and the `afterword` command need dist/.');
   process.exit(1);

@@ -11,7 +11,7 @@ import { needs } from '../middleware/auth';
 import { presentSlaAlert, presentSlaClock } from '../present-sla';
 import { validate } from '../validate';
 
-const listQuery = z.strictObject({
+export const listQuery = z.strictObject({
   state: z
     .string()
     .transform((s) => s.split(',').filter(Boolean))

@@ -12,12 +12,12 @@ import { validate } from '../validate';
 const read = needs('subscribers:read');
 const write = needs('subscribers:write');
 
-const listQuery = z.strictObject({
+export const listQuery = z.strictObject({
   cursor: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   channel: z.enum(['email', 'webhook', 'slack']).optional(),
 });
-const exportQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
+export const exportQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
 
 export function presentSubscriber(s: Subscriber) {
   return {
