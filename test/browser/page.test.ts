@@ -1,17 +1,16 @@
 // The status page in headless Chromium: 1280 px and 360 px, light and dark, axe-core WCAG 2.1 AA,
 // and complete with JavaScript disabled. Screenshots land in test-results/ for a person to look at.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/cli/commands/seed-demo';
+import { CHROMIUM, hasChromium, launchChromium } from '../helpers/browser';
 import { createWorld, type World } from '../helpers/world';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const required = process.env.AFTERWORD_REQUIRE_BROWSER === '1';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -58,19 +57,7 @@ describe.skipIf(!hasChromium)('the status page in Chromium', () => {
     server = serve({ fetch: world.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync('test-results', { recursive: true });
   }, 60_000);
 

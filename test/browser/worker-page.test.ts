@@ -3,13 +3,12 @@
 // and decodes once, as every browser does. A body compressed twice (the runtime gzipping stored gzip
 // bytes again) shows as noise here: no status banner, JSON that does not parse, a feed that is not XML.
 // Screenshots land in test-results/ for a person to look at.
-import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, hasChromium, launchChromium } from '../helpers/browser';
 import { demoSql, startWranglerDev, type WranglerDev } from '../helpers/wrangler-dev';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const required = process.env.AFTERWORD_REQUIRE_BROWSER === '1';
 
 describe('Worker browser prerequisites', () => {
@@ -25,22 +24,7 @@ describe.skipIf(!hasChromium)('the Worker under wrangler dev, in Chromium', () =
 
   beforeAll(async () => {
     const sql = await demoSql({ pastIncidents: 12, historyDays: 60, openIncidents: 2 });
-    [worker, browser] = await Promise.all([
-      startWranglerDev(sql),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      }),
-    ]);
+    [worker, browser] = await Promise.all([startWranglerDev(sql), launchChromium()]);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     mkdirSync('test-results', { recursive: true });
   }, 300_000);

@@ -2,23 +2,22 @@
 // leaky draft and see the findings under the words, apply a suggestion, fix the rest, publish, see
 // it on the public page, sign out), CSRF from another origin, a revoked token's session, axe-core
 // WCAG 2.1 AA at 1280/360 px in light and dark, and live checking per keystroke on 400 words.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintSummary } from '../../src/core/summary/lint';
 import { createComponent } from '../../src/services/components';
 import { getLexicon, putLexicon } from '../../src/services/lexicon';
 import { revokeToken } from '../../src/services/tokens';
 import { LEAKY as GATE_LEAKY } from '../core/summary/fixtures';
+import { CHROMIUM, hasChromium, launchChromium } from '../helpers/browser';
 import { createWorld, type World } from '../helpers/world';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const required = process.env.AFTERWORD_REQUIRE_BROWSER === '1';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const actor = { tokenId: null, label: 'test' };
@@ -78,19 +77,7 @@ describe.skipIf(!hasChromium)('the console in Chromium', () => {
     });
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
     attackerBase = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync('test-results', { recursive: true });
   }, 60_000);
 
