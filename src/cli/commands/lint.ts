@@ -2,13 +2,12 @@
 // without the database. Exit 0: no error finding; 1: error findings; 2: usage or unreadable input.
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { DomainError, type FieldProblem } from '../../core/errors';
 import { looksBinary, MAX_SUMMARY_BYTES } from '../../core/summary/inputs';
-import { EMPTY_LEXICON, type Lexicon, parseLexicon } from '../../core/summary/lexicon';
 import { lintSummary } from '../../core/summary/lint';
 import { REDACTED_SECRET } from '../../core/summary/redact';
 import type { Finding, LintResult } from '../../core/summary/types';
 import { type CliContext, CliError } from '../context';
+import { readLexiconFile } from '../lexicon-file';
 
 async function readInput(file: string, ctx: CliContext): Promise<string> {
   const name = file === '-' ? 'stdin' : file;
@@ -25,31 +24,6 @@ async function readInput(file: string, ctx: CliContext): Promise<string> {
     throw new CliError(`${name} is not text (binary data)`);
   }
   return text;
-}
-
-function readLexicon(path: string | undefined): Lexicon {
-  if (path === undefined) return EMPTY_LEXICON;
-  let raw: string;
-  try {
-    raw = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new CliError(`cannot read lexicon ${path}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new CliError(`lexicon ${path} is not valid JSON`);
-  }
-  try {
-    return parseLexicon(json);
-  } catch (err) {
-    if (err instanceof DomainError) {
-      const problems = (err.extensions.errors as FieldProblem[] | undefined) ?? [];
-      throw new CliError(`lexicon ${path} is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-    }
-    throw err;
-  }
 }
 
 const WINDOW = 100;
@@ -124,7 +98,7 @@ export function registerLint(program: Command, ctx: CliContext): void {
     )
     .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
     .action(async (file: string, opts: { config?: string; format: 'pretty' | 'json' }) => {
-      const lexicon = readLexicon(opts.config);
+      const lexicon = readLexiconFile(opts.config);
       const markdown = await readInput(file, ctx);
       const result = lintSummary(markdown, lexicon);
       ctx.stdout(

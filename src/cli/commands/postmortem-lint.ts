@@ -1,12 +1,12 @@
 // `postmortem lint FILE...`: lints whole postmortems in one process. No database, no server.
 // Exit 0: no error finding; 1: at least one error; 2: usage error or unreadable input.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { DomainError, type FieldProblem } from '../../core/errors';
 import { lintPostmortem } from '../../core/postmortem/lint';
 import { DEFAULT_LENGTHS, type LengthRanges, SEVERITIES, type Severity } from '../../core/postmortem/types';
-import { EMPTY_LEXICON, type Lexicon, parseLexicon } from '../../core/summary/lexicon';
+import type { Lexicon } from '../../core/summary/lexicon';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
+import { readLexiconFile } from '../lexicon-file';
 import { formatGithub, formatJson, formatPretty, formatSarif, type LintedFile } from './postmortem-format';
 
 export interface PostmortemLintOptions {
@@ -14,31 +14,6 @@ export interface PostmortemLintOptions {
   lengths?: string;
   format: 'pretty' | 'json' | 'sarif' | 'github';
   sarif?: string;
-}
-
-export function readLexiconFile(path: string | undefined): Lexicon {
-  if (path === undefined) return EMPTY_LEXICON;
-  let raw: string;
-  try {
-    raw = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new CliError(`cannot read lexicon ${path}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new CliError(`lexicon ${path} is not valid JSON`);
-  }
-  try {
-    return parseLexicon(json);
-  } catch (err) {
-    if (err instanceof DomainError) {
-      const problems = (err.extensions.errors as FieldProblem[] | undefined) ?? [];
-      throw new CliError(`lexicon ${path} is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-    }
-    throw err;
-  }
 }
 
 /** "SEV-1=1500-2500,SEV-2=400-800,SEV-3=none": the ranges given replace the defaults for their severity. */
