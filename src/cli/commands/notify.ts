@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { iso } from '../../http/present';
 import { tickNotify } from '../../services/notify-tick';
 import type { CliContext } from '../context';
-import { parseNow } from './sla';
+import { parseNow, tickReportJson } from './sla';
 
 export function registerNotify(program: Command, ctx: CliContext): void {
   const notify = program.command('notify').description('the notification outbox: SLA alerts and subscriber updates');
@@ -18,19 +18,10 @@ export function registerNotify(program: Command, ctx: CliContext): void {
       const report = await tickNotify({ deps: ctx.deps(), now: parseNow(opts.now) });
       if (opts.json) {
         ctx.stdout(
-          JSON.stringify(
-            {
-              now: iso(report.now),
-              queued: report.queued,
-              settled: report.settled,
-              fannedOut: report.fannedOut,
-              deliveries: report.deliveries.map((d) => ({
-                ...d,
-                nextAttemptAt: d.nextAttemptAt === undefined ? undefined : iso(d.nextAttemptAt),
-              })),
-            },
-            null,
-            2,
+          tickReportJson(
+            report.now,
+            { queued: report.queued, settled: report.settled, fannedOut: report.fannedOut },
+            report.deliveries,
           ),
         );
         return;

@@ -11,6 +11,26 @@ import { type CliContext, CliError } from '../context';
 
 const CLI_ACTOR = { tokenId: null, label: 'cli' };
 
+/** A tick report as `--json` prints it (`sla tick`, `notify tick`): instants as ISO-8601 strings. */
+export function tickReportJson(
+  now: number,
+  fields: Record<string, unknown>,
+  deliveries: readonly { nextAttemptAt?: number | undefined }[],
+): string {
+  return JSON.stringify(
+    {
+      now: iso(now),
+      ...fields,
+      deliveries: deliveries.map((d) => ({
+        ...d,
+        nextAttemptAt: d.nextAttemptAt === undefined ? undefined : iso(d.nextAttemptAt),
+      })),
+    },
+    null,
+    2,
+  );
+}
+
 export function parseNow(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const parsed = instant.safeParse(value);
@@ -40,21 +60,7 @@ export function registerSla(program: Command, ctx: CliContext): void {
       const now = parseNow(opts.now);
       const report = await tickSla({ deps: ctx.deps(), now });
       if (opts.json) {
-        ctx.stdout(
-          JSON.stringify(
-            {
-              now: iso(report.now),
-              queued: report.queued,
-              settled: report.settled,
-              deliveries: report.deliveries.map((d) => ({
-                ...d,
-                nextAttemptAt: d.nextAttemptAt === undefined ? undefined : iso(d.nextAttemptAt),
-              })),
-            },
-            null,
-            2,
-          ),
-        );
+        ctx.stdout(tickReportJson(report.now, { queued: report.queued, settled: report.settled }, report.deliveries));
         return;
       }
       const count = (o: string) => report.deliveries.filter((d) => d.outcome === o).length;
