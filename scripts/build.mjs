@@ -1,17 +1,22 @@
 // Compiles the Node entries to dist/: dist/node.js (the server `npm start` runs) and dist/cli.js (the
 // `afterword` bin), and public/console.js (the console editor's script, scripts/build-console.mjs) and
-// public/api/openapi.json (scripts/build-openapi.mjs). One ESM bundle
-// per Node entry with shared chunks; each CLI command area is its own chunk,
-// loaded only when that command runs. The server's node_modules stay external (better-sqlite3 is
-// native); the CLI bundles all but the driver and the mailer, so it starts fast.
+// public/api/openapi.json (scripts/build-openapi.mjs). The server is an ESM bundle with shared chunks;
+// its node_modules stay external (better-sqlite3 is native). The CLI is one CommonJS file
+// (dist/cli-bundle.cjs) with its V8 code cache, started by dist/cli.js (src/cli/bin.ts); each command
+// area's code in it is evaluated only when that command runs.
 // Runs on `npm install` / `npm ci` (the `prepare` script) and as `npm run build`.
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { buildConsole } from './build-console.mjs';
 import { buildOpenApi } from './build-openapi.mjs';
 
 // Only what this build writes: `wrangler deploy --dry-run --outdir dist` may have left the Worker bundle here.
-for (const old of ['dist/chunks', 'dist/cli-chunks', 'dist/node.js', 'dist/cli.js']) rmSync(old, { recursive: true, force: true });
+for (const old of ['dist/chunks', 'dist/node.js', 'dist/cli.js', 'dist/cli-bundle.cjs', 'dist/cli-bundle.cjs.cache']) {
+  rmSync(old, { recursive: true, force: true });
+}
 
 const common = {
   bundle: true,
@@ -31,18 +36,22 @@ try {
     chunkNames: 'chunks/[name]-[hash]',
     packages: 'external',
   });
-  // The CLI, with its dependencies bundled in: `afterword lint` then loads a handful of files instead of
-  // commander's, zod's and marked's hundred-odd modules, each resolved, read and compiled on every call
-  // (issue 11: lint within 300 ms). Only the native driver and the mailer stay in node_modules; they are
-  // loaded by the database areas alone. Bundled CommonJS (commander) needs a real `require`.
+  // The CLI: one CommonJS file with its dependencies bundled in (all but the SQLite driver, drizzle and the
+  // mailer, which only the database areas load), run by the `afterword` bin through V8's code cache
+  // (src/cli/bin.ts). `afterword lint` then reads two files instead of resolving, reading and compiling
+  // commander's, zod's and marked's hundred-odd modules on every call (issue 11: lint within 300 ms).
   await build({
     ...common,
-    entryPoints: { cli: 'src/cli/main.ts' },
+    splitting: false,
+    format: 'cjs',
+    entryPoints: { 'cli-bundle': 'src/cli/program.ts' },
+    outExtension: { '.js': '.cjs' },
     outdir: 'dist',
-    chunkNames: 'cli-chunks/[name]-[hash]',
-    external: ['better-sqlite3', 'nodemailer'],
-    banner: { js: "import { createRequire as __cliRequire } from 'node:module';\nconst require = __cliRequire(import.meta.url);" },
+    external: ['better-sqlite3', 'drizzle-orm', 'nodemailer'],
+    define: { 'import.meta.url': '__moduleUrl' },
+    banner: { js: "var __moduleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
+  await build({ ...common, splitting: false, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist' });
   // The console's script, served from public/ on Node and Workers.
   await buildConsole();
   // The OpenAPI 3.1 document, served from public/api/openapi.json (scripts/build-openapi.mjs).
@@ -51,6 +60,25 @@ try {
   console.error('afterword: the build failed (see above); `npm start` and the `afterword` command need dist/.');
   process.exit(1);
 }
+
+// The CLI's code cache (src/cli/bin.ts): written after warm-up runs of the database-free commands, so it
+// holds what they compile. Without it the CLI still works, only slower to start.
+const warmDir = mkdtempSync(join(tmpdir(), 'afterword-warm-up-'));
+const postmortem = join(warmDir, 'warm-up.md');
+const warmUp = spawnSync(process.execPath, ['dist/cli.js'], {
+  stdio: 'ignore',
+  env: {
+    ...process.env,
+    AFTERWORD_CODE_CACHE_WARMUP: JSON.stringify([
+      ['--help'],
+      ['postmortem', 'new', 'Warm-up', '--severity', 'SEV-2', '--out', postmortem],
+      ['postmortem', 'lint', postmortem],
+      ['lint', postmortem],
+    ]),
+  },
+});
+rmSync(warmDir, { recursive: true, force: true });
+if (warmUp.status !== 0) console.warn('afterword: the CLI warm-up failed; the CLI works, only without its code cache.');
 
 // The native module is built by better-sqlite3's own install step; say in one line what to do if it is
 // missing (an install with --ignore-scripts, headers not found), instead of a stack trace at first start.
