@@ -6,7 +6,8 @@
 // area's code in it is evaluated only when that command runs.
 // Runs on `npm install` / `npm ci` (the `prepare` script) and as `npm run build`.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -48,10 +49,19 @@ try {
     outExtension: { '.js': '.cjs' },
     outdir: 'dist',
     external: ['better-sqlite3', 'drizzle-orm', 'nodemailer'],
+    // The bin passes the bundle's own file URL (where the code finds drizzle/ and package.json).
     define: { 'import.meta.url': '__moduleUrl' },
-    banner: { js: "var __moduleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   await build({ ...common, splitting: false, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist' });
+  // In ASCII (esbuild leaves regular expressions and comments as written), so the bin reads it without
+  // decoding UTF-8; under a first line naming its content, which the code cache must start with.
+  const code = readFileSync('dist/cli-bundle.cjs', 'utf8').replace(/(\\*)([^\0-\x7f])/g, (_, slashes, c) => {
+    // An escaped character (`\’` in a regular expression) becomes its escape, not a backslash and one.
+    const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+    return `${kept}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  const id = createHash('sha1').update(code).digest('hex');
+  writeFileSync('dist/cli-bundle.cjs', `// afterword-cli ${id}\n${code}`);
   // The console's script, served from public/ on Node and Workers.
   await buildConsole();
   // The OpenAPI 3.1 document, served from public/api/openapi.json (scripts/build-openapi.mjs).

@@ -80,8 +80,9 @@ describe('afterword (the bin)', () => {
     const summary = join(dir, 'ok.md');
     writeFileSync(summary, pastSummary('searches were slow.', at, at + 3_600_000, ['Search']));
     // V8 reports each code cache it deserializes (on stdout, lines in brackets); the CLI's is the one of
-    // the cache file's size, less its 20-byte SHA-1 of the code it was made for.
-    const cacheBytes = readFileSync(join(ROOT, 'dist/cli-bundle.cjs.cache')).length - 20;
+    // the cache file's size, less its first line (the bundle's first line, naming the code it was made for).
+    const cache = readFileSync(join(ROOT, 'dist/cli-bundle.cjs.cache'));
+    const cacheBytes = cache.length - (cache.indexOf('\n') + 1);
     const used = (r: { stdout: string }) => r.stdout.includes(`[Deserializing from ${cacheBytes} bytes`);
     const output = (r: { stdout: string }) => r.stdout.replace(/^\[(Verifying|Deserializing) .*\n/gm, '');
     const run = (cli: string) =>
@@ -91,10 +92,10 @@ describe('afterword (the bin)', () => {
     expect(cached.status, cached.stderr).toBe(0);
     expect(used(cached)).toBe(true);
 
-    // A copy of the bin whose cache names other code (its SHA-1 differs): ignored, same result.
+    // A copy of the bin whose cache names other code (another SHA-1): ignored, same result.
     for (const f of ['cli.js', 'cli-bundle.cjs']) copyFileSync(join(ROOT, 'dist', f), join(dir, f));
-    const stale = readFileSync(join(ROOT, 'dist/cli-bundle.cjs.cache'));
-    stale[0] = (stale[0] ?? 0) ^ 0xff;
+    const stale = Buffer.from(cache);
+    stale[20] = (stale[20] ?? 0) ^ 0x01; // a character of the SHA-1 on the first line
     writeFileSync(join(dir, 'cli-bundle.cjs.cache'), stale);
     const uncached = run(join(dir, 'cli.js'));
     expect(uncached.status, uncached.stderr).toBe(0);
