@@ -1,5 +1,5 @@
 // /api/v1/sla: the 48-hour publication clocks, their alerts, dead-letter retry and the SLA settings.
-import { Hono } from 'hono';
+
 import { commaList } from '../../core/inputs';
 import { SLA_STATES } from '../../core/sla/clock';
 import { slaSettingsInput } from '../../core/sla/settings';
@@ -8,6 +8,7 @@ import { getSlaSettings, putSlaSettings } from '../../services/sla-settings';
 import { getIncidentSla, listSlaClocks, retrySlaAlert } from '../../services/sla-status';
 import { actorOf } from '../../services/tokens';
 import type { AppEnv } from '../env';
+import { Hono } from '../hono';
 import { needs } from '../middleware/auth';
 import { presentSlaAlert, presentSlaClock } from '../present-sla';
 import { validate } from '../validate';

@@ -1,10 +1,11 @@
 // /api/v1/subscribers: the admin view of visitors' subscriptions (subscribers:read, subscribers:write).
-import { Hono } from 'hono';
+
 import type { Subscriber } from '../../core/subscribers';
 import * as z from '../../core/zod';
 import { allSubscribers, deleteSubscriber, listSubscribers, subscriberCounts } from '../../services/subscriptions';
 import { actorOf } from '../../services/tokens';
 import type { AppEnv } from '../env';
+import { Hono } from '../hono';
 import { needs } from '../middleware/auth';
 import { iso } from '../present';
 import { validate } from '../validate';
