@@ -109,6 +109,53 @@ export function summaryPublishedEvent(
   };
 }
 
+function maintenanceEventOf(
+  id: string,
+  type: DomainEventType,
+  m: Maintenance,
+  at: EpochMs,
+  publicUrl: string,
+): DomainEvent {
+  return {
+    id,
+    type,
+    subjectId: m.id,
+    scope: m.components,
+    occurredAt: at,
+    payload: {
+      type,
+      occurredAt: iso(at),
+      url: `${publicUrl}/`,
+      title: m.title,
+      status: m.status,
+      message: m.body,
+      maintenanceId: m.id,
+      window: { from: iso(m.scheduledFor), until: iso(m.scheduledUntil) },
+      components: m.components,
+    },
+  };
+}
+
+/**
+ * The event of a window the clock moved (see `maintenanceClockTransition`): `maintenance.started` at
+ * its start, `maintenance.completed` at its end, with the status it moves to.
+ */
+export function maintenanceClockEvent(
+  id: string,
+  m: Maintenance,
+  transition: 'started' | 'completed',
+  publicUrl: string,
+): DomainEvent {
+  const started = transition === 'started';
+  return maintenanceEventOf(
+    id,
+    started ? 'maintenance.started' : 'maintenance.completed',
+    { ...m, status: started ? 'in_progress' : 'completed' },
+    started ? m.scheduledFor : m.scheduledUntil,
+    publicUrl,
+  );
+}
+
 /** `maintenance.scheduled` when a window is planned; started/completed when its status moves there. */
 export function maintenanceEvent(
   id: string,
@@ -124,22 +171,5 @@ export function maintenanceEvent(
   else if (after.status === 'completed') type = 'maintenance.completed';
   else return null;
   if (before === null && after.status === 'in_progress') type = 'maintenance.started';
-  return {
-    id,
-    type,
-    subjectId: after.id,
-    scope: after.components,
-    occurredAt: at,
-    payload: {
-      type,
-      occurredAt: iso(at),
-      url: `${publicUrl}/`,
-      title: after.title,
-      status: after.status,
-      message: after.body,
-      maintenanceId: after.id,
-      window: { from: iso(after.scheduledFor), until: iso(after.scheduledUntil) },
-      components: after.components,
-    },
-  };
+  return maintenanceEventOf(id, type, after, at, publicUrl);
 }

@@ -52,6 +52,22 @@ export function effectiveMaintenanceStatus(
   return m.status;
 }
 
+/**
+ * What the clock has done to a window that its stored status does not say yet: `started` when the
+ * window has opened while still stored as scheduled, `completed` when it has closed unfinished. A
+ * window found only after it closed is `completed` (announcing a start that is already over helps
+ * nobody). Derived from `effectiveMaintenanceStatus`, so the notify tick agrees with the page.
+ */
+export function maintenanceClockTransition(
+  m: Pick<Maintenance, 'status' | 'scheduledFor' | 'scheduledUntil'>,
+  now: EpochMs,
+): 'started' | 'completed' | null {
+  const effective = effectiveMaintenanceStatus(m, now);
+  if (effective === 'completed' && m.status !== 'completed') return 'completed';
+  if (effective === 'in_progress' && m.status === 'scheduled') return 'started';
+  return null;
+}
+
 export function isMaintenanceActive(m: Pick<Maintenance, 'status' | 'scheduledFor' | 'scheduledUntil'>, now: EpochMs) {
   const s = effectiveMaintenanceStatus(m, now);
   return s === 'in_progress' || s === 'verifying';
