@@ -55,6 +55,8 @@ const EVENT_WORDS: Record<string, string> = {
   'incident.created': 'New incident',
   'incident.updated': 'Incident update',
   'incident.resolved': 'Resolved',
+  'incident.update_edited': 'Correction',
+  'incident.update_retracted': 'Update retracted',
   'summary.published': 'Incident summary published',
   'maintenance.scheduled': 'Maintenance scheduled',
   'maintenance.started': 'Maintenance started',

@@ -192,6 +192,7 @@ function eventInsertWhere(db: Db, e: DomainEvent, where: SQL) {
         payload: sql<string>`${JSON.stringify(e.payload)}`.as('payload'),
         occurredAt: sql<number>`${e.occurredAt}`.as('occurred_at'),
         fannedOutAt: sql<null>`null`.as('fanned_out_at'),
+        channels: sql<null>`null`.as('channels'),
       })
       .from(maintenances)
       .where(where),
