@@ -26,14 +26,16 @@ describe('notifications through a real queue binding', () => {
     const queue = (env as unknown as { NOTIFY_QUEUE?: Queue<NotifyMessage> }).NOTIFY_QUEUE;
     expect(queue).toBeDefined();
     const subs = ['s1', 's2', 's3'];
-    for (const s of subs) {
-      await env.DB.prepare(
+    const add = (id: string, channel: string, address: string) =>
+      env.DB.prepare(
         `insert into subscribers (id, channel, address, status, everything, maintenance, created_at, updated_at, confirmed_at)
-         values (?, 'webhook', ?, 'confirmed', 1, 1, 0, 0, 0)`,
+         values (?, ?, ?, 'confirmed', 1, 1, 0, 0, 0)`,
       )
-        .bind(`sub_${s}`, `${receiverUrl}/hooks/${s}`)
+        .bind(id, channel, address)
         .run();
-    }
+    for (const s of subs) await add(`sub_${s}`, 'webhook', `${receiverUrl}/hooks/${s}`);
+    // Slack hears of an edit of the latest update, not of a retraction (webhooks hear both).
+    await add('sub_chat', 'slack', `${receiverUrl}/slack/chat`);
     const token = await adminToken();
     const created = await api(token, 'POST', '/incidents', {
       title: 'Queue delivery',
@@ -53,11 +55,17 @@ describe('notifications through a real queue binding', () => {
     expect(
       (await api(token, 'PATCH', `/incidents/${id}/updates/${update.id}`, { body: 'We found the cause.' })).status,
     ).toBe(200);
+    const timeline = (await (await api(token, 'GET', `/incidents/${id}/updates`)).json()) as {
+      updates: { id: string }[];
+    };
+    const first = timeline.updates[0]!.id;
+    expect((await api(token, 'DELETE', `/incidents/${id}/updates/${first}`)).status).toBe(204);
     // Messages arrive twice in real life (at-least-once): a second fan-out and a repeat of every
     // deliver batch must send nothing twice.
     await queue!.send({ t: 'fanout' });
 
-    const expected = 3 * subs.length; // incident.created, incident.updated, incident.update_edited
+    // created, updated and update_edited to every subscriber; update_retracted to the webhooks only.
+    const expected = 3 * (subs.length + 1) + subs.length;
     const deadline = Date.now() + 45_000;
     let rows = await outbox();
     let resent = false;
@@ -77,14 +85,31 @@ describe('notifications through a real queue binding', () => {
     const hooks = (await received()).filter((r) => r.path.startsWith('/hooks/'));
     const perId = new Map<string, number>();
     for (const h of hooks) perId.set(h.notificationId ?? 'none', (perId.get(h.notificationId ?? 'none') ?? 0) + 1);
-    expect([...perId.keys()].sort()).toEqual(rows.map((r) => r.id).sort());
+    expect([...perId.keys()].sort()).toEqual(
+      rows
+        .filter((r) => r.subscriber_id !== 'sub_chat')
+        .map((r) => r.id)
+        .sort(),
+    );
     expect([...perId.values()].every((n) => n === 1)).toBe(true);
     expect(hooks.every((h) => h.signed)).toBe(true);
     const types = hooks.map((h) => h.type).sort();
     expect(types).toEqual(
-      ['incident.created', 'incident.update_edited', 'incident.updated'].flatMap((t) => Array(subs.length).fill(t)),
+      ['incident.created', 'incident.update_edited', 'incident.update_retracted', 'incident.updated'].flatMap((t) =>
+        Array(subs.length).fill(t),
+      ),
     );
     const edit = hooks.find((h) => h.type === 'incident.update_edited')?.body as Record<string, unknown>;
     expect(edit).toMatchObject({ updateId: update.id, message: 'We found the cause.', incidentId: id });
+    const retract = hooks.find((h) => h.type === 'incident.update_retracted')?.body as Record<string, unknown>;
+    expect(retract).toMatchObject({ updateId: first, message: null, incidentId: id });
+    const chat = (await received()).filter((r) => r.path.startsWith('/slack/'));
+    expect(chat).toHaveLength(3);
+    expect(
+      rows
+        .filter((r) => r.subscriber_id === 'sub_chat')
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual(['incident.created', 'incident.update_edited', 'incident.updated']);
   });
 });
