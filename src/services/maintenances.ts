@@ -2,7 +2,7 @@
 import { invalid, notFound } from '../core/errors';
 import { maintenanceClockEvent, maintenanceEvent } from '../core/events';
 import type { CreateMaintenanceInput, UpdateMaintenanceInput } from '../core/inputs';
-import { maintenanceClockTransition } from '../core/public/status';
+import { maintenanceClockTransition, statusAfterMove } from '../core/public/status';
 import type { Actor, EpochMs, Maintenance } from '../core/types';
 import { newId } from '../lib/id';
 import { assertComponentsExist } from './components';
@@ -91,6 +91,8 @@ export async function updateMaintenance({
   if (next.scheduledUntil <= next.scheduledFor) {
     throw invalid([{ path: 'scheduledUntil', message: 'must be after scheduledFor' }]);
   }
+  const moved = next.scheduledFor !== current.scheduledFor || next.scheduledUntil !== current.scheduledUntil;
+  if (moved && input.status === undefined) next.status = statusAfterMove(next, now);
   await deps.store.maintenances.save(
     next,
     false,

@@ -173,6 +173,41 @@ describe('maintenance windows on the clock', () => {
     expect(events()).toEqual(['maintenance.scheduled', 'maintenance.started', 'maintenance.completed']);
   });
 
+  it('moving a window the clock has moved re-derives its status: postponed is scheduled again, extended runs again', async () => {
+    const { w, admin, id, events, stored, tickAt } = await setUp();
+    await tickAt(START + MIN);
+    expect(stored().status).toBe('in_progress');
+    const later = START + 24 * 60 * MIN;
+    const postponed = await w.call('PATCH', `/api/v1/maintenances/${id}`, {
+      token: admin,
+      body: { scheduledFor: new Date(later).toISOString(), scheduledUntil: new Date(later + 60 * MIN).toISOString() },
+    });
+    expect(postponed.json.status).toBe('scheduled');
+    const v2 = await w.call('GET', '/api/v2/scheduled-maintenances/upcoming.json');
+    expect(v2.json.scheduled_maintenances).toMatchObject([{ id, status: 'scheduled' }]);
+    // The new start is announced when it comes.
+    expect((await tickAt(later + MIN)).maintenance).toEqual([{ maintenanceId: id, type: 'maintenance.started' }]);
+
+    await tickAt(later + 61 * MIN);
+    expect(stored().status).toBe('completed');
+    const extended = await w.call('PATCH', `/api/v1/maintenances/${id}`, {
+      token: admin,
+      body: { scheduledUntil: new Date(later + 120 * MIN).toISOString() },
+    });
+    expect(extended.json.status).toBe('in_progress');
+    expect((await tickAt(later + 121 * MIN)).maintenance).toEqual([
+      { maintenanceId: id, type: 'maintenance.completed' },
+    ]);
+    expect(events()).toEqual([
+      'maintenance.scheduled',
+      'maintenance.started',
+      'maintenance.started',
+      'maintenance.completed',
+      'maintenance.started',
+      'maintenance.completed',
+    ]);
+  });
+
   it('a window first seen after it ended is completed without a late "started"', async () => {
     const { events, stored, tickAt } = await setUp();
     const report = await tickAt(END + MIN);

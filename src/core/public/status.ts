@@ -68,6 +68,21 @@ export function maintenanceClockTransition(
   return null;
 }
 
+/**
+ * The status a window takes when a person moves it without setting a status. The clock may have
+ * stored in_progress or completed for the old window; for the new one: a window that now starts later
+ * is scheduled again, and a completed window stretched past now is in progress again (its end will be
+ * announced when the new end comes). Anything else keeps its status.
+ */
+export function statusAfterMove(
+  m: Pick<Maintenance, 'status' | 'scheduledFor' | 'scheduledUntil'>,
+  now: EpochMs,
+): MaintenanceStatus {
+  if (now < m.scheduledFor) return 'scheduled';
+  if (m.status === 'completed' && now < m.scheduledUntil) return 'in_progress';
+  return m.status;
+}
+
 export function isMaintenanceActive(m: Pick<Maintenance, 'status' | 'scheduledFor' | 'scheduledUntil'>, now: EpochMs) {
   const s = effectiveMaintenanceStatus(m, now);
   return s === 'in_progress' || s === 'verifying';
