@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { maintenanceClockEvent } from '../../src/core/events';
 import { newId } from '../../src/lib/id';
 import { tickNotify } from '../../src/services/notify-tick';
-import { createWorld, T0, type World } from '../helpers/world';
+import { startServer, tempDbPath } from '../helpers/processes';
+import { createWorld, T0, TEST_WEBHOOK_SECRET, type World } from '../helpers/world';
 import { startReceiver } from '../sla/helpers';
 
 const cleanups: (() => unknown)[] = [];
@@ -214,5 +215,42 @@ describe('maintenance windows on the clock', () => {
     expect(report.maintenance.map((m) => m.type)).toEqual(['maintenance.completed']);
     expect(events()).toEqual(['maintenance.scheduled', 'maintenance.completed']);
     expect(stored().status).toBe('completed');
+  });
+
+  it("the Node server's own tick moves a window whose time has come and tells its subscribers", async () => {
+    const receiver = await startReceiver();
+    cleanups.push(receiver.close);
+    const env = {
+      DATABASE_PATH: tempDbPath(),
+      AFTERWORD_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      AFTERWORD_ALLOW_PRIVATE_TARGETS: '1',
+    };
+    const { nodeDeps } = await import('../../src/node-deps');
+    const { createMaintenance } = await import('../../src/services/maintenances');
+    const { deps, handle } = nodeDeps({ ...process.env, ...env });
+    const now = Date.now();
+    const m = await createMaintenance({
+      deps,
+      input: { title: 'Network work', scheduledFor: now - 60_000, scheduledUntil: now + 3_600_000 },
+      actor: { tokenId: null, label: 'test' },
+    });
+    handle.sqlite
+      .prepare(
+        `insert into subscribers (id, channel, address, status, everything, maintenance, created_at, updated_at) values ('sub_n', 'webhook', ?, 'confirmed', 1, 1, 0, 0)`,
+      )
+      .run(receiver.url);
+    handle.close();
+    const server = await startServer(env);
+    cleanups.push(server.stop);
+    // The server ticks once on start, then every 15 s.
+    await receiver.waitFor(2);
+    expect(receiver.received.map((r) => [r.json?.type, r.json?.maintenanceId]).sort()).toEqual([
+      ['maintenance.scheduled', m.id],
+      ['maintenance.started', m.id],
+    ]);
+    const api = await fetch(`${server.url}/api/v2/scheduled-maintenances/active.json`);
+    expect(((await api.json()) as { scheduled_maintenances: { id: string }[] }).scheduled_maintenances).toMatchObject([
+      { id: m.id, status: 'in_progress' },
+    ]);
   });
 });
