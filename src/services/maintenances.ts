@@ -114,20 +114,20 @@ export async function updateMaintenance({
 /** Who moves windows along when their time comes (the notify tick). */
 export const MAINTENANCE_CLOCK_ACTOR: Actor = { tokenId: null, label: 'system:clock' };
 
+/** A window the notify tick moved, and the event it raised. */
+export interface MaintenanceMove {
+  maintenanceId: string;
+  type: 'maintenance.started' | 'maintenance.completed';
+}
+
 /**
  * Moves every window the clock has overtaken to the status the page already shows (in_progress at its
  * start, completed at its end), raising `maintenance.started` / `maintenance.completed` with it in the
  * same batch. Exactly once per window and boundary, whichever ticks overlap; a status a person set
  * first has already raised its event, and the window no longer matches.
  */
-export async function advanceMaintenances({
-  deps,
-  at,
-}: {
-  deps: Deps;
-  at: EpochMs;
-}): Promise<{ maintenanceId: string; type: 'maintenance.started' | 'maintenance.completed' }[]> {
-  const moved: { maintenanceId: string; type: 'maintenance.started' | 'maintenance.completed' }[] = [];
+export async function advanceMaintenances({ deps, at }: { deps: Deps; at: EpochMs }): Promise<MaintenanceMove[]> {
+  const moved: MaintenanceMove[] = [];
   for (const m of await deps.store.maintenances.overtakenBy(at)) {
     const transition = maintenanceClockTransition(m, at);
     if (transition === null) continue;
@@ -145,7 +145,7 @@ export async function advanceMaintenances({
         at,
       },
     });
-    if (made) moved.push({ maintenanceId: m.id, type: event.type as 'maintenance.started' | 'maintenance.completed' });
+    if (made) moved.push({ maintenanceId: m.id, type: `maintenance.${transition}` });
   }
   return moved;
 }

@@ -1,5 +1,5 @@
 // Scheduled maintenance windows and the components they touch.
-import { and, asc, desc, eq, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DomainEvent } from '../../core/events';
 import type { EpochMs, Maintenance, MaintenanceStatus } from '../../core/types';
 import { newId } from '../../lib/id';
@@ -106,7 +106,7 @@ export function maintenanceStore(db: Db) {
           : and(
               eq(maintenances.status, 'scheduled'),
               lte(maintenances.scheduledFor, w.at),
-              sql`${maintenances.scheduledUntil} > ${w.at}`,
+              gt(maintenances.scheduledUntil, w.at),
             ),
       ) as SQL;
       await atomic(db, [
