@@ -109,7 +109,7 @@ describe('corrections of posted updates', () => {
     ]);
     expect(second.slack).toHaveLength(1);
     expect(JSON.stringify(second.slack[0])).toContain('Correction: Checkout errors');
-    expect(JSON.stringify(second.slack[0])).toContain('We found the cause.');
+    expect(JSON.stringify(second.slack[0])).toContain('The latest update now reads: We found the cause.');
     expect(second.email).toHaveLength(1);
     expect(second.email[0]!.header('Subject')).toBe('Correction: Checkout errors');
     expect(second.email[0]!.raw).toContain('We found the cause.');
