@@ -36,6 +36,8 @@ export interface Hit {
   headers: Readonly<Headers>;
   /** null for a 304. */
   body: Uint8Array<ArrayBuffer> | null;
+  /** The app path's ResponseInit for the same answer (no Content-Length): a fetch-API edge (src/worker.ts) sends `new Response(body, init)`. */
+  init: ResponseInit;
 }
 
 /** A request header by its lower-case name. */
@@ -261,13 +263,18 @@ function entryOf(key: string, rendered: Rendered, version: number, renderedAt: n
     headers,
     notModifiedHeaders: base,
     identityHit: hitOf(status, headers, bytes),
-    notModifiedHit: { status: 304, headers: base, body: null },
+    notModifiedHit: { status: 304, headers: base, body: null, init: { status: 304, headers: base } },
     gzip: bytes.byteLength < GZIP_MIN_BYTES || typeof CompressionStream === 'undefined' ? null : undefined,
   };
 }
 
-function hitOf(status: 200 | 404, headers: Headers, body: Uint8Array<ArrayBuffer>): Hit {
-  return { status, headers: { ...headers, 'Content-Length': String(body.byteLength) }, body };
+function hitOf(
+  status: 200 | 404,
+  headers: Headers,
+  body: Uint8Array<ArrayBuffer>,
+  init: ResponseInit = { status, headers },
+): Hit {
+  return { status, headers: { ...headers, 'Content-Length': String(body.byteLength) }, body, init };
 }
 
 function isNotModified(header: HeaderReader, e: Entry): boolean {
@@ -337,7 +344,11 @@ function compressed(e: Entry, gzip: Gzip, grew: (e: Entry, bytes: number) => voi
   if (e.gzip instanceof Promise) return e.gzip;
   const done = (bytes: Uint8Array<ArrayBuffer>) => {
     const headers = { ...e.headers, 'Content-Encoding': 'gzip' };
-    e.gzip = { bytes, headers, hit: hitOf(e.status, headers, bytes) };
+    e.gzip = {
+      bytes,
+      headers,
+      hit: hitOf(e.status, headers, bytes, { status: e.status, headers, encodeBody: 'manual' }),
+    };
     e.size += bytes.byteLength;
     grew(e, bytes.byteLength);
   };
