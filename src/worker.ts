@@ -157,6 +157,7 @@ function forEnv(env: WorkerEnv) {
       versionTtlSeconds: freshness,
       freshnessSeconds: freshness,
       shared: cacheApiStore(),
+      requestIo: true,
     });
     built = { env, deps, app: createApp(deps, { renderCache: cache }), cache };
   }
