@@ -16,7 +16,7 @@
 // D1 statements per 10,000 page views come from test/workers/d1-reads.test.ts (a counting D1 binding
 // inside workerd), run at the end.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -96,8 +96,10 @@ try {
     d1Persist: join(state, 'v3', 'd1'), // where `wrangler d1 ... --persist-to state` keeps it
     bindings: { PUBLIC_URL: 'http://127.0.0.1' },
   };
+  // Each workerd its own copy of the database (two processes on one SQLite file get SQLITE_BUSY).
+  cpSync(state, `${state}-assets`, { recursive: true });
   const afterword = await start(afterwordOptions);
-  const afterwordAssets = await start({ ...afterwordOptions, assets });
+  const afterwordAssets = await start({ ...afterwordOptions, d1Persist: join(`${state}-assets`, 'v3', 'd1'), assets });
   const page = await fetch(`${afterword}/`, { headers: { 'accept-encoding': 'identity' } });
   const html = await page.text();
   if (page.status !== 200 || !html.includes('<!doctype html>')) throw new Error(`Afterword / answered ${page.status}`);
@@ -134,6 +136,11 @@ try {
       rps.get(t.name)?.push(x);
       ratios.get(t.name)?.push(x / (got.get(t.base) ?? 1));
     }
+  }
+  for (const url of [afterword, afterwordAssets]) {
+    const res = await fetch(`${url}/`, { headers: { 'accept-encoding': 'gzip' } });
+    await res.arrayBuffer();
+    if (res.headers.has('afterword-stale')) throw new Error(`${url}: serving a stale render (D1 failed)`);
   }
   const median = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
