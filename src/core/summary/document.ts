@@ -237,6 +237,8 @@ function plainText(token: AnyToken): string {
 
 /** Inline delimiters marked pairs up (its emphasis and link matching is quadratic in their number). */
 const MAX_DELIMITERS = 600;
+/** `<` openers: marked looks for the end of each unclosed `<!--`, `<?` or `<![CDATA[` up to the end of the text. */
+const MAX_ANGLES = 200;
 /** Container markers (">", list bullets) opening one line: deeper nesting recurses per level. */
 const MAX_NESTING = 48;
 /** Heading lines and lines: far beyond any summary, and marked's block pass grows heavy with them. */
@@ -249,6 +251,7 @@ const MAX_LINES = 4000;
  */
 export function markdownTooHard(text: string): boolean {
   let delimiters = 0;
+  let angles = 0;
   let lineStart = true;
   let depth = 0;
   let lines = 0;
@@ -257,7 +260,7 @@ export function markdownTooHard(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c === 42 || c === 95 || c === 126 || c === 96 || c === 91) {
       if (++delimiters > MAX_DELIMITERS) return true;
-    }
+    } else if (c === 60 && ++angles > MAX_ANGLES) return true;
     if (c === 10) {
       lineStart = true;
       depth = 0;

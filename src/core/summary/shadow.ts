@@ -313,6 +313,7 @@ export function buildShadow(source: string): Shadow {
     }
   };
 
+  const link = linkTracker(source);
   let i = 0;
   while (i < n) {
     SPECIAL.lastIndex = i;
@@ -356,7 +357,7 @@ export function buildShadow(source: string): Shadow {
     }
     // Percent-encoding inside a link: one decoded character per UTF-8 sequence.
     if (c === 37) {
-      const decoded = inLink(source, i) ? percentSequence(source, i) : null;
+      const decoded = link.at(i) ? percentSequence(source, i) : null;
       if (decoded) {
         for (const ch of decoded.text) emit(ch.codePointAt(0) as number, i, decoded.end);
         i = decoded.end;
@@ -407,15 +408,25 @@ export function buildShadow(source: string): Shadow {
   return { text, identity: false, from, to, invisible, mixed };
 }
 
-/** Within a link: the characters since the last space hold "://" or "](" (looked at over 2 KB at most). */
-function inLink(source: string, at: number): boolean {
-  for (let k = at - 1; k >= 0 && k >= at - 2048; k--) {
-    const c = source.charCodeAt(k);
-    if (c === 32 || c === 10 || c === 9) return false;
-    if (c === 47 && source.charCodeAt(k - 1) === 47 && source.charCodeAt(k - 2) === 58) return true;
-    if (c === 40 && source.charCodeAt(k - 1) === 93) return true;
-  }
-  return false;
+/**
+ * Within a link: the characters since the last space hold "://" or "](". Asked at increasing
+ * offsets, it scans each source character once in all (a `%` run must not rescan what it passed).
+ */
+function linkTracker(source: string): { at(offset: number): boolean } {
+  let scanned = 0;
+  let inside = false;
+  return {
+    at(offset: number): boolean {
+      for (let k = scanned; k < offset; k++) {
+        const c = source.charCodeAt(k);
+        if (c === 32 || c === 10 || c === 9) inside = false;
+        else if (c === 47 && source.charCodeAt(k - 1) === 47 && source.charCodeAt(k - 2) === 58) inside = true;
+        else if (c === 40 && source.charCodeAt(k - 1) === 93) inside = true;
+      }
+      if (offset > scanned) scanned = offset;
+      return inside;
+    },
+  };
 }
 
 /**
