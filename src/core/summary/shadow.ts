@@ -233,8 +233,45 @@ function nextChar(s: string, at: number): string {
   return cp === undefined ? '' : String.fromCodePoint(cp);
 }
 
-/** Where the plain run ends: the next character that needs more than a copy. */
-const SPECIAL = /[^\t\r -~]|[&\\%*_~`\n]/g;
+/** 1 for the ASCII characters copied as they are: printable, tab and CR, but not `&\\%*_~\`` or LF. */
+const PLAIN = new Uint8Array(128);
+for (let c = 32; c < 127; c++) PLAIN[c] = 1;
+PLAIN[9] = 1;
+PLAIN[13] = 1;
+for (const ch of '&\\%*_~`') PLAIN[ch.charCodeAt(0)] = 0;
+
+/**
+ * A visible non-ASCII code point as the shadow spells it: NFKC, then dashes to "-", curly quotes
+ * and primes to ASCII quotes, look-alike letters to their Latin skeleton; with a bit set for each
+ * output character that was a Cyrillic or Greek letter (the words to check for mixed scripts).
+ * Cached per code point: each distinct character is worked out once per process.
+ */
+interface Folded {
+  text: string;
+  foreign: number;
+}
+const FOLDED = new Map<number, Folded>();
+function foldedOf(cp: number): Folded {
+  const cached = FOLDED.get(cp);
+  if (cached) return cached;
+  let text = '';
+  let foreign = 0;
+  for (const ch of nfkc(cp)) {
+    const c = ch.codePointAt(0) as number;
+    if (c < 128) text += ch;
+    else if (isDash(c)) text += '-';
+    else if (c === 0x2018 || c === 0x2019 || c === 0x201b || c === 0x2032) text += "'";
+    else if (c === 0x201c || c === 0x201d || c === 0x201f || c === 0x2033) text += '"';
+    else {
+      if (c !== 0x3bc && CYRILLIC_OR_GREEK.test(ch) && LETTER_OR_DIGIT.test(ch) && text.length < 31)
+        foreign |= 1 << text.length;
+      text += CONFUSABLE.get(c) ?? ch;
+    }
+  }
+  const folded = { text, foreign };
+  if (FOLDED.size < 8192) FOLDED.set(cp, folded);
+  return folded;
+}
 const NO_ARRAY = new Int32Array(0);
 
 export function buildShadow(source: string): Shadow {
@@ -300,25 +337,22 @@ export function buildShadow(source: string): Shadow {
       if (!innocentInvisible(source, start, end, cp) || end - start > 2) invisible.push({ start, end, codePoint: cp });
       return;
     }
-    for (const ch of nfkc(cp)) {
-      const c = ch.codePointAt(0) as number;
-      if (c < 128) push(ch, start, end);
-      else if (isDash(c)) push('-', start, end);
-      else if (c === 0x2018 || c === 0x2019 || c === 0x201b || c === 0x2032) push("'", start, end);
-      else if (c === 0x201c || c === 0x201d || c === 0x201f || c === 0x2033) push('"', start, end);
-      else {
-        if (c !== 0x3bc && CYRILLIC_OR_GREEK.test(ch) && LETTER_OR_DIGIT.test(ch)) foreign.push(len);
-        push(CONFUSABLE.get(c) ?? ch, start, end);
-      }
+    const folded = foldedOf(cp);
+    if (folded.foreign !== 0) {
+      for (let k = 0; k < folded.text.length; k++) if (folded.foreign & (1 << k)) foreign.push(len + k);
     }
+    push(folded.text, start, end);
   };
 
   const link = linkTracker(source);
   let i = 0;
   while (i < n) {
-    SPECIAL.lastIndex = i;
-    const found = SPECIAL.exec(source);
-    const j = found ? found.index : n;
+    let j = i;
+    while (j < n) {
+      const cj = source.charCodeAt(j);
+      if (cj >= 128 || PLAIN[cj] === 0) break;
+      j++;
+    }
     copy(i, j);
     i = j;
     if (i >= n) break;
