@@ -8,12 +8,14 @@
 // - NFKC (full-width forms, NBSP -> space, ligatures), then hyphen and dash variants folded to `-`;
 // - default-ignorable code points (soft hyphen, zero-width space/joiners, word joiner, BOM,
 //   variation selectors) and bidi controls removed, each remembered for `invisible-character`;
-// - Cyrillic and Greek letters that look like Latin ones replaced by the Latin letter (the UTS #39
-//   confusable skeleton, for the letters that matter here), each word mixing scripts remembered
-//   for `mixed-script`;
+// - letters of other scripts that look like Latin ones (Cyrillic, Greek, Armenian, Cherokee ...)
+//   replaced by the Latin letter (the UTS #39 confusable skeleton, see confusables.ts), each word
+//   mixing Latin with Cyrillic or Greek remembered for `mixed-script`;
 // - a soft line break inside a token joined (`PAY-` + line break + `1234`).
 //
 // Pure and linear: one pass, a constant amount of work per source character.
+
+import { CONFUSABLE_GROUPS } from './confusables';
 
 export interface Shadow {
   /** The normalised text the rules match on. */
@@ -30,19 +32,15 @@ export interface Shadow {
   mixed: { start: number; end: number }[];
 }
 
-/** Cyrillic and Greek letters whose UTS #39 skeleton is a Latin letter (confusables.txt, letters only). */
-const CONFUSABLE_PAIRS =
-  // Cyrillic capitals
-  'АA ВB ЕE ЅS ІI ЈJ КK МM НH ОO РP СC ТT ХX УY ҮY ӀI ԚQ ԜW ԌG Ԁd ' +
-  // Cyrillic small
-  'аa еe ѕs іi јj оo рp сc уy хx һh ԁd ԛq ԝw ӏl үy ѵv ɡg ' +
-  // Greek capitals
-  'ΑA ΒB ΕE ΖZ ΗH ΙI ΚK ΜM ΝN ΟO ΡP ΤT ΥY ΧX ' +
-  // Greek small
-  'αa οo ρp νv ιi υu γy ϲc ϳj κk χx';
+/**
+ * Letters of other scripts and blocks whose UTS #39 skeleton is one Latin letter (Cyrillic, Greek,
+ * Armenian, Cherokee, Lisu, Coptic ..., and Latin look-alikes such as "ɑ" or "ı"), by code point:
+ * generated from the Unicode confusables.txt by scripts/gen-confusables.mjs.
+ */
 const CONFUSABLE = new Map<number, string>();
-for (const pair of CONFUSABLE_PAIRS.split(' ')) {
-  if (pair.length === 2) CONFUSABLE.set(pair.charCodeAt(0), pair[1] as string);
+for (const group of CONFUSABLE_GROUPS.split(' ')) {
+  const target = group[0] as string;
+  for (const ch of group.slice(1)) CONFUSABLE.set(ch.codePointAt(0) as number, target);
 }
 
 /** Named character references a writer might use to hide a character (the page decodes them all). */
