@@ -3,6 +3,7 @@
 import { Marked } from 'marked';
 import * as xssModule from 'xss';
 import { markdownTooHard } from './document';
+import { isDecodedReference } from './shadow';
 
 // js-xss is CommonJS: Node sees its named exports, workerd's bundler only its module.exports (the
 // default), which carries the same functions as properties. Take whichever has them.
@@ -95,5 +96,15 @@ export function renderSummaryHtml(markdown: string): string {
   } catch {
     html = plainParagraphs(markdown);
   }
-  return sanitizer.process(html);
+  return showUnreadReferences(sanitizer.process(html));
+}
+
+/**
+ * A named reference the gate does not decode (`&oopf;` is "𝕠" on a page) is shown as the literal
+ * text, so what the reader sees is what the gate read. marked has already escaped every other `&`.
+ */
+function showUnreadReferences(html: string): string {
+  return html.replace(/&([A-Za-z][A-Za-z0-9]*);/g, (ref, name: string) =>
+    isDecodedReference(name) ? ref : `&amp;${name};`,
+  );
 }

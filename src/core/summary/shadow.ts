@@ -95,7 +95,7 @@ const NAMED: Record<string, string> = {
   grave: '`',
   verbar: '|',
   vert: '|',
-  tilde: '~',
+  tilde: '\u02dc', // small tilde, as HTML defines it (not "~")
   ensp: '\u2002',
   emsp: '\u2003',
   thinsp: '\u2009',
@@ -123,6 +123,14 @@ const NAMED: Record<string, string> = {
   Upsilon: 'Υ',
   Chi: 'Χ',
 };
+
+/**
+ * True for the named references the gate decodes (`&shy;`, `&hyphen;` ...). The renderer shows any
+ * other `&name;` as the literal text, so the page never decodes a reference the gate did not read.
+ */
+export function isDecodedReference(name: string): boolean {
+  return Object.hasOwn(NAMED, name);
+}
 
 /** Default-ignorable code points (DerivedCoreProperties) and bidi controls: removed from the shadow. */
 export function isInvisible(cp: number): boolean {
