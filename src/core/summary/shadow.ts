@@ -132,9 +132,10 @@ export function isDecodedReference(name: string): boolean {
   return Object.hasOwn(NAMED, name);
 }
 
-/** Default-ignorable code points (DerivedCoreProperties) and bidi controls: removed from the shadow. */
+/** Default-ignorable code points (DerivedCoreProperties), bidi controls and C1 controls: removed from the shadow. */
 export function isInvisible(cp: number): boolean {
   return (
+    (cp >= 0x80 && cp <= 0x9f) || // C1 controls (`&#150;` is one on the page: marked decodes it as U+0096)
     cp === 0xad ||
     cp === 0x34f ||
     cp === 0x61c ||

@@ -72,3 +72,13 @@ describe('confusable skeleton', () => {
     expect(lintPublicText(text, DISGUISE_LEXICON).findings).toEqual([]);
   });
 });
+
+describe('control characters from numeric references', () => {
+  it('reports a C1 control (what the page shows for &#150;) as an invisible character', () => {
+    for (const text of ['See PAY&#150;1234 now.', 'See PAY\u00961234 now.']) {
+      const r = lintPublicText(text, DISGUISE_LEXICON);
+      expect(r.findings.map((f) => f.rule)).toContain('invisible-character');
+      expect(r.ok).toBe(false);
+    }
+  });
+});
