@@ -1,7 +1,7 @@
 // The summary as a document: its four sections found from headings (marked.lexer), the plain-text
 // word count, and offset -> line/column. Positions are computed against the submitted text itself
 // (CRLF counts as one line break), never against marked's rewritten tokens.
-import { marked, type Token, type Tokens } from 'marked';
+import { Lexer, type Token, type Tokens } from 'marked';
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey, type SummarySections } from './types';
 
 const SYNONYMS: Record<SectionKey, string[]> = {
@@ -279,11 +279,33 @@ export function markdownTooHard(text: string): boolean {
   return false;
 }
 
+/** What marked's inline pass can turn into something other than the text itself (a line break aside). */
+const INLINE_MARKUP = /[\\`*_~[\]!<&]/;
+
+/**
+ * `marked.lexer(text, { gfm: true })`, minus the inline pass where it cannot change the words: a
+ * run of inline text with no markup character in it (most of a summary) is one text token, as its
+ * inline tokens would spell it (autolinks and hard breaks keep the same words). Every block and
+ * every offset is marked's own.
+ */
+function lexBlocks(text: string): Token[] {
+  const lexer = new Lexer({ gfm: true });
+  lexer.blockTokens(text, lexer.tokens);
+  for (const queued of lexer.inlineQueue) {
+    if (INLINE_MARKUP.test(queued.src)) {
+      lexer.state.inRawBlock = false;
+      lexer.inlineTokens(queued.src, queued.tokens);
+    } else queued.tokens.push({ type: 'text', raw: queued.src, text: queued.src });
+  }
+  lexer.inlineQueue = [];
+  return lexer.tokens;
+}
+
 function lex(text: string): { token: Token; start: number; end: number }[] | null {
   if (markdownTooHard(text)) return null;
   let tokens: Token[];
   try {
-    tokens = marked.lexer(text, { gfm: true });
+    tokens = lexBlocks(text);
   } catch {
     return null; // e.g. nesting deep enough to exhaust the stack: fall back to a line scan
   }
