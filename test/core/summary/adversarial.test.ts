@@ -26,7 +26,7 @@ describe('linear time on adversarial input', () => {
         const ms = performance.now() - t0;
         timings.push([JSON.stringify(prefix + piece), ms]);
         expect(r.findings.length).toBeLessThan(5000);
-        expect(ms).toBeLessThan(2000);
+        expect(ms).toBeLessThan(5000); // cold (JIT), lint twice and render, on a busy machine: the 14-44 s class of bug, not speed
       }),
       { numRuns: 30 },
     );
