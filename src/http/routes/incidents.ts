@@ -1,5 +1,5 @@
 // /api/v1/incidents and their updates
-import { Hono } from 'hono';
+
 import {
   createIncidentInput,
   createUpdateInput,
@@ -21,6 +21,7 @@ import {
 } from '../../services/incidents';
 import { actorOf } from '../../services/tokens';
 import type { AppEnv } from '../env';
+import { Hono } from '../hono';
 import { needs } from '../middleware/auth';
 import { presentIncident, presentUpdate } from '../present';
 import { validate } from '../validate';
