@@ -21,11 +21,11 @@ import {
   updateMaintenanceInput,
 } from '../core/inputs';
 import { pageSettingsInput } from '../core/public/page-settings';
+import { postmortemLinkInput } from '../core/sla/postmortem-settings';
 import { slaSettingsInput } from '../core/sla/settings';
 import { lintInput, summaryDraftInput } from '../core/summary/inputs';
 import { lexiconSchema } from '../core/summary/lexicon';
 import type { Scope } from '../core/types';
-import { postmortemLinkInput } from './routes/postmortems';
 import { listQuery as slaListQuery } from './routes/sla';
 import { exportQuery, listQuery as subscriberListQuery } from './routes/subscribers';
 

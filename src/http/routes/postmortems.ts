@@ -1,16 +1,12 @@
 // /api/v1/incidents/:id/postmortem: the internal postmortem's deadline and its recorded link.
 import { Hono } from 'hono';
-import * as z from 'zod';
-import { POSTMORTEM_URL_MAX } from '../../core/sla/postmortem-link';
+import { postmortemLinkInput } from '../../core/sla/postmortem-settings';
 import { getIncidentPostmortem, recordPostmortemLink } from '../../services/postmortem-deadline';
 import { actorOf } from '../../services/tokens';
 import type { AppEnv } from '../env';
 import { needs } from '../middleware/auth';
 import { presentIncidentPostmortem } from '../present-postmortem';
 import { validate } from '../validate';
-
-/** The link to record; the service judges the URL itself (http(s), no credential). */
-export const postmortemLinkInput = z.strictObject({ url: z.string().trim().min(1).max(POSTMORTEM_URL_MAX) });
 
 export const postmortemRoutes = new Hono<AppEnv>()
   .get('/incidents/:id/postmortem', async (c) => {
