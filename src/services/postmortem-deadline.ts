@@ -3,64 +3,19 @@
 // `postmortem.*`, checkpoints `postmortem-…`, so their dedupe keys never meet the summary clock's);
 // recording the document's link stops it and cancels what is still pending.
 import { invalid, notFound } from '../core/errors';
-import { buildAlertPayload } from '../core/sla/alert';
 import type { SlaSettings } from '../core/sla/policy';
 import {
   duePostmortemCheckpoint,
   type IncidentPostmortemClock,
   incidentPostmortemClock,
-  type PostmortemCheckpoint,
 } from '../core/sla/postmortem-clock';
 import { POSTMORTEM_URL_PROBLEM_TEXT, postmortemUrlProblem } from '../core/sla/postmortem-link';
-import type { PostmortemIncident, PostmortemLink } from '../core/sla/records';
+import type { PostmortemLink } from '../core/sla/records';
 import type { Actor, EpochMs } from '../core/types';
-import { newId } from '../lib/id';
 import type { Deps } from './deps';
-import { NO_ROUTE_ERROR, routesFor, SLA_TICK_ACTOR } from './sla-outbox';
+import { alertRows, SLA_TICK_ACTOR } from './sla-outbox';
 import { getSlaSettings } from './sla-settings';
 import type { QueuedAlert } from './sla-tick';
-
-type NewAlert = Parameters<Deps['store']['sla']['enqueue']>[0]['alerts'][number];
-
-/** One outbox row per route of the lead for this checkpoint, each with its own alertId. */
-function postmortemAlertRows(
-  deps: Deps,
-  incident: PostmortemIncident,
-  clock: IncidentPostmortemClock,
-  checkpoint: PostmortemCheckpoint,
-  settings: SlaSettings,
-  now: EpochMs,
-): NewAlert[] {
-  if (clock.deadline === null || clock.secondsLeft === null) return [];
-  const { deadline, secondsLeft } = clock;
-  return routesFor(incident.lead, settings.fallback).map((r): NewAlert => {
-    const alertId = newId('alr');
-    const none = r.channel === 'none';
-    return {
-      id: alertId,
-      incidentId: incident.id,
-      checkpoint: checkpoint.id,
-      type: checkpoint.type,
-      channel: r.channel,
-      target: r.target,
-      payload: buildAlertPayload({
-        alertId,
-        type: checkpoint.type,
-        checkpoint: checkpoint.id,
-        incident: { id: incident.id, title: incident.title },
-        deadline,
-        secondsLeft,
-        state: clock.state,
-        publicUrl: deps.config.publicUrl,
-      }),
-      status: none ? 'dead' : 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      createdAt: now,
-      ...(none ? { lastError: NO_ROUTE_ERROR } : {}),
-    };
-  });
-}
 
 const running = (c: IncidentPostmortemClock) =>
   c.state === 'pending' || c.state === 'due_soon' || c.state === 'breached';
@@ -87,7 +42,7 @@ export async function queuePostmortemAlerts({
     const clock = incidentPostmortemClock(incident, policy, at);
     const checkpoint = duePostmortemCheckpoint(clock, sent.get(incident.id) ?? new Set());
     if (!checkpoint) continue;
-    const alerts = postmortemAlertRows(deps, incident, clock, checkpoint, settings, at);
+    const alerts = alertRows(deps, incident, clock, checkpoint, settings, at);
     await deps.store.sla.enqueue({
       alerts,
       audit: [
