@@ -38,7 +38,6 @@ export const postmortemSettingsInput = z.strictObject({
   severities: z.optional(z.array(severity).check(z.maxLength(3), distinct('a severity'))),
   resolvedWaitsForPostmortem: z.optional(z.boolean()),
 });
-export type PostmortemSettingsInput = z.output<typeof postmortemSettingsInput>;
 
 /** PUT /api/v1/incidents/:id/postmortem: the link to record (the service judges the URL itself). */
 export const postmortemLinkInput = z.strictObject({
