@@ -1,19 +1,20 @@
 // Runtime configuration, parsed once from the environment before the first request; bad config fails loudly.
-import * as z from 'zod';
+
 import type { SlaFallbackChannel } from './core/sla/policy';
 import { TARGET_PROBLEM_TEXT, targetProblem } from './core/targets';
+import * as z from './core/zod';
 
 const configSchema = z.object({
-  PUBLIC_URL: z.url().default('http://localhost:8787'),
+  PUBLIC_URL: z._default(z.url(), 'http://localhost:8787'),
   /** The SLA fallback channel when an incident lead has no contact (the "sla" setting overrides it). */
-  AFTERWORD_SLA_FALLBACK_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
-  AFTERWORD_SLA_FALLBACK_WEBHOOK_KIND: z.enum(['generic', 'slack']).optional(),
-  AFTERWORD_SLA_FALLBACK_EMAIL: z.email().optional(),
+  AFTERWORD_SLA_FALLBACK_WEBHOOK_URL: z.optional(z.url({ protocol: /^https?$/ })),
+  AFTERWORD_SLA_FALLBACK_WEBHOOK_KIND: z.optional(z.enum(['generic', 'slack'])),
+  AFTERWORD_SLA_FALLBACK_EMAIL: z.optional(z.email()),
   /** "1": webhooks may target loopback and private addresses (local development and tests only). */
-  AFTERWORD_ALLOW_PRIVATE_TARGETS: z.enum(['0', '1']).optional(),
+  AFTERWORD_ALLOW_PRIVATE_TARGETS: z.optional(z.enum(['0', '1'])),
   /** HMAC key for subscription links (confirm, manage, unsubscribe); default: AFTERWORD_WEBHOOK_SECRET. */
-  AFTERWORD_LINK_SECRET: z.string().min(16).optional(),
-  AFTERWORD_WEBHOOK_SECRET: z.string().optional(),
+  AFTERWORD_LINK_SECRET: z.optional(z.string().check(z.minLength(16))),
+  AFTERWORD_WEBHOOK_SECRET: z.optional(z.string()),
 });
 
 export interface Config {

@@ -1,6 +1,6 @@
 // The one definition of what the publish API accepts. Routes validate with these schemas,
 // services take their output types, and the CLI reuses them.
-import * as z from 'zod';
+
 import {
   COMPONENT_STATUSES,
   INCIDENT_STATUSES,
@@ -9,14 +9,16 @@ import {
   SEVERITIES,
   WEBHOOK_KINDS,
 } from './types';
+import * as z from './zod';
 
 /** ISO-8601 with an explicit offset ("Z" or "+02:00"), parsed to epoch ms. Local times are ambiguous, so rejected. */
-export const instant = z.iso
-  .datetime({
+export const instant = z.pipe(
+  z.iso.datetime({
     offset: true,
     message: 'must be an ISO-8601 date-time with an explicit offset, e.g. 2026-11-26T14:05:00Z',
-  })
-  .transform((s) => Date.parse(s));
+  }),
+  z.transform((s: string) => Date.parse(s)),
+);
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the C0 control characters are what is refused
 const C0_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
@@ -26,25 +28,27 @@ const C0_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
  * from a terminal (`\u001b[31m`) would otherwise make feeds ill-formed XML and pages show noise.
  */
 const noControls = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !C0_CONTROL.test(s), 'must not contain control characters (only tab and line breaks are allowed)');
-const text = (max: number) => noControls(max).refine((s) => s.length > 0, 'must not be empty');
+  z.string().check(
+    z.trim(),
+    z.maxLength(max),
+    z.refine((s) => !C0_CONTROL.test(s), 'must not contain control characters (only tab and line breaks are allowed)'),
+  );
+const text = (max: number) => noControls(max).check(z.refine((s) => s.length > 0, 'must not be empty'));
 
 const name = text(200);
-const description = noControls(2000).nullable();
-const position = z.number().int().min(0).max(1_000_000);
-const id = z.string().min(1).max(64);
+const description = z.nullable(noControls(2000));
+const position = z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000));
+const id = z.string().check(z.minLength(1), z.maxLength(64));
 
 /**
  * Lets one write through the live-text gate despite its leak findings (never `secret` or
  * `invisible-character`); the reason and the findings go to the audit log.
  */
-export const gateOverride = z.strictObject({ reason: z.string().trim().min(1, 'must not be empty').max(500) });
+export const gateOverride = z.strictObject({
+  reason: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(500)),
+});
 export type GateOverride = z.output<typeof gateOverride>;
-const override = gateOverride.optional();
+const override = z.optional(gateOverride);
 
 /** The live-text gate's mode (settings key "gate"): `block` refuses leak findings (the default), `warn` only reports them. */
 export const gateSettingsInput = z.strictObject({ liveText: z.enum(['block', 'warn']) });
@@ -56,84 +60,82 @@ export const incidentStatus = z.enum(INCIDENT_STATUSES);
 
 export const createComponentInput = z.strictObject({
   name,
-  description: description.optional(),
-  groupId: id.nullable().optional(),
-  position: position.optional(),
-  status: componentStatus.optional(),
+  description: z.optional(description),
+  groupId: z.optional(z.nullable(id)),
+  position: z.optional(position),
+  status: z.optional(componentStatus),
   override,
 });
 export type CreateComponentInput = z.output<typeof createComponentInput>;
 
-export const updateComponentInput = createComponentInput.partial();
+export const updateComponentInput = z.partial(createComponentInput);
 export type UpdateComponentInput = z.output<typeof updateComponentInput>;
 
 export const reorderComponentsInput = z.strictObject({
-  ids: z
-    .array(id)
-    .min(1)
-    .max(1000)
-    .refine((ids) => new Set(ids).size === ids.length, 'must not repeat an id'),
+  ids: z.array(id).check(
+    z.minLength(1),
+    z.maxLength(1000),
+    z.refine((ids) => new Set(ids).size === ids.length, 'must not repeat an id'),
+  ),
 });
 
 export const createGroupInput = z.strictObject({
   name,
-  description: description.optional(),
-  position: position.optional(),
+  description: z.optional(description),
+  position: z.optional(position),
   override,
 });
-export const updateGroupInput = createGroupInput.partial();
+export const updateGroupInput = z.partial(createGroupInput);
 export type CreateGroupInput = z.output<typeof createGroupInput>;
 export type UpdateGroupInput = z.output<typeof updateGroupInput>;
 
 export const leadInput = z.strictObject({
   name,
-  email: z.email().max(320).nullable().optional(),
-  webhookUrl: z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
-    .max(2000)
-    .nullable()
-    .optional(),
-  webhookKind: z.enum(WEBHOOK_KINDS).optional(),
+  email: z.optional(z.nullable(z.email().check(z.maxLength(320)))),
+  webhookUrl: z.optional(
+    z.nullable(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).check(z.maxLength(2000))),
+  ),
+  webhookKind: z.optional(z.enum(WEBHOOK_KINDS)),
 });
 
-const affectedComponents = z
-  .array(z.strictObject({ id, status: componentStatus }))
-  .max(500)
-  .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, 'must not list a component twice');
+const affectedComponents = z.array(z.strictObject({ id, status: componentStatus })).check(
+  z.maxLength(500),
+  z.refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, 'must not list a component twice'),
+);
 
 const incidentFields = {
   title: name,
   severity,
-  status: incidentStatus.optional(),
-  public: z.boolean().nullable().optional(),
+  status: z.optional(incidentStatus),
+  public: z.optional(z.nullable(z.boolean())),
   startedAt: instant,
-  detectedAt: instant.nullable().optional(),
-  acknowledgedAt: instant.nullable().optional(),
-  resolvedAt: instant.nullable().optional(),
+  detectedAt: z.optional(z.nullable(instant)),
+  acknowledgedAt: z.optional(z.nullable(instant)),
+  resolvedAt: z.optional(z.nullable(instant)),
   lead: leadInput,
-  components: affectedComponents.optional(),
+  components: z.optional(affectedComponents),
   override,
 };
 
 export const createIncidentInput = z.strictObject({
   ...incidentFields,
   /** The first public update's body; defaults to a plain "We are investigating" line. */
-  message: text(20_000).optional(),
+  message: z.optional(text(20_000)),
 });
 export type CreateIncidentInput = z.output<typeof createIncidentInput>;
 
-export const updateIncidentInput = z
-  .strictObject({
+export const updateIncidentInput = z.partial(
+  z.strictObject({
     ...incidentFields,
-    lead: leadInput.partial(),
-    message: text(20_000).optional(),
-  })
-  .partial();
+    lead: z.partial(leadInput),
+    message: z.optional(text(20_000)),
+  }),
+);
 export type UpdateIncidentInput = z.output<typeof updateIncidentInput>;
 
 export const resolveIncidentInput = z.strictObject({
-  resolvedAt: instant.optional(),
-  message: text(20_000).optional(),
+  resolvedAt: z.optional(instant),
+  message: z.optional(text(20_000)),
   override,
 });
 export type ResolveIncidentInput = z.output<typeof resolveIncidentInput>;
@@ -141,7 +143,7 @@ export type ResolveIncidentInput = z.output<typeof resolveIncidentInput>;
 export const createUpdateInput = z.strictObject({
   status: incidentStatus,
   body: text(20_000),
-  components: affectedComponents.optional(),
+  components: z.optional(affectedComponents),
   override,
 });
 export type CreateUpdateInput = z.output<typeof createUpdateInput>;
@@ -153,45 +155,43 @@ export const editUpdateInput = z.strictObject({
 });
 export type EditUpdateInput = z.output<typeof editUpdateInput>;
 
+/** A query parameter listing values separated by commas ("open,resolved"), as an array. */
+export const commaList = z.pipe(
+  z.string(),
+  z.transform((s: string) => s.split(',').filter(Boolean)),
+);
+
 export const listIncidentsQuery = z.strictObject({
-  status: z
-    .string()
-    .transform((s) => s.split(',').filter(Boolean))
-    .pipe(z.array(z.union([incidentStatus, z.literal('open')])))
-    .optional(),
-  severity: z
-    .string()
-    .transform((s) => s.split(',').filter(Boolean))
-    .pipe(z.array(severity))
-    .optional(),
-  startedFrom: instant.optional(),
-  startedTo: instant.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(200).optional(),
+  status: z.optional(z.pipe(commaList, z.array(z.union([incidentStatus, z.literal('open')])))),
+  severity: z.optional(z.pipe(commaList, z.array(severity))),
+  startedFrom: z.optional(instant),
+  startedTo: z.optional(instant),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
 });
 export type ListIncidentsQuery = z.output<typeof listIncidentsQuery>;
 
 const maintenanceFields = {
   title: name,
-  body: noControls(20_000).nullable().optional(),
-  status: z.enum(MAINTENANCE_STATUSES).optional(),
+  body: z.optional(z.nullable(noControls(20_000))),
+  status: z.optional(z.enum(MAINTENANCE_STATUSES)),
   scheduledFor: instant,
   scheduledUntil: instant,
-  components: z.array(id).max(500).optional(),
+  components: z.optional(z.array(id).check(z.maxLength(500))),
   override,
 };
-export const createMaintenanceInput = z
-  .strictObject(maintenanceFields)
-  .refine((m) => m.scheduledUntil > m.scheduledFor, {
+export const createMaintenanceInput = z.strictObject(maintenanceFields).check(
+  z.refine((m) => m.scheduledUntil > m.scheduledFor, {
     path: ['scheduledUntil'],
     message: 'must be after scheduledFor',
-  });
+  }),
+);
 export type CreateMaintenanceInput = z.output<typeof createMaintenanceInput>;
-export const updateMaintenanceInput = z.strictObject(maintenanceFields).partial();
+export const updateMaintenanceInput = z.partial(z.strictObject(maintenanceFields));
 export type UpdateMaintenanceInput = z.output<typeof updateMaintenanceInput>;
 
 export const createTokenInput = z.strictObject({
   name,
-  scopes: z.array(z.enum(SCOPES)).min(1, 'must name at least one scope').max(SCOPES.length),
+  scopes: z.array(z.enum(SCOPES)).check(z.minLength(1, 'must name at least one scope'), z.maxLength(SCOPES.length)),
 });
 export type CreateTokenInput = z.output<typeof createTokenInput>;

@@ -1,5 +1,5 @@
 // Builds the Hono app from its deps; the same app serves Node and Workers.
-import { Hono } from 'hono';
+
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError } from '../core/errors';
@@ -7,6 +7,7 @@ import type { Deps } from '../services/deps';
 import { checkHealth } from '../services/health';
 import { consoleRoutes } from './console';
 import type { AppEnv } from './env';
+import { Hono } from './hono';
 import { bearerToken } from './middleware/auth';
 import { idempotency } from './middleware/idempotency';
 import { requireJson } from './middleware/require-json';

@@ -2,7 +2,6 @@
 // validate with (one source of truth: a field added to an input shows here). Built into
 // public/api/openapi.json by scripts/build-openapi.mjs at build time, never imported by the Worker.
 // test/api/openapi.test.ts fails when a route registered on the app is missing from this list.
-import * as z from 'zod';
 import {
   createComponentInput,
   createGroupInput,
@@ -26,6 +25,7 @@ import { slaSettingsInput } from '../core/sla/settings';
 import { lintInput, summaryDraftInput } from '../core/summary/inputs';
 import { lexiconSchema } from '../core/summary/lexicon';
 import type { Scope } from '../core/types';
+import * as z from '../core/zod';
 import { listQuery as slaListQuery } from './routes/sla';
 import { exportQuery, listQuery as subscriberListQuery } from './routes/subscribers';
 
@@ -38,8 +38,8 @@ export interface ApiOperation {
   summary: string;
   /** The scope a token needs; `any` for any valid token, `none` for the public API. */
   scope: Scope | 'any' | 'none';
-  body?: z.ZodType;
-  query?: z.ZodType;
+  body?: z.core.$ZodType;
+  query?: z.core.$ZodType;
   /** The status a success answers with (200 unless said). */
   status?: 200 | 201 | 204;
 }
@@ -138,7 +138,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 type Json = Record<string, unknown>;
 
 /** A request schema as JSON Schema (draft 2020-12, which OpenAPI 3.1 uses), what a client may send. */
-function jsonSchema(schema: z.ZodType): Json {
+function jsonSchema(schema: z.core.$ZodType): Json {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json;
   return rest;
 }

@@ -1,8 +1,8 @@
 // RFC 9457 problem+json: the only place a domain error code becomes an HTTP status.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type * as z from 'zod';
 import type { DomainError, ErrorCode, FieldProblem } from '../core/errors';
+import type * as z from '../core/zod';
 
 export function statusFor(code: ErrorCode): ContentfulStatusCode {
   switch (code) {

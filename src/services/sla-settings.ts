@@ -6,6 +6,7 @@ import { DEFAULT_SLA_SETTINGS, type SlaPolicy, type SlaSettings } from '../core/
 import { type SlaSettingsInput, slaSettingsInput } from '../core/sla/settings';
 import { TARGET_PROBLEM_TEXT, targetProblem } from '../core/targets';
 import type { Actor } from '../core/types';
+import * as z from '../core/zod';
 import type { Deps } from './deps';
 
 export const SLA_SETTINGS_KEY = 'sla';
@@ -15,7 +16,7 @@ export async function getSlaSettings({ deps }: { deps: Deps }): Promise<SlaSetti
   const stored = await deps.store.settings.get(SLA_SETTINGS_KEY);
   let doc: SlaSettingsInput = {};
   if (stored && typeof stored === 'object') {
-    const parsed = slaSettingsInput.partial().safeParse(stored);
+    const parsed = z.partial(slaSettingsInput).safeParse(stored);
     if (parsed.success) doc = parsed.data;
     else {
       console.warn('[afterword] the stored "sla" settings do not parse; using the defaults');

@@ -1,5 +1,5 @@
 // The status page's branding (settings key "page"): one schema for the API, the CLI and the defaults.
-import * as z from 'zod';
+import * as z from '../zod';
 
 const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 
@@ -18,34 +18,38 @@ export function isSitePath(s: string): boolean {
 }
 
 /** Absolute http(s) URL, or a path on this site ("/logo.svg"): a logo served from public/ cannot be down with the page's host. */
-const logoUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((s) => isSitePath(s) || /^https?:\/\/[^\s"'<>]+$/i.test(s), {
+const logoUrl = z.string().check(
+  z.trim(),
+  z.maxLength(2000),
+  z.refine((s) => isSitePath(s) || /^https?:\/\/[^\s"'<>]+$/i.test(s), {
     message: 'must be an http(s) URL or a path starting with "/"',
-  });
+  }),
+);
 
-const linkUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((s) => isSitePath(s) || /^(https?:\/\/|mailto:)[^\s"'<>]+$/i.test(s), {
+const linkUrl = z.string().check(
+  z.trim(),
+  z.maxLength(2000),
+  z.refine((s) => isSitePath(s) || /^(https?:\/\/|mailto:)[^\s"'<>]+$/i.test(s), {
     message: 'must be an http(s) or mailto: URL, or a path starting with "/"',
-  });
+  }),
+);
 
 export const pageSettingsInput = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').max(100),
-  logoUrl: logoUrl.nullable().default(null),
-  brandColor: z
-    .string()
-    .regex(HEX_COLOUR, 'must be a hex colour like "#1f6feb"')
-    .transform((s) => s.toLowerCase())
-    .default('#1f6feb'),
-  footerLinks: z
-    .array(z.strictObject({ label: z.string().trim().min(1).max(60), url: linkUrl }))
-    .max(10)
-    .default([]),
+  name: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(100)),
+  logoUrl: z._default(z.nullable(logoUrl), null),
+  brandColor: z._default(
+    z.pipe(
+      z.string().check(z.regex(HEX_COLOUR, 'must be a hex colour like "#1f6feb"')),
+      z.transform((s: string) => s.toLowerCase()),
+    ),
+    '#1f6feb',
+  ),
+  footerLinks: z._default(
+    z
+      .array(z.strictObject({ label: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)), url: linkUrl }))
+      .check(z.maxLength(10)),
+    [],
+  ),
 });
 
 export type PageSettings = z.output<typeof pageSettingsInput>;

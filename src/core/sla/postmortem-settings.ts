@@ -1,16 +1,11 @@
 // The internal postmortem's settings (the "postmortem" part of the SLA settings document) and the
-// link input. Written with zod's functional checks only (z.optional, .check, z.gte ...), which
-// classic zod and zod/mini both accept: switching the import to zod/mini changes nothing else here.
-import * as z from 'zod';
+// link input (zod/mini through ../zod, like every schema in the Worker).
+
 import { severity } from '../inputs';
+import * as z from '../zod';
 import { POSTMORTEM_URL_MAX } from './postmortem-link';
 
-const whole = (min: number, max: number) =>
-  z.number().check(
-    z.refine<number>((n) => Number.isInteger(n), 'must be a whole number'),
-    z.gte(min),
-    z.lte(max),
-  );
+const whole = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
 const hours = z.number().check(z.gte(0.01), z.lte(24 * 365));
 const distinct = (what: string) =>
   z.refine<unknown[]>((xs) => new Set(xs).size === xs.length, `must not repeat ${what}`);

@@ -1,5 +1,5 @@
 // What the summary API accepts: a markdown document or the four sections as JSON fields.
-import * as z from 'zod';
+import * as z from '../zod';
 
 /** 64 KiB: the most any summary may be, however it arrives. */
 export const MAX_SUMMARY_BYTES = 64 * 1024;
@@ -13,10 +13,10 @@ export function looksBinary(s: string): boolean {
   return false;
 }
 
-const body = z
-  .string()
-  .max(MAX_SUMMARY_BYTES, `must be at most ${MAX_SUMMARY_BYTES} characters`)
-  .refine((s) => !looksBinary(s), 'must be text, not binary data');
+const body = z.string().check(
+  z.maxLength(MAX_SUMMARY_BYTES, `must be at most ${MAX_SUMMARY_BYTES} characters`),
+  z.refine((s) => !looksBinary(s), 'must be text, not binary data'),
+);
 
 export const summarySectionsInput = z.strictObject({
   whatHappened: body,
@@ -26,17 +26,17 @@ export const summarySectionsInput = z.strictObject({
 });
 
 const summaryFields = {
-  markdown: body.refine((s) => s.trim().length > 0, 'must not be empty').optional(),
-  sections: summarySectionsInput.optional(),
+  markdown: z.optional(body.check(z.refine((s) => s.trim().length > 0, 'must not be empty'))),
+  sections: z.optional(summarySectionsInput),
 };
 const exactlyOne = (b: { markdown?: string; sections?: unknown }) =>
   (b.markdown === undefined) !== (b.sections === undefined);
 const exactlyOneMessage = { message: 'send either "markdown" (one document) or "sections" (four fields), not both' };
 
-export const summaryDraftInput = z.strictObject(summaryFields).refine(exactlyOne, exactlyOneMessage);
+export const summaryDraftInput = z.strictObject(summaryFields).check(z.refine(exactlyOne, exactlyOneMessage));
 export type SummaryDraftInput = z.output<typeof summaryDraftInput>;
 
 export const lintInput = z
-  .strictObject({ ...summaryFields, incidentId: z.string().min(1).max(64).optional() })
-  .refine(exactlyOne, exactlyOneMessage);
+  .strictObject({ ...summaryFields, incidentId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))) })
+  .check(z.refine(exactlyOne, exactlyOneMessage));
 export type LintInput = z.output<typeof lintInput>;

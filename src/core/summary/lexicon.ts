@@ -1,37 +1,44 @@
 // The organisation's lexicon: one JSON shape everywhere (API, database, CLI --config), validated
 // here, and precompiled once per lexicon object into lookup maps so matching is O(text), not O(roster).
-import * as z from 'zod';
+
 import { type FieldProblem, invalid } from '../errors';
+import * as z from '../zod';
 import { CATALOGUE, type ToolCategory } from './catalogue';
 import { isCommonWord } from './words';
 
-const term = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const terms = z.array(term).max(100_000, 'must list at most 100000 entries');
+const term = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(200, 'must be at most 200 characters'));
+const terms = z.array(term).check(z.maxLength(100_000, 'must list at most 100000 entries'));
 
 export const lexiconSchema = z.strictObject({
-  employees: terms.optional(),
-  codenames: terms.optional(),
-  tools: terms.optional(),
-  internalDomains: z
-    .array(
-      term.regex(
-        /^[a-z0-9.-]+$/i,
-        'must be a bare domain such as "corp.example.com" (letters, digits, dots and hyphens)',
-      ),
-    )
-    .max(10_000)
-    .optional(),
-  ticketPrefixes: z
-    .array(term.regex(/^[a-z][a-z0-9]{0,15}$/i, 'must be a key prefix such as "OPS" (letters and digits)'))
-    .max(10_000)
-    .optional(),
-  allow: terms.optional(),
+  employees: z.optional(terms),
+  codenames: z.optional(terms),
+  tools: z.optional(terms),
+  internalDomains: z.optional(
+    z
+      .array(
+        term.check(
+          z.regex(
+            /^[a-z0-9.-]+$/i,
+            'must be a bare domain such as "corp.example.com" (letters, digits, dots and hyphens)',
+          ),
+        ),
+      )
+      .check(z.maxLength(10_000)),
+  ),
+  ticketPrefixes: z.optional(
+    z
+      .array(term.check(z.regex(/^[a-z][a-z0-9]{0,15}$/i, 'must be a key prefix such as "OPS" (letters and digits)')))
+      .check(z.maxLength(10_000)),
+  ),
+  allow: z.optional(terms),
 });
 export type Lexicon = z.output<typeof lexiconSchema>;
 
 export const EMPTY_LEXICON: Lexicon = {};
 
-function problemsOf(error: z.ZodError): FieldProblem[] {
+function problemsOf(error: z.core.$ZodError): FieldProblem[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join('.') || '(lexicon)',
     message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,

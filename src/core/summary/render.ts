@@ -1,17 +1,18 @@
-// Published summaries become HTML here: markdown through marked with raw HTML escaped, then a
-// whitelist sanitiser (js-xss) as the second wall; only http(s) and mailto links survive.
-import { Marked } from 'marked';
-import * as xssModule from 'xss';
+// Published summaries become HTML here: markdown through marked, whose renderer is overridden
+// wherever a summary's text reaches the output, so every piece of it is escaped (raw HTML shows
+// as text, links keep only http(s) and mailto: addresses, images show their alt text). A final
+// allow-list check is the second wall: if anything but the few tags made here appears, the summary
+// is shown as escaped paragraphs instead.
+import { Marked, type Tokens } from 'marked';
 import { markdownTooHard } from './document';
-
-// js-xss is CommonJS: Node sees its named exports, workerd's bundler only its module.exports (the
-// default), which carries the same functions as properties. Take whichever has them.
-type XssLib = typeof xssModule;
-const xssDefault = (xssModule as unknown as { default?: XssLib }).default;
-const { escapeAttrValue, FilterXSS, safeAttrValue }: XssLib = xssDefault?.FilterXSS ? xssDefault : xssModule;
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+// Text keeps markdown's character references ("AT&amp;T", "&#8212;"): a reference in text is a character,
+// never markup. Every other &, and every < > " ', is escaped.
+const TEXT_SPECIAL = /[<>"']|&(?!(?:#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);)/g;
+const escapeText = (s: string) => s.replace(TEXT_SPECIAL, (c) => escapeHtml(c));
 
 const SAFE_URL = /^(https?:|mailto:)/i;
 
@@ -22,6 +23,20 @@ const marked = new Marked({
     // Raw HTML in a summary is shown as text, never interpreted.
     html({ text }) {
       return escapeHtml(text);
+    },
+    // marked passes text after an inline <pre>, <code>, <kbd> or <script> through unescaped (as raw
+    // HTML): here raw HTML is text, so that text is escaped like any other.
+    text(token: Tokens.Text | Tokens.Escape) {
+      if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+      return escapeText(token.text);
+    },
+    // As marked writes it, less the language class (a summary's code block needs no highlighting).
+    code({ text }) {
+      return `<pre><code>${text ? `${escapeHtml(text.replace(/\n$/, ''))}\n` : ''}</code></pre>\n`;
+    },
+    // A task list's [ ] and [x] stay plain list items (no form controls on the status page).
+    checkbox() {
+      return '';
     },
     link({ href, title, tokens }) {
       const text = this.parser.parseInline(tokens);
@@ -41,41 +56,15 @@ const marked = new Marked({
   },
 });
 
-const sanitizer = new FilterXSS({
-  whiteList: {
-    h1: [],
-    h2: [],
-    h3: [],
-    h4: [],
-    h5: [],
-    h6: [],
-    p: [],
-    br: [],
-    hr: [],
-    strong: [],
-    em: [],
-    del: [],
-    code: [],
-    pre: [],
-    blockquote: [],
-    ul: [],
-    ol: ['start'],
-    li: [],
-    table: [],
-    thead: [],
-    tbody: [],
-    tr: [],
-    th: ['align'],
-    td: ['align'],
-    a: ['href', 'title', 'rel'],
-  },
-  stripIgnoreTag: true,
-  stripIgnoreTagBody: ['script', 'style'],
-  safeAttrValue(tag, name, value, cssFilter) {
-    if (tag === 'a' && name === 'href') return SAFE_URL.test(value.trim()) ? escapeAttrValue(value) : '';
-    return safeAttrValue(tag, name, value, cssFilter);
-  },
-});
+// Every tag the renderer above can write, with its only attributes; attribute values hold no quote or
+// angle bracket (they are escaped). After these are taken out, a "<" anywhere means markup got through.
+const ALLOWED_TAGS =
+  /<(?:\/?(?:h[2-6]|p|strong|em|del|code|pre|blockquote|ul|ol|li|table|thead|tbody|tr|th|td|a)|br|hr|ol start="\d+"|t[hd] align="(?:left|center|right)"|a href="(?:https?:|mailto:)[^"<>]*"(?: title="[^"<>]*")? rel="nofollow noopener noreferrer")>/gi;
+
+/** True when the HTML holds no tag but those the renderer writes (see ALLOWED_TAGS). */
+export function onlyAllowedTags(html: string): boolean {
+  return !html.replace(ALLOWED_TAGS, '').includes('<');
+}
 
 /** Text marked cannot parse (nesting deep enough to exhaust the stack): escaped paragraphs, no markup. */
 function plainParagraphs(markdown: string): string {
@@ -89,11 +78,11 @@ function plainParagraphs(markdown: string): string {
 
 /** Markdown -> safe HTML for public pages and feeds. Never throws: whatever marked cannot parse is shown as text. */
 export function renderSummaryHtml(markdown: string): string {
-  let html: string;
+  if (markdownTooHard(markdown)) return plainParagraphs(markdown);
   try {
-    html = markdownTooHard(markdown) ? plainParagraphs(markdown) : marked.parse(markdown, { async: false });
-  } catch {
-    html = plainParagraphs(markdown);
-  }
-  return sanitizer.process(html);
+    const html = marked.parse(markdown, { async: false });
+    if (onlyAllowedTags(html)) return html;
+    console.error('[afterword] a summary rendered with markup it should not have; showing it as plain text');
+  } catch {}
+  return plainParagraphs(markdown);
 }

@@ -1,9 +1,10 @@
 // The publisher's console at /admin: server-rendered forms over the same services as the API,
 // behind a cookie session (see guard.ts). Each area registers its own routes.
-import { Hono } from 'hono';
+
 import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../../core/errors';
 import { redeemSignInLink, signIn, signOut } from '../../services/console-sessions';
+import { Hono } from '../hono';
 import { statusFor } from '../problem';
 import type { ConsoleEnv } from './env';
 import { clearSessionCookie, consoleHeaders, csrfGuard, loadSession, setSessionCookie, signedIn } from './guard';

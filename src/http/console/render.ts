@@ -3,8 +3,8 @@
 import type { Context } from 'hono';
 import type { JSXNode } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type * as z from 'zod';
 import { DomainError, invalid } from '../../core/errors';
+import type * as z from '../../core/zod';
 import { statusFor, zodProblems } from '../problem';
 import type { ConsoleEnv } from './env';
 import type { ShownProblem } from './views/layout';
@@ -69,7 +69,7 @@ export function utcField(at: number | null): string {
 }
 
 /** A form's values through the API's own input schema: a problem names the fields in the API's terms. */
-export function parsed<T>(schema: z.ZodType<T>, value: unknown): T {
+export function parsed<T>(schema: z.ZodMiniType<T>, value: unknown): T {
   const r = schema.safeParse(value);
   if (!r.success) throw invalid(zodProblems(r.error), 'Some fields need attention.');
   return r.data;

@@ -1,6 +1,6 @@
 // The public status page router: HTML pages, the Statuspage v2 JSON, feeds and the badge, all
 // through one render cache per app (keyed by data version, so any write shows on the next request).
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import type { JSXNode } from 'hono/jsx';
 import { DomainError } from '../../core/errors';
 import { freshness } from '../../core/public/freshness';
@@ -25,6 +25,7 @@ import {
   loadStatusSnapshot,
 } from '../../services/public-page';
 import type { AppEnv } from '../env';
+import { Hono } from '../hono';
 import { badgeSvg } from './badge';
 import { createRenderCache, type RenderCache, type Rendered } from './cache';
 import { htmlErrorPage } from './error-page';

@@ -1,7 +1,7 @@
 // /subscribe: the visitor's sign-up form (server-rendered, works without JavaScript), the confirmation
 // link, the manage page and one-click unsubscribe (RFC 8058). Never cached: each form carries its own
 // anti-forgery token (double submit: a SameSite=Strict cookie and the same value in the form).
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Child, FC } from 'hono/jsx';
 import { DomainError } from '../../core/errors';
@@ -22,6 +22,7 @@ import {
   updateSubscription,
 } from '../../services/subscriptions';
 import type { AppEnv } from '../env';
+import { Hono } from '../hono';
 import { Layout } from './views/layout';
 
 const CSRF_COOKIE = 'afterword_csrf';

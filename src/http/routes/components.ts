@@ -1,5 +1,5 @@
 // /api/v1/components and /api/v1/component-groups
-import { Hono } from 'hono';
+
 import {
   createComponentInput,
   createGroupInput,
@@ -21,6 +21,7 @@ import {
 } from '../../services/components';
 import { actorOf } from '../../services/tokens';
 import type { AppEnv } from '../env';
+import { Hono } from '../hono';
 import { needs } from '../middleware/auth';
 import { presentComponent, presentGroup } from '../present';
 import { validate } from '../validate';

@@ -1,5 +1,5 @@
 // /api/v1/incidents and their updates
-import { Hono } from 'hono';
+
 import {
   createIncidentInput,
   createUpdateInput,
@@ -23,6 +23,7 @@ import {
 import { postmortemClocks } from '../../services/postmortem-deadline';
 import { actorOf } from '../../services/tokens';
 import type { AppEnv } from '../env';
+import { Hono } from '../hono';
 import { needs } from '../middleware/auth';
 import { presentIncident, presentUpdate } from '../present';
 import { presentPostmortemClock } from '../present-postmortem';

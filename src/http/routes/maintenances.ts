@@ -1,5 +1,5 @@
 // /api/v1/maintenances: scheduled maintenance windows
-import { Hono } from 'hono';
+
 import { createMaintenanceInput, updateMaintenanceInput } from '../../core/inputs';
 import {
   createMaintenance,
@@ -10,6 +10,7 @@ import {
 } from '../../services/maintenances';
 import { actorOf } from '../../services/tokens';
 import type { AppEnv } from '../env';
+import { Hono } from '../hono';
 import { needs } from '../middleware/auth';
 import { presentMaintenance } from '../present';
 import { validate } from '../validate';

@@ -1,9 +1,10 @@
 // /api/v1/settings/page: the status page's name, logo, brand colour and footer links (admin only).
-import { Hono } from 'hono';
+
 import { pageSettingsInput } from '../../core/public/page-settings';
 import { getPageSettings, updatePageSettings } from '../../services/page-settings';
 import { actorOf } from '../../services/tokens';
 import type { AppEnv } from '../env';
+import { Hono } from '../hono';
 import { needs } from '../middleware/auth';
 import { validate } from '../validate';
 

@@ -1,9 +1,10 @@
 // /api/v1/incidents/:id/postmortem: the internal postmortem's deadline and its recorded link.
-import { Hono } from 'hono';
+
 import { postmortemLinkInput } from '../../core/sla/postmortem-settings';
 import { getIncidentPostmortem, recordPostmortemLink } from '../../services/postmortem-deadline';
 import { actorOf } from '../../services/tokens';
 import type { AppEnv } from '../env';
+import { Hono } from '../hono';
 import { needs } from '../middleware/auth';
 import { presentIncidentPostmortem } from '../present-postmortem';
 import { validate } from '../validate';

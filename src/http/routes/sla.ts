@@ -1,23 +1,21 @@
 // /api/v1/sla: the 48-hour publication clocks, their alerts, dead-letter retry and the SLA settings.
-import { Hono } from 'hono';
-import * as z from 'zod';
+
+import { commaList } from '../../core/inputs';
 import { SLA_STATES } from '../../core/sla/clock';
 import { slaSettingsInput } from '../../core/sla/settings';
+import * as z from '../../core/zod';
 import { getSlaSettings, putSlaSettings } from '../../services/sla-settings';
 import { getIncidentSla, listSlaClocks, retrySlaAlert } from '../../services/sla-status';
 import { actorOf } from '../../services/tokens';
 import type { AppEnv } from '../env';
+import { Hono } from '../hono';
 import { needs } from '../middleware/auth';
 import { presentSlaAlert, presentSlaClock } from '../present-sla';
 import { validate } from '../validate';
 
 export const listQuery = z.strictObject({
-  state: z
-    .string()
-    .transform((s) => s.split(',').filter(Boolean))
-    .pipe(z.array(z.enum(SLA_STATES)))
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  state: z.optional(z.pipe(commaList, z.array(z.enum(SLA_STATES)))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
 });
 
 export const slaRoutes = new Hono<AppEnv>()

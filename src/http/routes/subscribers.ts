@@ -1,10 +1,11 @@
 // /api/v1/subscribers: the admin view of visitors' subscriptions (subscribers:read, subscribers:write).
-import { Hono } from 'hono';
-import * as z from 'zod';
+
 import type { Subscriber } from '../../core/subscribers';
+import * as z from '../../core/zod';
 import { allSubscribers, deleteSubscriber, listSubscribers, subscriberCounts } from '../../services/subscriptions';
 import { actorOf } from '../../services/tokens';
 import type { AppEnv } from '../env';
+import { Hono } from '../hono';
 import { needs } from '../middleware/auth';
 import { iso } from '../present';
 import { validate } from '../validate';
@@ -13,11 +14,11 @@ const read = needs('subscribers:read');
 const write = needs('subscribers:write');
 
 export const listQuery = z.strictObject({
-  cursor: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  channel: z.enum(['email', 'webhook', 'slack']).optional(),
+  cursor: z.optional(z.string().check(z.maxLength(100))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
+  channel: z.optional(z.enum(['email', 'webhook', 'slack'])),
 });
-export const exportQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
+export const exportQuery = z.strictObject({ format: z._default(z.enum(['json', 'csv']), 'json') });
 
 export function presentSubscriber(s: Subscriber) {
   return {

@@ -1,5 +1,5 @@
 // /api/v1/lint, /api/v1/lexicon and /api/v1/incidents/:id/summary: the customer-summary gate.
-import { Hono } from 'hono';
+
 import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../../core/errors';
 import { gateSettingsInput } from '../../core/inputs';
@@ -10,6 +10,7 @@ import { getLexicon, putLexicon } from '../../services/lexicon';
 import { lintDraft, listSummaryVersions, publishSummary, saveSummaryDraft } from '../../services/summaries';
 import { actorOf } from '../../services/tokens';
 import type { AppEnv } from '../env';
+import { Hono } from '../hono';
 import { needs } from '../middleware/auth';
 import { iso } from '../present';
 import { problem } from '../problem';

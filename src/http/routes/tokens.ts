@@ -1,9 +1,10 @@
 // /api/v1/tokens (admin) and /api/v1/audit (admin)
-import { Hono } from 'hono';
+
 import { createTokenInput } from '../../core/inputs';
 import { listAudit } from '../../services/audit';
 import { actorOf, createToken, listTokens, revokeToken } from '../../services/tokens';
 import type { AppEnv } from '../env';
+import { Hono } from '../hono';
 import { needs } from '../middleware/auth';
 import { iso, presentToken } from '../present';
 import { validate } from '../validate';

@@ -1,4 +1,4 @@
-// The browser bundle's stand-in for zod (see "build:console" in package.json). The summary gate's
+// The browser bundle's stand-in for zod/mini and zod/locales (scripts/build-console.mjs). The summary gate's
 // lexicon module declares its schema at load time, but the editor only compiles a lexicon the server
 // already validated: it never parses with zod. Every zod call here returns an inert chainable value,
 // which keeps about 25 KB (gzipped) of validation code out of public/console.js.
@@ -9,12 +9,14 @@ const chain: Chain = new Proxy(function inert() {} as unknown as Chain, {
   apply: () => chain,
 });
 
+// zod/mini's functions (src/core/zod.ts re-exports them) and zod/locales' `en`.
+export const config = chain;
+export const en = chain;
 export const string = chain;
 export const array = chain;
 export const strictObject = chain;
-export const object = chain;
-export const number = chain;
-export const boolean = chain;
-export const literal = chain;
-export const union = chain;
-export const ZodError = chain;
+export const optional = chain;
+export const trim = chain;
+export const minLength = chain;
+export const maxLength = chain;
+export const regex = chain;
