@@ -1,5 +1,5 @@
 // The Slack-compatible body (`{ text, blocks }`, as incoming webhooks accept) for a lead whose webhook is marked slack.
-import { alertHeadline, type SlaAlertPayload } from '../core/sla/alert';
+import { alertHeadline, isPostmortemAlert, type SlaAlertPayload } from '../core/sla/alert';
 
 /** Slack renders `&`, `<` and `>` as control characters in mrkdwn: escape them in user-supplied text. */
 function escapeMrkdwn(s: string): string {
@@ -9,7 +9,11 @@ function escapeMrkdwn(s: string): string {
 export function slackBody(p: SlaAlertPayload) {
   const headline = escapeMrkdwn(alertHeadline(p));
   const action =
-    p.type === 'sla.met' ? 'No further reminders.' : `<${p.links.summaryDraft}|Write and publish the summary>`;
+    p.type === 'sla.met'
+      ? 'No further reminders.'
+      : isPostmortemAlert(p.type)
+        ? 'Write the internal postmortem and record its link (`postmortem publish`).'
+        : `<${p.links.summaryDraft}|Write and publish the summary>`;
   return {
     text: `${headline} (deadline ${p.deadline}, alert ${p.alertId})`,
     blocks: [

@@ -337,3 +337,21 @@ export const consoleSessions = sqliteTable(
   },
   (t) => [index('console_sessions_token').on(t.tokenId), index('console_sessions_expires_at').on(t.expiresAt)],
 );
+
+/**
+ * The internal postmortem document of an incident (issue 14): its link, recorded by `postmortem
+ * publish` or `PUT /api/v1/incidents/:id/postmortem`. Internal only: no public query reads this table.
+ * `linked_at` is the first recording (it stops the postmortem clock); a later, different URL moves
+ * `updated_at` and the recorder, never `linked_at`.
+ */
+export const postmortemLinks = sqliteTable('postmortem_links', {
+  incidentId: text('incident_id')
+    .primaryKey()
+    .references(() => incidents.id, { onDelete: 'cascade' }),
+  url: text('url').notNull(),
+  linkedAt: integer('linked_at').notNull(),
+  updatedAt: updatedAt(),
+  /** Who recorded the current URL: the token's name or the system label; the token id when a token did. */
+  linkedBy: text('linked_by').notNull(),
+  linkedByTokenId: text('linked_by_token_id'),
+});

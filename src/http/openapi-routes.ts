@@ -20,6 +20,7 @@ import {
   updateMaintenanceInput,
 } from '../core/inputs';
 import { pageSettingsInput } from '../core/public/page-settings';
+import { postmortemLinkInput } from '../core/sla/postmortem-settings';
 import { slaSettingsInput } from '../core/sla/settings';
 import { lintInput, summaryDraftInput } from '../core/summary/inputs';
 import { lexiconSchema } from '../core/summary/lexicon';
@@ -79,6 +80,10 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   }),
   op('delete', `${v1}/incidents/:id/updates/:updateId`, W, 'Retract a posted update', { status: 204 }),
   op('get', `${v1}/incidents/:id/sla`, 'any', "An incident's 48-hour SLA clock"),
+  op('get', `${v1}/incidents/:id/postmortem`, 'any', "An incident's internal postmortem: its deadline and link"),
+  op('put', `${v1}/incidents/:id/postmortem`, 'incidents:write', "Record the internal postmortem's link", {
+    body: postmortemLinkInput,
+  }),
   op('get', `${v1}/incidents/:id/summary`, 'any', "An incident's customer summary versions and publication"),
   op('put', `${v1}/incidents/:id/summary`, 'summaries:publish', 'Save a customer summary draft', {
     body: summaryDraftInput,

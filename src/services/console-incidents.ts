@@ -1,14 +1,18 @@
 // The console's incident list: open incidents and the most recent ones, each with its SLA clock,
 // running clocks first by soonest deadline (the summary due next is the one to write now).
 import type { SlaClock } from '../core/sla/clock';
+import type { IncidentPostmortemClock } from '../core/sla/postmortem-clock';
 import type { Incident } from '../core/types';
 import type { Deps } from './deps';
 import { listIncidents } from './incidents';
+import { postmortemClocks } from './postmortem-deadline';
 import { listSlaClocks } from './sla-status';
 
 export interface ConsoleIncidentRow {
   incident: Incident;
   sla: SlaClock | null;
+  /** The internal postmortem's clock (its label reads "resolved · postmortem pending" when the setting says so). */
+  postmortem: IncidentPostmortemClock | null;
 }
 
 /** Running: a summary is owed and not yet published (pending, due soon, breached). */
@@ -51,7 +55,12 @@ export async function listConsoleIncidents({
     const incident = await deps.store.incidents.get(id);
     if (incident) byId.set(id, incident);
   }
+  const postmortems = await postmortemClocks({ deps, incidentIds: [...byId.keys()] });
   return orderConsoleIncidents(
-    [...byId.values()].map((incident) => ({ incident, sla: clockOf.get(incident.id) ?? null })),
+    [...byId.values()].map((incident) => ({
+      incident,
+      sla: clockOf.get(incident.id) ?? null,
+      postmortem: postmortems.get(incident.id) ?? null,
+    })),
   );
 }

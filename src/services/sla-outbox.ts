@@ -1,6 +1,6 @@
 // Queuing SLA alerts: who hears about a checkpoint (channels) and the outbox rows that say it.
-import { buildAlertPayload } from '../core/sla/alert';
-import { MET_CHECKPOINT, type SlaAlertType, type SlaClock, slaClock } from '../core/sla/clock';
+import { type AlertType, buildAlertPayload, type SlaAlertPayload } from '../core/sla/alert';
+import { MET_CHECKPOINT, type SlaClock, slaClock } from '../core/sla/clock';
 import type { SlaFallbackChannel, SlaSettings } from '../core/sla/policy';
 import type { SlaChannel, SlaIncident } from '../core/sla/records';
 import type { Actor, EpochMs, IncidentLead } from '../core/types';
@@ -31,13 +31,13 @@ export const NO_ROUTE_ERROR = 'the incident lead has no webhook or email, and no
 
 type NewAlert = Parameters<Deps['store']['sla']['enqueue']>[0]['alerts'][number];
 
-/** One outbox row per route for this checkpoint of this incident, each with its own alertId. */
+/** One outbox row per route for this checkpoint of this incident (either clock's), each with its own alertId. */
 export function alertRows(
   deps: Deps,
-  incident: SlaIncident,
-  clock: SlaClock,
-  checkpoint: { id: string; type: SlaAlertType },
-  settings: SlaSettings,
+  incident: Pick<SlaIncident, 'id' | 'title' | 'lead'>,
+  clock: Pick<SlaClock, 'deadline' | 'secondsLeft'> & { state: SlaAlertPayload['state'] },
+  checkpoint: { id: string; type: AlertType },
+  settings: Pick<SlaSettings, 'fallback'>,
   now: EpochMs,
 ): NewAlert[] {
   if (clock.deadline === null || clock.secondsLeft === null) return [];

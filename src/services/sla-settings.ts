@@ -23,7 +23,12 @@ export async function getSlaSettings({ deps }: { deps: Deps }): Promise<SlaSetti
     }
   }
   const defined = Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined)) as Partial<SlaSettings>;
-  const settings: SlaSettings = { ...DEFAULT_SLA_SETTINGS, ...defined };
+  const postmortem = Object.fromEntries(Object.entries(doc.postmortem ?? {}).filter(([, v]) => v !== undefined));
+  const settings: SlaSettings = {
+    ...DEFAULT_SLA_SETTINGS,
+    ...defined,
+    postmortem: { ...DEFAULT_SLA_SETTINGS.postmortem, ...postmortem },
+  };
   if (doc.fallback === undefined) settings.fallback = deps.config.slaFallback ?? null;
   return settings;
 }

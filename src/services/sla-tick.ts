@@ -4,6 +4,7 @@ import { type DispatchOutcome, dispatchDue } from '../alerts/dispatch';
 import { dueCheckpoint, slaClock } from '../core/sla/clock';
 import type { EpochMs } from '../core/types';
 import type { Deps } from './deps';
+import { queuePostmortemAlerts } from './postmortem-deadline';
 import { alertRows, confirmPublication, SLA_TICK_ACTOR } from './sla-outbox';
 import { getSlaSettings } from './sla-settings';
 
@@ -83,6 +84,11 @@ export async function queueSlaAlerts({
     }
     settled.push(incident.id);
   }
+
+  // The second clock: the internal postmortem's deadline (same outbox, same report).
+  const postmortem = await queuePostmortemAlerts({ deps, at, settings });
+  queued.push(...postmortem.queued);
+  for (const id of postmortem.settled) if (!settled.includes(id)) settled.push(id);
   return { queued, settled };
 }
 

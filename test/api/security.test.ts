@@ -55,6 +55,11 @@ const SECURITY: Record<string, RouteSecurity> = {
   'POST /api/v1/incidents/:id/summary/publish': { scope: 'summaries:publish' },
   'GET /api/v1/sla': { scope: null },
   'GET /api/v1/incidents/:id/sla': { scope: null },
+  'GET /api/v1/incidents/:id/postmortem': { scope: null },
+  'PUT /api/v1/incidents/:id/postmortem': {
+    scope: 'incidents:write',
+    body: { url: 'https://github.com/acme/postmortems/blob/main/postmortems/x.md' },
+  },
   'POST /api/v1/sla/alerts/:id/retry': { scope: 'admin' },
   'GET /api/v1/sla/settings': { scope: 'admin' },
   'PUT /api/v1/sla/settings': { scope: 'admin', body: { hours: 24 } },

@@ -66,6 +66,13 @@ function runAction(
         HOME: process.env.HOME ?? temp,
         GITHUB_EVENT_NAME: event.name,
         GITHUB_REF: event.ref,
+        // What the runner sets for every step; publish links the document from them.
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_REPOSITORY: 'acme/postmortems',
+        GITHUB_SHA: git('rev-parse', 'HEAD'),
+        GITHUB_REF_TYPE: 'branch',
+        GITHUB_REF_NAME: event.ref.replace(/^refs\/heads\//, ''),
+        GITHUB_WORKSPACE: repo,
         GITHUB_OUTPUT: outFile,
         RUNNER_TEMP: temp,
         ...env,
@@ -186,6 +193,10 @@ describe('action.yml', () => {
     const again = runAction(repo, { name: 'push', ref: 'refs/heads/main', before: base }, inputs);
     expect(again.ok, again.log).toBe(true);
     expect(again.log).toContain('published: unchanged (version 1)');
+    // The document's own link, recorded once (it stops the internal postmortem's clock).
+    const link = 'https://github.com/acme/postmortems/blob/main/postmortems/2026-11-26-checkout.md';
+    expect(first.log).toContain(`postmortem link: recorded ${link}`);
+    expect(again.log).toContain('postmortem link: unchanged');
     expect(head).not.toBe(base);
   });
 

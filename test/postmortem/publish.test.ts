@@ -111,6 +111,46 @@ describe('postmortem publish', () => {
     sev1File = file;
   });
 
+  it("records the document's link (GitHub Actions' file link, or --doc-url); twice changes nothing", async () => {
+    const file = `${CORPUS}/clean-sev2-search-latency.md`;
+    const actions = {
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'acme/postmortems',
+      GITHUB_SHA: 'a'.repeat(40),
+      GITHUB_REF_TYPE: 'branch',
+      GITHUB_REF_NAME: 'main',
+      GITHUB_WORKSPACE: process.cwd(),
+    };
+    const expected =
+      'https://github.com/acme/postmortems/blob/main/test/postmortem/corpus/clean-sev2-search-latency.md';
+    const first = await publish(file, ['--publish'], actions);
+    expect(first.code, first.err).toBe(0);
+    expect(first.out).toContain(`postmortem link: recorded ${expected}`);
+    const id = /incident: (inc_\w+)/.exec(first.out)?.[1];
+    const linked = await get(`/incidents/${id}/postmortem`);
+    // Resolved on 14 October, linked today: the clock stopped, late.
+    expect(linked).toMatchObject({ required: true, state: 'met_late', document: { url: expected } });
+
+    const again = await publish(file, ['--publish'], { ...actions, GITHUB_SHA: 'b'.repeat(40) });
+    expect(again.code, again.err).toBe(0);
+    expect(again.out).toContain('postmortem link: unchanged');
+    expect(await get(`/incidents/${id}/postmortem`)).toEqual(linked);
+
+    const wiki = 'https://wiki.example.com/postmortems/search-latency';
+    const moved = await publish(file, ['--doc-url', wiki], actions);
+    expect(moved.out).toContain(`postmortem link: recorded ${wiki}`);
+    expect(await get(`/incidents/${id}/postmortem`)).toMatchObject({
+      linkedAt: linked.linkedAt, // the clock stopped at the first link
+      document: { url: wiki },
+    });
+    expect((await publish(file, ['--doc-url', wiki], actions)).out).toContain('postmortem link: unchanged');
+
+    const bad = await publish(file, ['--doc-url', 'ftp://files.example.com/pm.md']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('must be an http or https URL');
+    expect((await get(`/incidents/${id}/postmortem`)).document.url).toBe(wiki);
+  });
+
   it('report --url reads the recorded times and when each SEV-1 summary was first published', async () => {
     const quarter = mkdtempSync(join(tmpdir(), 'afterword-quarter-'));
     writeFileSync(join(quarter, 'sev1.md'), readFileSync(sev1File, 'utf8'));

@@ -91,6 +91,16 @@ describe('/api/v1/sla/settings', () => {
       overdueEveryHours: 24,
       maxAttempts: 8,
       fallback: null,
+      // The second clock's settings, all defaults here (issue 14).
+      postmortem: {
+        businessDays: 5,
+        weekend: [0, 6],
+        holidays: [],
+        checkpointHours: [48, 4],
+        overdueEveryHours: 24,
+        severities: ['SEV-1', 'SEV-2'],
+        resolvedWaitsForPostmortem: false,
+      },
     });
     const sla = await world.call('GET', `/api/v1/incidents/${id}/sla`, { token: admin });
     expect(sla.json).toMatchObject({ required: true, state: 'pending', secondsLeft: 23 * 3600 });

@@ -1,8 +1,11 @@
 // `postmortem publish FILE --url URL [--publish]`: the customer-facing section goes to Afterword
 // through the public API (token from AFTERWORD_TOKEN), never through the database. Idempotent: an
 // incident is found before one is created, a draft equal to the latest version is not saved again,
-// and a version already published is not published again.
+// and a version already published is not published again. It also records the document's own link
+// (which stops the internal postmortem's clock): `--doc-url`, else, in GitHub Actions, the file on
+// the branch that ran (`$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/<branch>/<path>`).
 import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { readPostmortem } from '../../core/postmortem/model';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
@@ -10,6 +13,23 @@ import { CliError } from '../errors';
 export interface PublishOptions {
   url: string;
   publish?: boolean;
+  /** The internal document's link to record; default: derived from the GitHub Actions environment. */
+  docUrl?: string;
+}
+
+/**
+ * The document's link in GitHub Actions: the file on the branch that ran (a stable link, so a later
+ * run on the same branch records nothing new), or at the commit when no branch ran (a tag). Null
+ * outside Actions, or for a file outside the workspace.
+ */
+export function githubDocumentUrl(file: string, env: Record<string, string | undefined>): string | null {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
+  if (!server || !repo || !sha) return null;
+  const ref = env.GITHUB_REF_TYPE === 'branch' && env.GITHUB_REF_NAME ? env.GITHUB_REF_NAME : sha;
+  const path = relative(env.GITHUB_WORKSPACE || process.cwd(), resolve(file));
+  if (path === '' || path.startsWith('..') || isAbsolute(path)) return null;
+  const segments = (p: string) => p.split(/[\\/]/).map(encodeURIComponent).join('/');
+  return `${server.replace(/\/+$/, '')}/${repo}/blob/${segments(ref)}/${segments(path.split(sep).join('/'))}`;
 }
 
 interface ApiFinding {
@@ -119,6 +139,7 @@ export async function runPostmortemPublish(file: string, opts: PublishOptions, c
   const api = new ApiClient(base.origin + base.pathname.replace(/\/+$/, ''), token);
   const incident = await findOrCreateIncident(api, pm, file, ctx);
   const id = encodeURIComponent(incident.id);
+  await recordDocumentLink(api, id, opts.docUrl ?? githubDocumentUrl(file, ctx.io.env), ctx);
 
   const before = await api.ok<ApiSummary>('GET', `/incidents/${id}/summary`);
   let latest = before.versions.at(-1);
@@ -153,6 +174,24 @@ export async function runPostmortemPublish(file: string, opts: PublishOptions, c
   }
   const out = await api.ok<{ version: number; publishedAt: string }>('POST', `/incidents/${id}/summary/publish`);
   ctx.stdout(`published: version ${out.version} at ${out.publishedAt}`);
+}
+
+/** Records the internal document's link; the API keeps it idempotent (the same URL changes nothing). */
+async function recordDocumentLink(api: ApiClient, id: string, url: string | null, ctx: CliContext): Promise<void> {
+  if (!url) {
+    ctx.stdout('postmortem link: not recorded (pass --doc-url, or run in GitHub Actions)');
+    return;
+  }
+  const r = await api.call<{ changed?: boolean; code?: string; detail?: string; errors?: { message: string }[] }>(
+    'PUT',
+    `/incidents/${id}/postmortem`,
+    { url },
+  );
+  if (r.status !== 200) {
+    const why = r.body?.errors?.map((e) => e.message).join('; ') || r.body?.detail || '';
+    throw new CliError(`recording the postmortem link failed: HTTP ${r.status} ${r.body?.code ?? ''}: ${why}`, 1);
+  }
+  ctx.stdout(r.body.changed ? `postmortem link: recorded ${url}` : 'postmortem link: unchanged');
 }
 
 async function findOrCreateIncident(

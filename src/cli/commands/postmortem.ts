@@ -38,7 +38,11 @@ export function registerPostmortem(program: Command, ctx: CliContext): void {
     .argument('<file>', 'the postmortem markdown file')
     .requiredOption('--url <url>', 'the Afterword server, e.g. https://status.example.com (token from AFTERWORD_TOKEN)')
     .option('--publish', 'publish the saved summary')
-    .action(async (file: string, opts: { url: string; publish?: boolean }) => {
+    .option(
+      '--doc-url <url>',
+      "the document's own link, recorded to stop the internal postmortem's clock (default in GitHub Actions: the file on the branch)",
+    )
+    .action(async (file: string, opts: { url: string; publish?: boolean; docUrl?: string }) => {
       const { runPostmortemPublish } = await import('./postmortem-publish');
       await runPostmortemPublish(file, opts, ctx);
     });

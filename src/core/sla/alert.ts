@@ -1,12 +1,17 @@
 // What an SLA alert says: its JSON payload (the same on every channel) and its human wording.
 import type { EpochMs } from '../types';
 import type { SlaAlertType, SlaState } from './clock';
+import type { PostmortemAlertType, PostmortemState } from './postmortem-clock';
 
 /**
  * Every kind of alert the outbox carries: the SLA clock's, and `summary.stale` (a published summary
  * no longer matches the incident's recorded times; its SLA fields describe the clock as it stands).
  */
-export type AlertType = SlaAlertType | 'summary.stale';
+export type AlertType = SlaAlertType | 'summary.stale' | PostmortemAlertType;
+
+export function isPostmortemAlert(type: AlertType): type is PostmortemAlertType {
+  return type.startsWith('postmortem.');
+}
 
 /** What a `summary.stale` alert adds: the published version and the findings it has gained. */
 export interface StaleSummaryFacts {
@@ -26,7 +31,8 @@ export interface SlaAlertPayload {
   deadline: string;
   /** Seconds to the deadline when the alert was raised (negative when past; for sla.met, at publication). */
   secondsLeft: number;
-  state: SlaState;
+  /** The summary clock's state; for `postmortem.*` alerts, the postmortem clock's. */
+  state: SlaState | PostmortemState;
   links: { incident: string; summaryDraft: string };
   /** `summary.stale` only. */
   stale?: StaleSummaryFacts;
@@ -39,7 +45,7 @@ export interface AlertFacts {
   incident: { id: string; title: string };
   deadline: EpochMs;
   secondsLeft: number;
-  state: SlaState;
+  state: SlaState | PostmortemState;
   publicUrl: string;
   stale?: StaleSummaryFacts;
 }
@@ -91,6 +97,12 @@ export function alertHeadline(p: SlaAlertPayload): string {
         : `Customer summary for ${title} published ${humanDuration(p.secondsLeft)} late`;
     case 'summary.stale':
       return `Published summary for ${title} no longer matches the incident's recorded times`;
+    case 'postmortem.checkpoint':
+      return `Internal postmortem for ${title} is due in ${humanDuration(p.secondsLeft)}`;
+    case 'postmortem.breached':
+      return `Internal postmortem for ${title} missed its deadline`;
+    case 'postmortem.overdue':
+      return `Internal postmortem for ${title} is ${humanDuration(p.secondsLeft)} overdue`;
     default: {
       const unhandled: never = p.type;
       return String(unhandled);
@@ -109,7 +121,9 @@ export function alertText(p: SlaAlertPayload): string {
             ...(p.stale?.findings ?? []).map((f) => `- ${f.message}`),
             `Correct the summary (or the incident's times) and publish again: ${p.links.summaryDraft}`,
           ].join('\n')
-        : `Write and publish the customer summary: ${p.links.summaryDraft}`;
+        : isPostmortemAlert(p.type)
+          ? `Write the internal postmortem and record its link (npx afterword postmortem publish, or PUT /api/v1/incidents/${p.incidentId}/postmortem).`
+          : `Write and publish the customer summary: ${p.links.summaryDraft}`;
   return [
     `${alertHeadline(p)}.`,
     '',

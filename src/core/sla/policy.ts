@@ -1,5 +1,6 @@
 // The SLA policy: which incidents owe a customer summary, and by when. Pure; `now` is never read here.
 import type { EpochMs, Severity } from '../types';
+import { DEFAULT_POSTMORTEM_SETTINGS, type PostmortemSettings } from './postmortem-clock';
 
 export interface SlaPolicy {
   /** Hours from incident start to the publication deadline. */
@@ -27,6 +28,8 @@ export interface SlaSettings extends SlaPolicy {
   maxAttempts: number;
   /** The organisation's channel for incidents whose lead has no contact; null: none. */
   fallback: SlaFallbackChannel | null;
+  /** The second clock: the internal postmortem, due N business days after resolution. */
+  postmortem: PostmortemSettings;
 }
 
 export const DEFAULT_SLA_SETTINGS: SlaSettings = {
@@ -35,6 +38,7 @@ export const DEFAULT_SLA_SETTINGS: SlaSettings = {
   overdueEveryHours: 24,
   maxAttempts: 8,
   fallback: null,
+  postmortem: DEFAULT_POSTMORTEM_SETTINGS,
 };
 
 export function requiresSummary(severity: Severity, policy: SlaPolicy): boolean {

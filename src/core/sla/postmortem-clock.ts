@@ -1,7 +1,7 @@
 // The second SLA clock: the internal postmortem is due N business days (default 5) after the
 // incident is resolved, weekends and holidays skipped, all in UTC. It stops when the document's link
 // is recorded. Pure: `now` is a parameter; holidays are ISO dates given by the organisation.
-import type { EpochMs } from '../types';
+import type { EpochMs, Severity } from '../types';
 import { normaliseCheckpointHours } from './clock';
 
 const HOUR = 3_600_000;
@@ -112,4 +112,85 @@ export function resolvedLabel(
   return settings.resolvedWaitsForPostmortem && incident.postmortemLinkedAt === null
     ? 'resolved · postmortem pending'
     : 'resolved';
+}
+
+/** The whole postmortem-deadline configuration (the "postmortem" part of the SLA settings). */
+export interface PostmortemSettings extends PostmortemDeadlinePolicy {
+  /** Severities that owe an internal postmortem (SEV-3 needs no document). */
+  severities: Severity[];
+  /** When on, a resolved incident that owes a postmortem reads "resolved · postmortem pending" until one is linked. */
+  resolvedWaitsForPostmortem: boolean;
+}
+
+export const DEFAULT_POSTMORTEM_SETTINGS: PostmortemSettings = {
+  ...DEFAULT_POSTMORTEM_POLICY,
+  severities: ['SEV-1', 'SEV-2'],
+  resolvedWaitsForPostmortem: false,
+};
+
+export const POSTMORTEM_ALERT_TYPES = ['postmortem.checkpoint', 'postmortem.breached', 'postmortem.overdue'] as const;
+export type PostmortemAlertType = (typeof POSTMORTEM_ALERT_TYPES)[number];
+
+/** An incident's postmortem clock as the API shows it: whether one is owed, by when, and where it stands. */
+export interface IncidentPostmortemClock extends PostmortemClock {
+  required: boolean;
+  /** Whole seconds from `now` (or from the linking, once linked) to the deadline; negative once past. */
+  secondsLeft: number | null;
+  /** Past the deadline with no document linked. */
+  overdue: boolean;
+  /** When the document's link was first recorded (the clock stopped there); null: not linked. */
+  linkedAt: EpochMs | null;
+  /** "resolved · postmortem pending" while the setting is on and no document is linked; else the plain label. */
+  label: ReturnType<typeof resolvedLabel>;
+}
+
+function wholeSeconds(ms: number): number {
+  const s = Math.floor(ms / 1000);
+  return s === 0 ? 0 : s; // no -0 on the wire
+}
+
+/** The clock of one incident: none (not required) for severities that owe no document. */
+export function incidentPostmortemClock(
+  incident: { severity: Severity; status: string; resolvedAt: EpochMs | null; postmortemLinkedAt: EpochMs | null },
+  settings: PostmortemSettings,
+  now: EpochMs,
+): IncidentPostmortemClock {
+  const required = settings.severities.includes(incident.severity);
+  if (!required) {
+    return {
+      required,
+      deadline: null,
+      state: 'not_started',
+      checkpointsDue: [],
+      secondsLeft: null,
+      overdue: false,
+      linkedAt: incident.postmortemLinkedAt,
+      label: resolvedLabel(incident, { resolvedWaitsForPostmortem: false }),
+    };
+  }
+  // The clock runs from the recorded resolution, and only while the incident is resolved (reopened: it stops).
+  const resolvedAt = incident.status === 'resolved' ? incident.resolvedAt : null;
+  const clock = postmortemClock({ resolvedAt, postmortemLinkedAt: incident.postmortemLinkedAt }, settings, now);
+  const until = incident.postmortemLinkedAt ?? now;
+  return {
+    ...clock,
+    required,
+    secondsLeft: clock.deadline === null ? null : wholeSeconds(clock.deadline - until),
+    overdue: clock.state === 'breached',
+    linkedAt: incident.postmortemLinkedAt,
+    label: resolvedLabel(incident, settings),
+  };
+}
+
+/**
+ * The one checkpoint to send now: the latest one already passed, unless it has been sent. Earlier
+ * passed checkpoints are never sent late (a backdated resolution hears only the latest news).
+ */
+export function duePostmortemCheckpoint(
+  clock: PostmortemClock,
+  sent: ReadonlySet<string>,
+): PostmortemCheckpoint | null {
+  const latest = clock.checkpointsDue.at(-1);
+  if (!latest || sent.has(latest.id)) return null;
+  return latest;
 }

@@ -33,3 +33,25 @@ export interface SlaIncident {
   /** The first publication of its customer summary: that instant stops the clock. */
   publishedAt: EpochMs | null;
 }
+
+/** An incident as the postmortem clock sees it (internal: the link never leaves the team's API). */
+export interface PostmortemIncident {
+  id: string;
+  title: string;
+  severity: Severity;
+  status: string;
+  resolvedAt: EpochMs | null;
+  lead: IncidentLead;
+  /** When the internal postmortem's link was first recorded: that instant stops the clock. */
+  postmortemLinkedAt: EpochMs | null;
+}
+
+/** The recorded link of an incident's internal postmortem. */
+export interface PostmortemLink {
+  incidentId: string;
+  url: string;
+  linkedAt: EpochMs;
+  updatedAt: EpochMs;
+  linkedBy: string;
+  linkedByTokenId: string | null;
+}

@@ -2,6 +2,7 @@
 
 import { severity } from '../inputs';
 import * as z from '../zod';
+import { postmortemSettingsInput } from './postmortem-settings';
 
 const hours = z.number().check(z.positive(), z.maximum(24 * 365));
 
@@ -31,5 +32,7 @@ export const slaSettingsInput = z.strictObject({
   overdueEveryHours: z.optional(z.number().check(z.minimum(1), z.maximum(24 * 30))),
   maxAttempts: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(50))),
   fallback: z.optional(z.nullable(slaFallbackInput)),
+  /** The second clock: the internal postmortem's deadline. */
+  postmortem: z.optional(postmortemSettingsInput),
 });
 export type SlaSettingsInput = z.output<typeof slaSettingsInput>;

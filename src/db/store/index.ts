@@ -6,6 +6,7 @@ import { idempotencyStore } from './idempotency';
 import { incidentStore } from './incidents';
 import { maintenanceStore } from './maintenances';
 import { notificationStore } from './notifications';
+import { postmortemStore } from './postmortems';
 import { publicStore } from './public';
 import { sessionStore } from './sessions';
 import { settingsStore } from './settings';
@@ -23,6 +24,7 @@ export function createStore(db: Db) {
     incidents: incidentStore(db),
     maintenances: maintenanceStore(db),
     notifications: notificationStore(db),
+    postmortems: postmortemStore(db),
     public: publicStore(db),
     sessions: sessionStore(db),
     settings: settingsStore(db),

@@ -7,6 +7,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { createIncidentInput, createUpdateInput, editUpdateInput, updateIncidentInput } from '../../core/inputs';
 import { humanDuration } from '../../core/sla/alert';
 import type { SlaClock } from '../../core/sla/clock';
+import type { IncidentPostmortemClock } from '../../core/sla/postmortem-clock';
 import {
   type AffectedComponent,
   COMPONENT_STATUSES,
@@ -29,6 +30,7 @@ import {
   retractIncidentUpdate,
   updateIncident,
 } from '../../services/incidents';
+import { getIncidentPostmortem, type IncidentPostmortemView } from '../../services/postmortem-deadline';
 import { getIncidentSla } from '../../services/sla-status';
 import { actorOf } from '../../services/tokens';
 import type { ConsoleEnv } from './env';
@@ -63,6 +65,31 @@ export const SlaState: FC<{ sla: SlaClock | null }> = ({ sla }) => {
   return (
     <span class={`sla sla-${sla.state}`}>
       {SLA_LABEL[sla.state]} <span class="sla-left">({left})</span>
+    </span>
+  );
+};
+
+const POSTMORTEM_LABEL: Record<IncidentPostmortemClock['state'], string> = {
+  not_started: 'Starts at resolution',
+  pending: 'Pending',
+  due_soon: 'Due soon',
+  breached: 'Overdue',
+  met: 'Linked',
+  met_late: 'Linked late',
+};
+
+/** The internal postmortem's deadline: its state, and the time left (or how late it was linked). */
+export const PostmortemState: FC<{ clock: IncidentPostmortemClock | null }> = ({ clock }) => {
+  if (!clock?.required) return <span class="sla sla-not_required">Not required</span>;
+  if (clock.deadline === null) return <span class="sla sla-pending">{POSTMORTEM_LABEL.not_started}</span>;
+  const s = clock.secondsLeft ?? 0;
+  const linked = clock.state === 'met' || clock.state === 'met_late';
+  const left = linked
+    ? `${humanDuration(s)} ${s >= 0 ? 'early' : 'late'}`
+    : `${humanDuration(s)} ${s >= 0 ? 'left' : 'overdue'}`;
+  return (
+    <span class={`sla sla-${clock.state}`}>
+      {POSTMORTEM_LABEL[clock.state]} <span class="sla-left">({left})</span>
     </span>
   );
 };
@@ -131,21 +158,25 @@ const IncidentListView: FC<{ session: ConsoleSession; csrf: string; rows: Consol
               <th scope="col">Status</th>
               <th scope="col">Started</th>
               <th scope="col">Summary SLA</th>
+              <th scope="col">Postmortem</th>
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ incident: i, sla }) => (
+            {rows.map(({ incident: i, sla, postmortem }) => (
               <tr>
                 <td data-label="Incident">
                   <a href={`/admin/incidents/${i.id}`}>{i.title}</a>
                 </td>
                 <td data-label="Severity">{i.severity}</td>
-                <td data-label="Status">{i.status}</td>
+                <td data-label="Status">{postmortem?.label ?? i.status}</td>
                 <td data-label="Started">
                   <Time at={i.startedAt} />
                 </td>
                 <td data-label="Summary SLA">
                   <SlaState sla={sla} />
+                </td>
+                <td data-label="Postmortem">
+                  <PostmortemState clock={postmortem} />
                 </td>
               </tr>
             ))}
@@ -161,6 +192,7 @@ interface IncidentPageData {
   updates: IncidentUpdate[];
   components: Component[];
   sla: SlaClock | null;
+  postmortem: IncidentPostmortemView;
 }
 
 const IncidentDetailView: FC<{
@@ -179,7 +211,7 @@ const IncidentDetailView: FC<{
       </p>
       <h1>{i.title}</h1>
       <p>
-        {i.severity} · {i.status} · started <Time at={i.startedAt} />
+        {i.severity} · {d.postmortem.clock.label ?? i.status} · started <Time at={i.startedAt} />
         {i.resolvedAt !== null ? (
           <>
             {' '}
@@ -195,6 +227,23 @@ const IncidentDetailView: FC<{
         </a>{' '}
         <a href={`/incidents/${i.id}`}>Public page</a>
       </p>
+      {d.postmortem.clock.required ? (
+        <p>
+          Internal postmortem: <PostmortemState clock={d.postmortem.clock} />
+          {d.postmortem.clock.deadline !== null ? (
+            <>
+              {' '}
+              · due <Time at={d.postmortem.clock.deadline} />
+            </>
+          ) : null}
+          {d.postmortem.link ? (
+            <>
+              {' '}
+              · <a href={d.postmortem.link.url}>the document</a> (linked <Time at={d.postmortem.link.linkedAt} />)
+            </>
+          ) : null}
+        </p>
+      ) : null}
       <ProblemBox problem={problem} />
       {write ? (
         <>
@@ -348,12 +397,13 @@ const NewIncidentView: FC<{
 async function loadDetail(c: Context<ConsoleEnv>, id: string): Promise<IncidentPageData> {
   const deps = c.get('deps');
   const incident = await getIncident({ deps, id });
-  const [updates, components, sla] = await Promise.all([
+  const [updates, components, sla, postmortem] = await Promise.all([
     listIncidentUpdates({ deps, id }),
     listComponents({ deps }),
     getIncidentSla({ deps, incidentId: id }).then((v) => v.clock),
+    getIncidentPostmortem({ deps, incidentId: id }),
   ]);
-  return { incident, updates, components, sla };
+  return { incident, updates, components, sla, postmortem };
 }
 
 async function detailWithProblem(

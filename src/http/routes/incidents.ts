@@ -8,6 +8,7 @@ import {
   resolveIncidentInput,
   updateIncidentInput,
 } from '../../core/inputs';
+import type { Deps } from '../../services/deps';
 import {
   createIncident,
   editIncidentUpdate,
@@ -19,20 +20,34 @@ import {
   retractIncidentUpdate,
   updateIncident,
 } from '../../services/incidents';
+import { postmortemClocks } from '../../services/postmortem-deadline';
 import { actorOf } from '../../services/tokens';
 import type { AppEnv } from '../env';
 import { Hono } from '../hono';
 import { needs } from '../middleware/auth';
 import { presentIncident, presentUpdate } from '../present';
+import { presentPostmortemClock } from '../present-postmortem';
 import { validate } from '../validate';
 
 const write = needs('incidents:write');
+
+/** Adds the internal postmortem's deadline state, and the status as the team reads it ("resolved · postmortem pending"). */
+async function withPostmortem<T extends { id: string; status: string }>(deps: Deps, incidents: T[]) {
+  const clocks = await postmortemClocks({ deps, incidentIds: incidents.map((i) => i.id) });
+  return incidents.map((i) => {
+    const clock = clocks.get(i.id);
+    return { ...i, statusLabel: clock?.label ?? i.status, postmortem: presentPostmortemClock(clock) };
+  });
+}
 
 export const incidentRoutes = new Hono<AppEnv>()
   .get('/incidents', validate('query', listIncidentsQuery), async (c) => {
     const page = await listIncidents({ deps: c.get('deps'), query: c.req.valid('query') });
     return c.json({
-      incidents: page.incidents.map((i) => presentIncident(i, c.get('token'))),
+      incidents: await withPostmortem(
+        c.get('deps'),
+        page.incidents.map((i) => presentIncident(i, c.get('token'))),
+      ),
       nextCursor: page.nextCursor,
     });
   })
@@ -50,7 +65,8 @@ export const incidentRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const incident = await getIncident({ deps, id: c.req.param('id') });
     const updates = await listIncidentUpdates({ deps, id: incident.id });
-    return c.json({ ...presentIncident(incident, c.get('token')), updates: updates.map(presentUpdate) });
+    const [shown] = await withPostmortem(deps, [presentIncident(incident, c.get('token'))]);
+    return c.json({ ...shown, updates: updates.map(presentUpdate) });
   })
   .patch('/incidents/:id', write, validate('json', updateIncidentInput), async (c) => {
     const incident = await updateIncident({
@@ -68,7 +84,8 @@ export const incidentRoutes = new Hono<AppEnv>()
       input: c.req.valid('json'),
       actor: actorOf(c.get('token')),
     });
-    return c.json({ ...presentIncident(incident, c.get('token')), warnings: incident.warnings });
+    const [shown] = await withPostmortem(c.get('deps'), [presentIncident(incident, c.get('token'))]);
+    return c.json({ ...shown, warnings: incident.warnings });
   })
   .get('/incidents/:id/updates', async (c) => {
     const updates = await listIncidentUpdates({ deps: c.get('deps'), id: c.req.param('id') });

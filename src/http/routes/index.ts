@@ -3,6 +3,7 @@ import { componentRoutes } from './components';
 import { incidentRoutes } from './incidents';
 import { maintenanceRoutes } from './maintenances';
 import { pageSettingsRoutes } from './page-settings';
+import { postmortemRoutes } from './postmortems';
 import { slaRoutes } from './sla';
 import { subscriberRoutes } from './subscribers';
 import { summaryRoutes } from './summaries';
@@ -15,6 +16,7 @@ export const apiV1Routers = [
   tokenRoutes,
   pageSettingsRoutes,
   slaRoutes,
+  postmortemRoutes,
   summaryRoutes,
   subscriberRoutes,
 ];
