@@ -16,6 +16,7 @@ export default defineConfig({
         },
       },
       './vitest.workers.config.ts',
+      './vitest.queues.config.ts',
     ],
   },
 });

@@ -27,6 +27,8 @@ export default defineProject(async () => ({
   test: {
     name: 'workerd',
     include: ['test/workers/**/*.test.ts'],
+    // The real Queues binding has its own project (vitest.queues.config.ts).
+    exclude: ['test/workers/queue/**'],
     setupFiles: ['./test/workers/apply-migrations.ts'],
     // Generous bounds for a loaded 2-core CI machine; no test depends on wall-clock margins.
     testTimeout: 30_000,

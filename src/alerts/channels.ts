@@ -55,6 +55,8 @@ const EVENT_WORDS: Record<string, string> = {
   'incident.created': 'New incident',
   'incident.updated': 'Incident update',
   'incident.resolved': 'Resolved',
+  'incident.update_edited': 'Correction',
+  'incident.update_retracted': 'Update retracted',
   'summary.published': 'Incident summary published',
   'maintenance.scheduled': 'Maintenance scheduled',
   'maintenance.started': 'Maintenance started',
@@ -66,10 +68,17 @@ export function eventHeadline(p: EventPayload): string {
   return `${EVENT_WORDS[p.type] ?? p.type}: ${p.title}`;
 }
 
+/** The words a person reads: a correction (people only hear of one to the latest update) says what it corrects. */
+function eventMessage(p: EventPayload): string | null {
+  if (p.type === 'incident.update_edited' && p.message) return `The latest update now reads: ${p.message}`;
+  return p.message;
+}
+
 function eventText(p: EventPayload, links: SubscriberLinks | null): string {
   const lines = [eventHeadline(p), '', `Status: ${p.status.replace(/_/g, ' ')}`];
   if (p.window) lines.push(`Window: ${p.window.from} to ${p.window.until}`);
-  if (p.message) lines.push('', p.message);
+  const message = eventMessage(p);
+  if (message) lines.push('', message);
   lines.push('', `Details: ${p.url}`);
   if (links) lines.push('', `Manage your subscription: ${links.manage}`, `Unsubscribe: ${links.unsubscribe}`);
   return lines.join('\n');
@@ -121,7 +130,8 @@ export const channels: Record<ChannelName, Channel> = {
         );
       }
       const p = event(n);
-      const text = `*${escapeMrkdwn(eventHeadline(p))}*${p.message ? `\n${escapeMrkdwn(p.message)}` : ''}\n<${p.url}|Details>`;
+      const message = eventMessage(p);
+      const text = `*${escapeMrkdwn(eventHeadline(p))}*${message ? `\n${escapeMrkdwn(message)}` : ''}\n<${p.url}|Details>`;
       return json(
         { text: `${eventHeadline(p)} (${p.url})`, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] },
         false,

@@ -1,4 +1,4 @@
-// The Afterword command line, runnable in-process (tests) or as the `afterword` bin (main.ts).
+// The Afterword command line, runnable in-process (tests) or as the `afterword` bin (bin.ts).
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import { type CommandArea, commandAreas } from './commands';

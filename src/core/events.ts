@@ -1,11 +1,14 @@
 // Domain events: what a public-facing write changed, as subscribers hear it. Pure: built from the
 // records a write already holds, carrying only text a public page shows (titles, updates, links).
+import type { SubscriberChannel } from './subscribers';
 import { type EpochMs, type Incident, type IncidentUpdate, isIncidentPublic, type Maintenance } from './types';
 
 export const DOMAIN_EVENT_TYPES = [
   'incident.created',
   'incident.updated',
   'incident.resolved',
+  'incident.update_edited',
+  'incident.update_retracted',
   'summary.published',
   'maintenance.scheduled',
   'maintenance.started',
@@ -26,6 +29,8 @@ export interface EventPayload {
   /** The words posted with the change (an incident update, a maintenance description), if any. */
   message: string | null;
   incidentId?: string;
+  /** The timeline entry an `incident.update_edited` / `incident.update_retracted` concerns. */
+  updateId?: string;
   maintenanceId?: string;
   /** Maintenance window, ISO-8601 UTC. */
   window?: { from: string; until: string };
@@ -41,6 +46,8 @@ export interface DomainEvent {
   scope: string[];
   payload: EventPayload;
   occurredAt: EpochMs;
+  /** The subscriber channels that receive it; absent: every channel. */
+  channels?: readonly SubscriberChannel[];
 }
 
 const iso = (ms: EpochMs) => new Date(ms).toISOString();
@@ -82,6 +89,43 @@ export function incidentEvent(
   };
 }
 
+/**
+ * The event of a correction to a posted update: `incident.update_edited` carries the corrected text,
+ * `incident.update_retracted` none (the retracted words are never sent again). Webhooks receive both,
+ * so machine consumers can correct their copy. People (email, Slack) hear only an edit of the latest
+ * update, the one they last read; an edit of an older entry, or a retraction, sends them nothing:
+ * a mail about words they may never have seen, or repeating words that were withdrawn, helps nobody.
+ */
+export function updateRevisionEvent(
+  id: string,
+  incident: Incident,
+  update: IncidentUpdate,
+  revision: { body: string | null; at: EpochMs; latest: boolean },
+  publicUrl: string,
+): DomainEvent | null {
+  if (!isIncidentPublic(incident)) return null;
+  const type: DomainEventType = revision.body === null ? 'incident.update_retracted' : 'incident.update_edited';
+  return {
+    id,
+    type,
+    subjectId: incident.id,
+    scope: incident.components.map((c) => c.id),
+    occurredAt: revision.at,
+    channels: type === 'incident.update_edited' && revision.latest ? undefined : ['webhook'],
+    payload: {
+      type,
+      occurredAt: iso(revision.at),
+      url: `${publicUrl}/incidents/${encodeURIComponent(incident.id)}`,
+      title: incident.title,
+      status: update.status,
+      message: revision.body,
+      incidentId: incident.id,
+      updateId: update.id,
+      components: incident.components.map((c) => c.id),
+    },
+  };
+}
+
 export function summaryPublishedEvent(
   id: string,
   incident: Incident,
@@ -109,6 +153,53 @@ export function summaryPublishedEvent(
   };
 }
 
+function maintenanceEventOf(
+  id: string,
+  type: DomainEventType,
+  m: Maintenance,
+  at: EpochMs,
+  publicUrl: string,
+): DomainEvent {
+  return {
+    id,
+    type,
+    subjectId: m.id,
+    scope: m.components,
+    occurredAt: at,
+    payload: {
+      type,
+      occurredAt: iso(at),
+      url: `${publicUrl}/`,
+      title: m.title,
+      status: m.status,
+      message: m.body,
+      maintenanceId: m.id,
+      window: { from: iso(m.scheduledFor), until: iso(m.scheduledUntil) },
+      components: m.components,
+    },
+  };
+}
+
+/**
+ * The event of a window the clock moved (see `maintenanceClockTransition`): `maintenance.started` at
+ * its start, `maintenance.completed` at its end, with the status it moves to.
+ */
+export function maintenanceClockEvent(
+  id: string,
+  m: Maintenance,
+  transition: 'started' | 'completed',
+  publicUrl: string,
+): DomainEvent {
+  const started = transition === 'started';
+  return maintenanceEventOf(
+    id,
+    started ? 'maintenance.started' : 'maintenance.completed',
+    { ...m, status: started ? 'in_progress' : 'completed' },
+    started ? m.scheduledFor : m.scheduledUntil,
+    publicUrl,
+  );
+}
+
 /** `maintenance.scheduled` when a window is planned; started/completed when its status moves there. */
 export function maintenanceEvent(
   id: string,
@@ -124,22 +215,5 @@ export function maintenanceEvent(
   else if (after.status === 'completed') type = 'maintenance.completed';
   else return null;
   if (before === null && after.status === 'in_progress') type = 'maintenance.started';
-  return {
-    id,
-    type,
-    subjectId: after.id,
-    scope: after.components,
-    occurredAt: at,
-    payload: {
-      type,
-      occurredAt: iso(at),
-      url: `${publicUrl}/`,
-      title: after.title,
-      status: after.status,
-      message: after.body,
-      maintenanceId: after.id,
-      window: { from: iso(after.scheduledFor), until: iso(after.scheduledUntil) },
-      components: after.components,
-    },
-  };
+  return maintenanceEventOf(id, type, after, at, publicUrl);
 }

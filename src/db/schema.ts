@@ -234,6 +234,8 @@ export const domainEvents = sqliteTable(
     payload: text('payload', { mode: 'json' }).notNull(),
     occurredAt: integer('occurred_at').notNull(),
     fannedOutAt: integer('fanned_out_at'),
+    /** JSON array of the subscriber channels that receive it (a correction reaches webhooks only); null: every channel. */
+    channels: text('channels', { mode: 'json' }).$type<string[]>(),
   },
   (t) => [index('domain_events_pending').on(t.fannedOutAt, t.occurredAt)],
 );

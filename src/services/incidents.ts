@@ -2,7 +2,7 @@
 // open incidents that affect them (derived, not assigned: resolving one incident must not clear
 // an outage another open incident still reports).
 import { DomainError, invalid, notFound } from '../core/errors';
-import { incidentEvent } from '../core/events';
+import { incidentEvent, updateRevisionEvent } from '../core/events';
 import { incidentTimeProblems } from '../core/incident-rules';
 import type {
   CreateIncidentInput,
@@ -374,11 +374,22 @@ export async function resolveIncident({
   return withWarnings(incident, gate);
 }
 
-async function getIncidentUpdate(deps: Deps, incidentId: string, updateId: string): Promise<IncidentUpdate> {
-  await getIncident({ deps, id: incidentId });
+async function getIncidentUpdate(
+  deps: Deps,
+  incidentId: string,
+  updateId: string,
+): Promise<{ incident: Incident; update: IncidentUpdate }> {
+  const incident = await getIncident({ deps, id: incidentId });
   const update = await deps.store.incidents.getUpdate(incidentId, updateId);
   if (!update) throw notFound('update of incident', updateId);
-  return update;
+  return { incident, update };
+}
+
+/** The event of an edit (`body`) or retraction (null) of `update`: who hears it is decided in core. */
+async function revisionEvents(deps: Deps, incident: Incident, update: IncidentUpdate, body: string | null, at: number) {
+  const timeline = await deps.store.incidents.listUpdates(incident.id);
+  const latest = timeline.at(-1)?.id === update.id;
+  return eventList(updateRevisionEvent(newId('evt'), incident, update, { body, at, latest }, deps.config.publicUrl));
 }
 
 /**
@@ -399,7 +410,7 @@ export async function editIncidentUpdate({
   actor: Actor;
 }): Promise<IncidentUpdate & Warned> {
   const gate = await gatePublicText({ deps, fields: { body: input.body }, override: input.override });
-  const current = await getIncidentUpdate(deps, incidentId, updateId);
+  const { incident, update: current } = await getIncidentUpdate(deps, incidentId, updateId);
   const now = deps.clock();
   await deps.store.incidents.reviseUpdate(
     { incidentId, updateId, body: input.body, at: now },
@@ -411,6 +422,7 @@ export async function editIncidentUpdate({
       at: now,
       details: { incidentId, ...gate.auditDetails },
     },
+    await revisionEvents(deps, incident, current, input.body, now),
   );
   return withWarnings({ ...current, body: input.body, editedAt: now }, gate);
 }
@@ -427,7 +439,7 @@ export async function retractIncidentUpdate({
   updateId: string;
   actor: Actor;
 }): Promise<void> {
-  await getIncidentUpdate(deps, incidentId, updateId);
+  const { incident, update } = await getIncidentUpdate(deps, incidentId, updateId);
   const now = deps.clock();
   await deps.store.incidents.reviseUpdate(
     { incidentId, updateId, body: null, at: now },
@@ -439,5 +451,6 @@ export async function retractIncidentUpdate({
       at: now,
       details: { incidentId },
     },
+    await revisionEvents(deps, incident, update, null, now),
   );
 }

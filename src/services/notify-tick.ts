@@ -4,6 +4,7 @@
 import { type DispatchOutcome, dispatchDue } from '../alerts/dispatch';
 import type { EpochMs } from '../core/types';
 import type { Deps } from './deps';
+import { advanceMaintenances } from './maintenances';
 import { getSlaSettings } from './sla-settings';
 import { type QueuedAlert, queueSlaAlerts } from './sla-tick';
 
@@ -14,6 +15,8 @@ export interface NotifyTickReport {
   now: EpochMs;
   queued: QueuedAlert[];
   settled: string[];
+  /** Maintenance windows this tick moved because their time came (each raised its event). */
+  maintenance: { maintenanceId: string; type: string }[];
   /** Domain events turned into subscriber notifications by this tick. */
   fannedOut: { eventId: string; type: string }[];
   deliveries: DispatchOutcome[];
@@ -57,6 +60,7 @@ export async function tickNotify({ deps, now, budgetMs, batch = 200 }: NotifyTic
   const started = deps.clock();
   const within = () => budgetMs === undefined || deps.clock() - started < budgetMs;
   const { queued, settled } = await queueSlaAlerts({ deps, at });
+  const maintenance = await advanceMaintenances({ deps, at });
   const fannedOut = await fanOutEvents(deps, at, within);
   const settings = await getSlaSettings({ deps });
   const deliveries: DispatchOutcome[] = [];
@@ -79,7 +83,7 @@ export async function tickNotify({ deps, now, budgetMs, batch = 200 }: NotifyTic
     deliveries.push(...round);
     if (round.length < batch) break;
   }
-  return { now: at, queued, settled, fannedOut, deliveries, more };
+  return { now: at, queued, settled, maintenance, fannedOut, deliveries, more };
 }
 
 /**

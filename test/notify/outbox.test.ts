@@ -260,6 +260,13 @@ describe('the notify tick', () => {
       title: 'Database upgrade',
       window: { from: '2026-11-20T13:00:00.000Z', until: '2026-11-20T14:00:00.000Z' },
     });
+    // The window's start has come: the tick moves it and its subscribers hear it.
+    const started = await runCliInProcess(['notify', 'tick', '--now', '2026-11-20T13:30:00Z', '--json'], env);
+    expect(started.status).toBe(0);
+    expect(JSON.parse(started.stdout).maintenance).toEqual([
+      { maintenanceId: expect.stringMatching(/^mnt_/), type: 'maintenance.started' },
+    ]);
+    expect(receiver.received.map((r) => r.json?.type)).toEqual(['maintenance.scheduled', 'maintenance.started']);
     const bad = await runCliInProcess(['notify', 'tick', '--now', 'tomorrow'], env);
     expect(bad.status).toBe(2);
   });

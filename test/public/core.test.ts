@@ -19,8 +19,10 @@ import type { PublicIncident } from '../../src/core/public/snapshot';
 import {
   effectiveMaintenanceStatus,
   incidentImpact,
+  maintenanceClockTransition,
   overallStatus,
   publicComponentStatus,
+  statusAfterMove,
   statusWithoutPrivate,
   withoutPrivateImpacts,
 } from '../../src/core/public/status';
@@ -125,6 +127,28 @@ describe('maintenance on the clock', () => {
   it('an operator-set status wins inside the window, and completed stays completed', () => {
     expect(effectiveMaintenanceStatus({ ...m, status: 'verifying' }, NOW + 1500)).toBe('verifying');
     expect(effectiveMaintenanceStatus({ ...m, status: 'completed' }, NOW + 1500)).toBe('completed');
+  });
+  it.each([
+    ['scheduled', NOW, null],
+    ['scheduled', NOW + 1000, 'started'],
+    ['scheduled', NOW + 2000, 'completed'],
+    ['in_progress', NOW + 1500, null],
+    ['in_progress', NOW + 2000, 'completed'],
+    ['verifying', NOW + 1500, null],
+    ['verifying', NOW + 2500, 'completed'],
+    ['completed', NOW + 1500, null],
+    ['completed', NOW + 2500, null],
+  ] as const)('the tick moves a window stored %s at +%d: %s', (status, now, transition) => {
+    expect(maintenanceClockTransition({ ...m, status }, now)).toBe(transition);
+  });
+  it.each([
+    ['in_progress', NOW + 500, 'scheduled'],
+    ['completed', NOW + 500, 'scheduled'],
+    ['completed', NOW + 1500, 'in_progress'],
+    ['verifying', NOW + 1500, 'verifying'],
+    ['completed', NOW + 2500, 'completed'],
+  ] as const)('a window stored %s, moved, read at +%d: %s', (status, now, expected) => {
+    expect(statusAfterMove({ ...m, status }, now)).toBe(expected);
   });
   it('an operational component inside an active window reads under maintenance; an outage still reads as outage', () => {
     const active = [{ components: ['a', 'b'] }];

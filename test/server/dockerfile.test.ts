@@ -38,6 +38,12 @@ describe('Dockerfile', () => {
     expect(lastStage).toContain('EXPOSE 8787');
     // Exec form, so `docker stop` signals node itself and it drains before exiting.
     expect(lastStage.at(-1)).toBe('CMD ["node", "dist/node.js"]');
+    // The build writes public/console.js and public/api/openapi.json (never committed, so absent from a
+    // clean clone's build context): the runtime takes public/ from the build stage.
+    expect(lastStage).toContain('COPY --from=build /app/public ./public');
+    const copyPublic = instructions.indexOf('COPY public ./public');
+    expect(copyPublic).toBeGreaterThan(0);
+    expect(copyPublic).toBeLessThan(instructions.findIndex((l) => l.startsWith('RUN npm run build')));
     // No compiler in the runtime stage.
     expect(lastStage.join('\n')).not.toMatch(/g\+\+|apk add|apt-get/);
   });

@@ -20,7 +20,12 @@ export function registerNotify(program: Command, ctx: CliContext): void {
         ctx.stdout(
           tickReportJson(
             report.now,
-            { queued: report.queued, settled: report.settled, fannedOut: report.fannedOut },
+            {
+              queued: report.queued,
+              settled: report.settled,
+              maintenance: report.maintenance,
+              fannedOut: report.fannedOut,
+            },
             report.deliveries,
           ),
         );
@@ -30,6 +35,7 @@ export function registerNotify(program: Command, ctx: CliContext): void {
       ctx.stdout(
         `Notify tick at ${iso(report.now)}: queued ${report.queued.length} SLA alert(s), fanned out ${report.fannedOut.length} event(s); delivered ${count('delivered')}, retrying ${count('retry')}, dead ${count('dead')}, cancelled ${count('cancelled')}`,
       );
+      for (const m of report.maintenance) ctx.stdout(`moved ${m.maintenanceId}  ${m.type}`);
       for (const e of report.fannedOut) ctx.stdout(`fanned out ${e.eventId}  ${e.type}`);
       for (const d of report.deliveries) {
         if (d.outcome === 'delivered') continue;

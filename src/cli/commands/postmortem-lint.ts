@@ -1,6 +1,7 @@
 // `postmortem lint FILE...`: lints whole postmortems in one process. No database, no server.
 // Exit 0: no error finding; 1: at least one error; 2: usage error or unreadable input.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { version } from '../../../package.json';
 import { lintPostmortem } from '../../core/postmortem/lint';
 import { DEFAULT_LENGTHS, type LengthRanges, SEVERITIES, type Severity } from '../../core/postmortem/types';
 import type { Lexicon } from '../../core/summary/lexicon';
@@ -67,17 +68,6 @@ function readPostmortemFile(file: string): string {
   return text;
 }
 
-function toolVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-      version?: string;
-    };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
-
 export async function lintFiles(files: string[], lexicon: Lexicon, lengths: LengthRanges): Promise<LintedFile[]> {
   return files.map((file) => {
     const source = readPostmortemFile(file);
@@ -95,13 +85,13 @@ export async function runPostmortemLint(args: string[], opts: PostmortemLintOpti
     opts.format === 'json'
       ? formatJson(linted)
       : opts.format === 'sarif'
-        ? formatSarif(linted, toolVersion())
+        ? formatSarif(linted, version)
         : opts.format === 'github'
           ? formatGithub(linted)
           : formatPretty(linted);
   if (opts.sarif !== undefined) {
     try {
-      writeFileSync(opts.sarif, `${formatSarif(linted, toolVersion())}\n`);
+      writeFileSync(opts.sarif, `${formatSarif(linted, version)}\n`);
     } catch (err) {
       throw new CliError(`cannot write ${opts.sarif}: ${(err as NodeJS.ErrnoException).code ?? 'unwritable'}`);
     }

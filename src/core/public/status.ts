@@ -52,6 +52,37 @@ export function effectiveMaintenanceStatus(
   return m.status;
 }
 
+/**
+ * What the clock has done to a window that its stored status does not say yet: `started` when the
+ * window has opened while still stored as scheduled, `completed` when it has closed unfinished. A
+ * window found only after it closed is `completed` (announcing a start that is already over helps
+ * nobody). Derived from `effectiveMaintenanceStatus`, so the notify tick agrees with the page.
+ */
+export function maintenanceClockTransition(
+  m: Pick<Maintenance, 'status' | 'scheduledFor' | 'scheduledUntil'>,
+  now: EpochMs,
+): 'started' | 'completed' | null {
+  const effective = effectiveMaintenanceStatus(m, now);
+  if (effective === 'completed' && m.status !== 'completed') return 'completed';
+  if (effective === 'in_progress' && m.status === 'scheduled') return 'started';
+  return null;
+}
+
+/**
+ * The status a window takes when a person moves it without setting a status. The clock may have
+ * stored in_progress or completed for the old window; for the new one: a window that now starts later
+ * is scheduled again, and a completed window stretched past now is in progress again (its end will be
+ * announced when the new end comes). Anything else keeps its status.
+ */
+export function statusAfterMove(
+  m: Pick<Maintenance, 'status' | 'scheduledFor' | 'scheduledUntil'>,
+  now: EpochMs,
+): MaintenanceStatus {
+  if (now < m.scheduledFor) return 'scheduled';
+  if (m.status === 'completed' && now < m.scheduledUntil) return 'in_progress';
+  return m.status;
+}
+
 export function isMaintenanceActive(m: Pick<Maintenance, 'status' | 'scheduledFor' | 'scheduledUntil'>, now: EpochMs) {
   const s = effectiveMaintenanceStatus(m, now);
   return s === 'in_progress' || s === 'verifying';

@@ -148,8 +148,12 @@ export function v2Maintenance(m: Maintenance, s: StatusSnapshot, components = by
     created_at: iso(m.createdAt),
     updated_at: iso(m.updatedAt),
     monitoring_at: null,
-    // Marked completed by a person: when they did; completed by the clock: the end of the window.
-    resolved_at: status !== 'completed' ? null : iso(m.status === 'completed' ? m.updatedAt : m.scheduledUntil),
+    // Marked completed by a person before the end: when they did; otherwise (by the clock, whether or
+    // not the notify tick has stored it yet) the end of the window, as the page has shown since.
+    resolved_at:
+      status !== 'completed'
+        ? null
+        : iso(m.status === 'completed' ? Math.min(m.updatedAt, m.scheduledUntil) : m.scheduledUntil),
     impact: 'maintenance' as const,
     shortlink: `${s.page.url}/#maintenance-${m.id}`,
     started_at: iso(m.scheduledFor),

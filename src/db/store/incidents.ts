@@ -148,9 +148,11 @@ export function incidentStore(db: Db) {
     async reviseUpdate(
       w: { incidentId: string; updateId: string; body: string | null; at: EpochMs },
       audit: AuditInput,
+      events: readonly DomainEvent[] = [],
     ): Promise<void> {
       const which = and(eq(incidentUpdates.incidentId, w.incidentId), eq(incidentUpdates.id, w.updateId));
       await atomic(db, [
+        ...eventInserts(db, events),
         w.body === null
           ? db.delete(incidentUpdates).where(which)
           : db.update(incidentUpdates).set({ body: w.body, editedAt: w.at }).where(which),

@@ -2,6 +2,7 @@
 // it: claims, outcomes, dead letters, fan-out. Nothing here changes public output (no data version bump).
 import { and, asc, eq, inArray, isNull, lte, min, sql } from 'drizzle-orm';
 import type { DomainEvent, EventPayload } from '../../core/events';
+import type { SubscriberChannel } from '../../core/subscribers';
 import type { EpochMs } from '../../core/types';
 import { atomic, type Db } from '../db';
 import { components, domainEvents, notifications, subscribers, subscriberTargets } from '../schema';
@@ -44,6 +45,7 @@ export function eventInserts(db: Db, events: readonly DomainEvent[]) {
       payload: e.payload,
       occurredAt: e.occurredAt,
       fannedOutAt: null,
+      channels: e.channels ? [...e.channels] : null,
     }),
   );
 }
@@ -199,6 +201,7 @@ export function notificationStore(db: Db) {
         scope: r.scope,
         payload: r.payload as EventPayload,
         occurredAt: r.occurredAt,
+        ...(r.channels ? { channels: r.channels as SubscriberChannel[] } : {}),
       }));
     },
 
@@ -244,6 +247,7 @@ export function notificationStore(db: Db) {
         .where(
           and(
             eq(subscribers.status, 'confirmed'),
+            event.channels ? inArray(subscribers.channel, [...event.channels]) : undefined,
             event.type.startsWith('maintenance.') ? eq(subscribers.maintenance, true) : undefined,
             sql`(${subscribers.everything} = 1 or exists ${follows})`,
           ),
