@@ -2,14 +2,17 @@
 // four-section summaries (built from the clean test corpus, several write-ups' sections joined).
 // Reports the aggregate lint time against marked.lexer on the same texts (target <= 2x), the same
 // for the synthetic 400-word text, and the ratio of 10,000 employees to 10 (target <= 1.5x:
-// lookups must not scale with the roster).
+// lookups must not scale with the roster). Then every adversarial shape (one piece repeated to
+// 60 KB, see test/core/summary/adversarial-shapes.ts) and the slowest warm lint (target < 100 ms).
 import { marked } from 'marked';
 import { CATALOGUE } from '../src/core/summary/catalogue';
 import { parseSummary } from '../src/core/summary/document';
 import { compileLexicon, type Lexicon } from '../src/core/summary/lexicon';
 import { lintSummary } from '../src/core/summary/lint';
 import { SECTION_KEYS, SECTION_TITLES } from '../src/core/summary/types';
+import { ADVERSARIAL_PIECES, ADVERSARIAL_PREFIXES, adversarialText } from '../test/core/summary/adversarial-shapes';
 import { CLEAN_CORPUS } from '../test/core/summary/corpus/clean';
+import { LEXICON } from '../test/core/summary/fixtures';
 
 const FIRST = [
   'Ada',
@@ -182,3 +185,26 @@ console.log(
   `lint with 10,000 employees    ${fmt(hugeMs)}   ratio 10,000 / 10 ${(hugeMs / tinyMs).toFixed(2)}x (target <= 1.5x)`,
 );
 console.log(`one-off compile of the 10,000-employee lexicon ${compileMs.toFixed(1)} ms (cached per lexicon object)`);
+
+// Adversarial inputs near the size limit: each shape warmed once, then the median of 3 lints.
+const adversarial: [string, number][] = [];
+for (const prefix of ADVERSARIAL_PREFIXES) {
+  for (const piece of ADVERSARIAL_PIECES) {
+    const t = adversarialText(prefix, piece);
+    lintSummary(t, LEXICON);
+    const runs = [0, 1, 2].map(() => {
+      const s = performance.now();
+      lintSummary(t, LEXICON);
+      return performance.now() - s;
+    });
+    adversarial.push([JSON.stringify(prefix + piece), runs.sort((a, b) => a - b)[1] ?? 0]);
+  }
+}
+adversarial.sort((a, b) => b[1] - a[1]);
+const over = adversarial.filter(([, ms]) => ms >= 100).length;
+console.log(
+  `adversarial: ${adversarial.length} shapes of 60 KB, slowest warm lintSummary ${adversarial
+    .slice(0, 3)
+    .map(([s, ms]) => `${s} ${ms.toFixed(1)} ms`)
+    .join(', ')} (target < 100 ms; ${over} at or over)`,
+);

@@ -62,6 +62,15 @@ export async function demoSql(opts: Omit<SeedOptions, 'now'> & { now?: number })
   }
 }
 
+/** Migrates the local D1 kept under `state` (as `--persist-to state` keeps it) and loads `sql` into it. */
+export async function seedLocalD1(state: string, sql: string): Promise<void> {
+  const seed = join(state, '..', 'seed.sql');
+  writeFileSync(seed, sql);
+  const common = { cwd: ROOT, env: WRANGLER_ENV, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 };
+  await run(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], common);
+  await run(WRANGLER, ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', seed], common);
+}
+
 export interface WranglerDev {
   url: string;
   output(): string;
@@ -81,14 +90,8 @@ export async function startWranglerDev(
 ): Promise<WranglerDev> {
   const dir = mkdtempSync(join(tmpdir(), 'afterword-wrangler-'));
   const state = join(dir, 'state');
-  const seed = join(dir, 'seed.sql');
   const cwd = workerDir ?? ROOT;
-  if (workerDir === undefined) {
-    writeFileSync(seed, sql);
-    const common = { cwd: ROOT, env: WRANGLER_ENV, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 };
-    await run(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], common);
-    await run(WRANGLER, ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', seed], common);
-  }
+  if (workerDir === undefined) await seedLocalD1(state, sql);
 
   const port = await freePort();
   const inspector = await freePort();

@@ -1,7 +1,7 @@
 // The summary as a document: its four sections found from headings (marked.lexer), the plain-text
 // word count, and offset -> line/column. Positions are computed against the submitted text itself
 // (CRLF counts as one line break), never against marked's rewritten tokens.
-import { marked, type Token, type Tokens } from 'marked';
+import { Lexer, type Token, type Tokens } from 'marked';
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey, type SummarySections } from './types';
 
 const SYNONYMS: Record<SectionKey, string[]> = {
@@ -237,6 +237,8 @@ function plainText(token: AnyToken): string {
 
 /** Inline delimiters marked pairs up (its emphasis and link matching is quadratic in their number). */
 const MAX_DELIMITERS = 600;
+/** `<` openers: marked looks for the end of each unclosed `<!--`, `<?` or `<![CDATA[` up to the end of the text. */
+const MAX_ANGLES = 200;
 /** Container markers (">", list bullets) opening one line: deeper nesting recurses per level. */
 const MAX_NESTING = 48;
 /** Heading lines and lines: far beyond any summary, and marked's block pass grows heavy with them. */
@@ -249,6 +251,7 @@ const MAX_LINES = 4000;
  */
 export function markdownTooHard(text: string): boolean {
   let delimiters = 0;
+  let angles = 0;
   let lineStart = true;
   let depth = 0;
   let lines = 0;
@@ -257,7 +260,7 @@ export function markdownTooHard(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c === 42 || c === 95 || c === 126 || c === 96 || c === 91) {
       if (++delimiters > MAX_DELIMITERS) return true;
-    }
+    } else if (c === 60 && ++angles > MAX_ANGLES) return true;
     if (c === 10) {
       lineStart = true;
       depth = 0;
@@ -276,11 +279,33 @@ export function markdownTooHard(text: string): boolean {
   return false;
 }
 
+/** What marked's inline pass can turn into something other than the text itself (a line break aside). */
+const INLINE_MARKUP = /[\\`*_~[\]!<&]/;
+
+/**
+ * `marked.lexer(text, { gfm: true })`, minus the inline pass where it cannot change the words: a
+ * run of inline text with no markup character in it (most of a summary) is one text token, as its
+ * inline tokens would spell it (autolinks and hard breaks keep the same words). Every block and
+ * every offset is marked's own.
+ */
+function lexBlocks(text: string): Token[] {
+  const lexer = new Lexer({ gfm: true });
+  lexer.blockTokens(text, lexer.tokens);
+  for (const queued of lexer.inlineQueue) {
+    if (INLINE_MARKUP.test(queued.src)) {
+      lexer.state.inRawBlock = false;
+      lexer.inlineTokens(queued.src, queued.tokens);
+    } else queued.tokens.push({ type: 'text', raw: queued.src, text: queued.src });
+  }
+  lexer.inlineQueue = [];
+  return lexer.tokens;
+}
+
 function lex(text: string): { token: Token; start: number; end: number }[] | null {
   if (markdownTooHard(text)) return null;
   let tokens: Token[];
   try {
-    tokens = marked.lexer(text, { gfm: true });
+    tokens = lexBlocks(text);
   } catch {
     return null; // e.g. nesting deep enough to exhaust the stack: fall back to a line scan
   }

@@ -5,6 +5,7 @@
 // is shown as escaped paragraphs instead.
 import { Marked, type Tokens } from 'marked';
 import { markdownTooHard } from './document';
+import { isDecodedReference } from './shadow';
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -81,8 +82,18 @@ export function renderSummaryHtml(markdown: string): string {
   if (markdownTooHard(markdown)) return plainParagraphs(markdown);
   try {
     const html = marked.parse(markdown, { async: false });
-    if (onlyAllowedTags(html)) return html;
+    if (onlyAllowedTags(html)) return showUnreadReferences(html);
     console.error('[afterword] a summary rendered with markup it should not have; showing it as plain text');
   } catch {}
   return plainParagraphs(markdown);
+}
+
+/**
+ * A named reference the gate does not decode (`&oopf;` is "𝕠" on a page) is shown as the literal
+ * text, so what the reader sees is what the gate read. Every other `&` is escaped already.
+ */
+function showUnreadReferences(html: string): string {
+  return html.replace(/&([A-Za-z][A-Za-z0-9]*);/g, (ref, name: string) =>
+    isDecodedReference(name) ? ref : `&amp;${name};`,
+  );
 }

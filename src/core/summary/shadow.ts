@@ -8,12 +8,14 @@
 // - NFKC (full-width forms, NBSP -> space, ligatures), then hyphen and dash variants folded to `-`;
 // - default-ignorable code points (soft hyphen, zero-width space/joiners, word joiner, BOM,
 //   variation selectors) and bidi controls removed, each remembered for `invisible-character`;
-// - Cyrillic and Greek letters that look like Latin ones replaced by the Latin letter (the UTS #39
-//   confusable skeleton, for the letters that matter here), each word mixing scripts remembered
-//   for `mixed-script`;
+// - letters of other scripts that look like Latin ones (Cyrillic, Greek, Armenian, Cherokee ...)
+//   replaced by the Latin letter (the UTS #39 confusable skeleton, see confusables.ts), each word
+//   mixing Latin with Cyrillic or Greek remembered for `mixed-script`;
 // - a soft line break inside a token joined (`PAY-` + line break + `1234`).
 //
 // Pure and linear: one pass, a constant amount of work per source character.
+
+import { CONFUSABLE_GROUPS } from './confusables';
 
 export interface Shadow {
   /** The normalised text the rules match on. */
@@ -30,19 +32,15 @@ export interface Shadow {
   mixed: { start: number; end: number }[];
 }
 
-/** Cyrillic and Greek letters whose UTS #39 skeleton is a Latin letter (confusables.txt, letters only). */
-const CONFUSABLE_PAIRS =
-  // Cyrillic capitals
-  'АA ВB ЕE ЅS ІI ЈJ КK МM НH ОO РP СC ТT ХX УY ҮY ӀI ԚQ ԜW ԌG Ԁd ' +
-  // Cyrillic small
-  'аa еe ѕs іi јj оo рp сc уy хx һh ԁd ԛq ԝw ӏl үy ѵv ɡg ' +
-  // Greek capitals
-  'ΑA ΒB ΕE ΖZ ΗH ΙI ΚK ΜM ΝN ΟO ΡP ΤT ΥY ΧX ' +
-  // Greek small
-  'αa οo ρp νv ιi υu γy ϲc ϳj κk χx';
+/**
+ * Letters of other scripts and blocks whose UTS #39 skeleton is one Latin letter (Cyrillic, Greek,
+ * Armenian, Cherokee, Lisu, Coptic ..., and Latin look-alikes such as "ɑ" or "ı"), by code point:
+ * generated from the Unicode confusables.txt by scripts/gen-confusables.mjs.
+ */
 const CONFUSABLE = new Map<number, string>();
-for (const pair of CONFUSABLE_PAIRS.split(' ')) {
-  if (pair.length === 2) CONFUSABLE.set(pair.charCodeAt(0), pair[1] as string);
+for (const group of CONFUSABLE_GROUPS.split(' ')) {
+  const target = group[0] as string;
+  for (const ch of group.slice(1)) CONFUSABLE.set(ch.codePointAt(0) as number, target);
 }
 
 /** Named character references a writer might use to hide a character (the page decodes them all). */
@@ -97,7 +95,7 @@ const NAMED: Record<string, string> = {
   grave: '`',
   verbar: '|',
   vert: '|',
-  tilde: '~',
+  tilde: '\u02dc', // small tilde, as HTML defines it (not "~")
   ensp: '\u2002',
   emsp: '\u2003',
   thinsp: '\u2009',
@@ -126,9 +124,18 @@ const NAMED: Record<string, string> = {
   Chi: 'Χ',
 };
 
-/** Default-ignorable code points (DerivedCoreProperties) and bidi controls: removed from the shadow. */
+/**
+ * True for the named references the gate decodes (`&shy;`, `&hyphen;` ...). The renderer shows any
+ * other `&name;` as the literal text, so the page never decodes a reference the gate did not read.
+ */
+export function isDecodedReference(name: string): boolean {
+  return Object.hasOwn(NAMED, name);
+}
+
+/** Default-ignorable code points (DerivedCoreProperties), bidi controls and C1 controls: removed from the shadow. */
 export function isInvisible(cp: number): boolean {
   return (
+    (cp >= 0x80 && cp <= 0x9f) || // C1 controls (`&#150;` is one on the page: marked decodes it as U+0096)
     cp === 0xad ||
     cp === 0x34f ||
     cp === 0x61c ||
@@ -233,8 +240,45 @@ function nextChar(s: string, at: number): string {
   return cp === undefined ? '' : String.fromCodePoint(cp);
 }
 
-/** Where the plain run ends: the next character that needs more than a copy. */
-const SPECIAL = /[^\t\r -~]|[&\\%*_~`\n]/g;
+/** 1 for the ASCII characters copied as they are: printable, tab and CR, but not `&\\%*_~\`` or LF. */
+const PLAIN = new Uint8Array(128);
+for (let c = 32; c < 127; c++) PLAIN[c] = 1;
+PLAIN[9] = 1;
+PLAIN[13] = 1;
+for (const ch of '&\\%*_~`') PLAIN[ch.charCodeAt(0)] = 0;
+
+/**
+ * A visible non-ASCII code point as the shadow spells it: NFKC, then dashes to "-", curly quotes
+ * and primes to ASCII quotes, look-alike letters to their Latin skeleton; with a bit set for each
+ * output character that was a Cyrillic or Greek letter (the words to check for mixed scripts).
+ * Cached per code point: each distinct character is worked out once per process.
+ */
+interface Folded {
+  text: string;
+  foreign: number;
+}
+const FOLDED = new Map<number, Folded>();
+function foldedOf(cp: number): Folded {
+  const cached = FOLDED.get(cp);
+  if (cached) return cached;
+  let text = '';
+  let foreign = 0;
+  for (const ch of nfkc(cp)) {
+    const c = ch.codePointAt(0) as number;
+    if (c < 128) text += ch;
+    else if (isDash(c)) text += '-';
+    else if (c === 0x2018 || c === 0x2019 || c === 0x201b || c === 0x2032) text += "'";
+    else if (c === 0x201c || c === 0x201d || c === 0x201f || c === 0x2033) text += '"';
+    else {
+      if (c !== 0x3bc && CYRILLIC_OR_GREEK.test(ch) && LETTER_OR_DIGIT.test(ch) && text.length < 31)
+        foreign |= 1 << text.length;
+      text += CONFUSABLE.get(c) ?? ch;
+    }
+  }
+  const folded = { text, foreign };
+  if (FOLDED.size < 8192) FOLDED.set(cp, folded);
+  return folded;
+}
 const NO_ARRAY = new Int32Array(0);
 
 export function buildShadow(source: string): Shadow {
@@ -300,24 +344,22 @@ export function buildShadow(source: string): Shadow {
       if (!innocentInvisible(source, start, end, cp) || end - start > 2) invisible.push({ start, end, codePoint: cp });
       return;
     }
-    for (const ch of nfkc(cp)) {
-      const c = ch.codePointAt(0) as number;
-      if (c < 128) push(ch, start, end);
-      else if (isDash(c)) push('-', start, end);
-      else if (c === 0x2018 || c === 0x2019 || c === 0x201b || c === 0x2032) push("'", start, end);
-      else if (c === 0x201c || c === 0x201d || c === 0x201f || c === 0x2033) push('"', start, end);
-      else {
-        if (c !== 0x3bc && CYRILLIC_OR_GREEK.test(ch) && LETTER_OR_DIGIT.test(ch)) foreign.push(len);
-        push(CONFUSABLE.get(c) ?? ch, start, end);
-      }
+    const folded = foldedOf(cp);
+    if (folded.foreign !== 0) {
+      for (let k = 0; k < folded.text.length; k++) if (folded.foreign & (1 << k)) foreign.push(len + k);
     }
+    push(folded.text, start, end);
   };
 
+  const link = linkTracker(source);
   let i = 0;
   while (i < n) {
-    SPECIAL.lastIndex = i;
-    const found = SPECIAL.exec(source);
-    const j = found ? found.index : n;
+    let j = i;
+    while (j < n) {
+      const cj = source.charCodeAt(j);
+      if (cj >= 128 || PLAIN[cj] === 0) break;
+      j++;
+    }
     copy(i, j);
     i = j;
     if (i >= n) break;
@@ -356,7 +398,7 @@ export function buildShadow(source: string): Shadow {
     }
     // Percent-encoding inside a link: one decoded character per UTF-8 sequence.
     if (c === 37) {
-      const decoded = inLink(source, i) ? percentSequence(source, i) : null;
+      const decoded = link.at(i) ? percentSequence(source, i) : null;
       if (decoded) {
         for (const ch of decoded.text) emit(ch.codePointAt(0) as number, i, decoded.end);
         i = decoded.end;
@@ -407,15 +449,25 @@ export function buildShadow(source: string): Shadow {
   return { text, identity: false, from, to, invisible, mixed };
 }
 
-/** Within a link: the characters since the last space hold "://" or "](" (looked at over 2 KB at most). */
-function inLink(source: string, at: number): boolean {
-  for (let k = at - 1; k >= 0 && k >= at - 2048; k--) {
-    const c = source.charCodeAt(k);
-    if (c === 32 || c === 10 || c === 9) return false;
-    if (c === 47 && source.charCodeAt(k - 1) === 47 && source.charCodeAt(k - 2) === 58) return true;
-    if (c === 40 && source.charCodeAt(k - 1) === 93) return true;
-  }
-  return false;
+/**
+ * Within a link: the characters since the last space hold "://" or "](". Asked at increasing
+ * offsets, it scans each source character once in all (a `%` run must not rescan what it passed).
+ */
+function linkTracker(source: string): { at(offset: number): boolean } {
+  let scanned = 0;
+  let inside = false;
+  return {
+    at(offset: number): boolean {
+      for (let k = scanned; k < offset; k++) {
+        const c = source.charCodeAt(k);
+        if (c === 32 || c === 10 || c === 9) inside = false;
+        else if (c === 47 && source.charCodeAt(k - 1) === 47 && source.charCodeAt(k - 2) === 58) inside = true;
+        else if (c === 40 && source.charCodeAt(k - 1) === 93) inside = true;
+      }
+      if (offset > scanned) scanned = offset;
+      return inside;
+    },
+  };
 }
 
 /**

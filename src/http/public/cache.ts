@@ -36,6 +36,8 @@ export interface Hit {
   headers: Readonly<Headers>;
   /** null for a 304. */
   body: Uint8Array<ArrayBuffer> | null;
+  /** The app path's ResponseInit for the same answer (no Content-Length): a fetch-API edge (src/worker.ts) sends `new Response(body, init)`. */
+  init: ResponseInit;
 }
 
 /** A request header by its lower-case name. */
@@ -261,13 +263,18 @@ function entryOf(key: string, rendered: Rendered, version: number, renderedAt: n
     headers,
     notModifiedHeaders: base,
     identityHit: hitOf(status, headers, bytes),
-    notModifiedHit: { status: 304, headers: base, body: null },
+    notModifiedHit: { status: 304, headers: base, body: null, init: { status: 304, headers: base } },
     gzip: bytes.byteLength < GZIP_MIN_BYTES || typeof CompressionStream === 'undefined' ? null : undefined,
   };
 }
 
-function hitOf(status: 200 | 404, headers: Headers, body: Uint8Array<ArrayBuffer>): Hit {
-  return { status, headers: { ...headers, 'Content-Length': String(body.byteLength) }, body };
+function hitOf(
+  status: 200 | 404,
+  headers: Headers,
+  body: Uint8Array<ArrayBuffer>,
+  init: ResponseInit = { status, headers },
+): Hit {
+  return { status, headers: { ...headers, 'Content-Length': String(body.byteLength) }, body, init };
 }
 
 function isNotModified(header: HeaderReader, e: Entry): boolean {
@@ -300,6 +307,7 @@ function respond(
   e: Entry,
   gzip: Gzip,
   grew: (e: Entry, bytes: number) => void,
+  share = true,
 ): Response | Promise<Response> {
   switch (choose((name) => requestHeader(c, name), e)) {
     case 'notModified':
@@ -312,7 +320,7 @@ function respond(
       return new Response(z.bytes, { status: e.status, headers: z.headers, encodeBody: 'manual' });
     }
     case 'compress':
-      return compressed(e, gzip, grew).then(() => respond(c, e, gzip, grew));
+      return compressed(e, gzip, grew, share).then(() => respond(c, e, gzip, grew, share));
     case 'identity':
       return new Response(e.bytes, { status: e.status, headers: e.headers });
   }
@@ -332,12 +340,21 @@ function hitFor(header: HeaderReader, e: Entry): Hit | null {
   }
 }
 
-/** Compresses an entry once; concurrent first requests share the work. `grew` accounts the gzip bytes. */
-function compressed(e: Entry, gzip: Gzip, grew: (e: Entry, bytes: number) => void): Promise<unknown> {
+/**
+ * Compresses an entry once; concurrent first requests share the work (`share`), or each compresses
+ * for itself and the first result is kept (Workers: see RenderCacheOptions.requestIo). `grew`
+ * accounts the gzip bytes.
+ */
+function compressed(e: Entry, gzip: Gzip, grew: (e: Entry, bytes: number) => void, share = true): Promise<unknown> {
   if (e.gzip instanceof Promise) return e.gzip;
   const done = (bytes: Uint8Array<ArrayBuffer>) => {
+    if (e.gzip !== undefined && !(e.gzip instanceof Promise)) return; // another request's came first
     const headers = { ...e.headers, 'Content-Encoding': 'gzip' };
-    e.gzip = { bytes, headers, hit: hitOf(e.status, headers, bytes) };
+    e.gzip = {
+      bytes,
+      headers,
+      hit: hitOf(e.status, headers, bytes, { status: e.status, headers, encodeBody: 'manual' }),
+    };
     e.size += bytes.byteLength;
     grew(e, bytes.byteLength);
   };
@@ -357,7 +374,7 @@ function compressed(e: Entry, gzip: Gzip, grew: (e: Entry, bytes: number) => voi
     return Promise.resolve();
   }
   const work = out.then(done, failed);
-  e.gzip = work;
+  if (share) e.gzip = work;
   return work;
 }
 
@@ -383,6 +400,35 @@ export interface RenderCacheOptions {
   freshnessSeconds?: number;
   /** Renders shared between instances (Workers: the Cache API). */
   shared?: SharedStore;
+  /**
+   * I/O belongs to the request that started it (Workers): the runtime cancels, as hung, a request
+   * whose only pending work is another request's D1 read, and that read never settles when its own
+   * request is cancelled (a client that hangs up). Then a request waits on another's version read or
+   * render at most REQUEST_IO_PATIENCE_MS on its own timer before doing the work itself, and gzips
+   * for itself instead of waiting.
+   */
+  requestIo?: boolean;
+}
+
+/** How long a request waits on another request's version read or render (requestIo) before doing it itself. */
+const REQUEST_IO_PATIENCE_MS = 1000;
+
+/** `shared`, or after `ms` (this request's own timer keeps it alive meanwhile) whatever `instead` gives. */
+function patiently<T>(shared: Promise<T>, ms: number, instead: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ms);
+  });
+  return Promise.race([shared, late]).then(
+    (v) => {
+      clearTimeout(timer);
+      return v === 'late' ? instead() : (v as T);
+    },
+    (err) => {
+      clearTimeout(timer);
+      throw err;
+    },
+  );
 }
 
 function waitUntilOf(c: Context<AppEnv>): (p: Promise<unknown>) => void {
@@ -403,6 +449,7 @@ export function createRenderCache(options: RenderCacheOptions = {}): RenderCache
   const versionTtlMs = (options.versionTtlSeconds ?? 0) * 1000;
   const control = cacheControl(options.freshnessSeconds ?? DEFAULT_FRESHNESS_SECONDS);
   const shared = options.shared;
+  const requestIo = options.requestIo === true;
   /** Least recently used first (a Map keeps insertion order; a hit moves its entry to the end). */
   const entries = new Map<string, Entry>();
   /** The last good (200) render of each listed route's bare path: never evicted, replaced by newer renders. */
@@ -456,7 +503,11 @@ export function createRenderCache(options: RenderCacheOptions = {}): RenderCache
     if (versionTtlMs <= 0) return deps.store.public.version();
     const now = deps.clock();
     if (known !== undefined && now >= known.at && now - known.at < versionTtlMs) return known.version;
-    if (reading !== undefined) return reading;
+    if (reading !== undefined)
+      return requestIo ? patiently(reading, REQUEST_IO_PATIENCE_MS, async () => startRead(deps, now)) : reading;
+    return startRead(deps, now);
+  }
+  function startRead(deps: CacheDeps, now: number): number | Promise<number> {
     const v = deps.store.public.version();
     if (typeof v === 'number') {
       known = { version: v, at: now };
@@ -536,24 +587,29 @@ export function createRenderCache(options: RenderCacheOptions = {}): RenderCache
     now: number,
   ): Promise<Response> {
     const id = `${version}:${key}`;
-    let work = pending.get(id);
-    if (work === undefined) {
-      work = produce(c, render, key, version, now);
+    const start = () => {
+      const work = produce(c, render, key, version, now);
       pending.set(id, work);
       const done = () => {
         if (pending.get(id) === work) pending.delete(id);
       };
       work.then(done, done);
-    }
+      return work;
+    };
+    const inFlight = pending.get(id);
     let entry: Entry;
     try {
-      entry = await work;
+      entry = await (inFlight === undefined
+        ? start()
+        : requestIo
+          ? patiently(inFlight, REQUEST_IO_PATIENCE_MS, start)
+          : inFlight);
     } catch (err) {
       if (err instanceof DomainError) throw err;
       if (cached) return stale(c, cached, err);
       throw unavailable(err);
     }
-    return respond(c, entry, gzip, grew);
+    return respond(c, entry, gzip, grew, !requestIo);
   }
 
   function withVersion(
@@ -564,7 +620,7 @@ export function createRenderCache(options: RenderCacheOptions = {}): RenderCache
     version: number,
   ): Response | Promise<Response> {
     const now = c.get('deps').clock();
-    if (isCurrent(cached, version, now)) return respond(c, cached, gzip, grew);
+    if (isCurrent(cached, version, now)) return respond(c, cached, gzip, grew, !requestIo);
     return renderAndServe(c, render, key, cached, version, now);
   }
 

@@ -1,67 +1,38 @@
 // Bounded work: adversarial shapes within the 64 KiB limit lint in linear time. The bound asserted
 // here is deliberately generous (CI is a loaded 2-core machine); the slowest shape is reported, and
-// `npm run bench -- lint` carries the real performance targets.
+// `npm run bench -- lint` carries the real figure (every shape, warm, against its 100 ms target).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_SUMMARY_BYTES } from '../../../src/core/summary/inputs';
 import { lintPublicText, lintSummary } from '../../../src/core/summary/lint';
 import { renderSummaryHtml } from '../../../src/core/summary/render';
+import { ADVERSARIAL_PIECES, ADVERSARIAL_PREFIXES, adversarialText } from './adversarial-shapes';
 import { LEXICON } from './fixtures';
-
-/** Pieces whose repetition stressed some rule or marked itself (quadratic suffix walks, emphasis, nesting). */
-const PIECES = [
-  'a.',
-  'ab.',
-  'a-1',
-  '#a',
-  '@a.',
-  'a@b.',
-  'Jane ',
-  'Why? because. ',
-  '> ',
-  '- > ',
-  '_a',
-  '*a',
-  '[a](',
-  '`a',
-  '12:05-',
-  '14:05 UTC (',
-  '&#45;',
-  '\\-',
-  '%2D',
-  'a\u200b',
-  'a\u0456',
-  'a://b:c',
-  'password=',
-  'db-prod-',
-  '# a\n',
-  '**a**\n\n',
-  'a-\n',
-  'an engineer ',
-  'fc00:',
-  '+1 ',
-];
 
 describe('linear time on adversarial input', () => {
   it('lints every repeated shape near the size limit in bounded time, and reports the slowest', () => {
     const timings: [string, number][] = [];
+    // A unit of one to three pieces (long dotted runs, %2D, &#45;, \-, names, nested quotes and
+    // lists, tables, link targets, soft line breaks, zero-width characters ...) repeated to 60 KB.
+    const unit = fc
+      .array(fc.constantFrom(...ADVERSARIAL_PIECES), { minLength: 1, maxLength: 3 })
+      .map((a) => a.join(''));
     fc.assert(
-      fc.property(fc.constantFrom(...PIECES), fc.constantFrom('', 'http://', '## What happened\n'), (piece, prefix) => {
-        const text = (prefix + piece.repeat(Math.ceil(60_000 / piece.length))).slice(0, MAX_SUMMARY_BYTES - 10);
+      fc.property(unit, fc.constantFrom(...ADVERSARIAL_PREFIXES), (piece, prefix) => {
+        const text = adversarialText(prefix, piece);
         const t0 = performance.now();
         const r = lintSummary(text, LEXICON);
         lintPublicText(text, LEXICON);
-        if (prefix === '') renderSummaryHtml(text);
+        renderSummaryHtml(text);
         const ms = performance.now() - t0;
         timings.push([JSON.stringify(prefix + piece), ms]);
         expect(r.findings.length).toBeLessThan(5000);
-        expect(ms).toBeLessThan(5000);
+        expect(ms).toBeLessThan(5000); // cold (JIT), lint twice and render, on a busy machine: the 14-44 s class of bug, not speed
       }),
-      { numRuns: 24 },
+      { numRuns: 30 },
     );
     timings.sort((a, b) => b[1] - a[1]);
     console.log(
-      `slowest adversarial inputs: ${timings
+      `slowest adversarial inputs (lint, public-text lint and render, cold): ${timings
         .slice(0, 3)
         .map(([s, ms]) => `${s} ${ms.toFixed(0)} ms`)
         .join(', ')}`,
