@@ -14,7 +14,7 @@ export async function buildConsole(outfile = 'public/console.js') {
     format: 'iife',
     target: 'es2020',
     legalComments: 'none',
-    alias: { 'zod/mini': './src/http/console/client/zod-stub.ts', 'zod/locales': './src/http/console/client/zod-stub.ts' },
+    alias: { 'zod/mini': './src/http/console/client/zod-stub.ts' },
     logLevel: 'warning',
   });
 }

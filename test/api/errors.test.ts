@@ -106,6 +106,25 @@ describe('problem+json errors', () => {
     expect(res.json.code).toBe('not_found');
   });
 
+  it('query parameters: a bad or repeated value names the parameter, a good one filters', async () => {
+    for (const query of ['limit=0', 'limit=5&limit=6', 'severity=SEV-9', 'nope=1']) {
+      const res = await world.call('GET', `/api/v1/incidents?${query}`, { token });
+      expect(res.status, query).toBe(422);
+      expect(res.json.code).toBe('validation_failed');
+      const name = query.split('=')[0];
+      expect(res.json.errors[0], query).toMatchObject(
+        name === 'nope'
+          ? { path: 'query', message: 'unknown field(s): nope' }
+          : { path: expect.stringMatching(`^query\\.${name}`) },
+      );
+    }
+    await world.call('POST', '/api/v1/incidents', { token, body: incident });
+    await world.call('POST', '/api/v1/incidents', { token, body: { ...incident, severity: 'SEV-2' } });
+    const res = await world.call('GET', '/api/v1/incidents?severity=SEV-2&limit=5', { token });
+    expect(res.status).toBe(200);
+    expect(res.json.incidents.map((i: { severity: string }) => i.severity)).toEqual(['SEV-2']);
+  });
+
   it('a webhook URL that is not http(s) is refused', async () => {
     const res = await world.call('POST', '/api/v1/incidents', {
       token,
