@@ -13,7 +13,7 @@ import { POSTMORTEM_URL_PROBLEM_TEXT, postmortemUrlProblem } from '../core/sla/p
 import type { PostmortemLink } from '../core/sla/records';
 import type { Actor, EpochMs } from '../core/types';
 import type { Deps } from './deps';
-import { alertRows, SLA_TICK_ACTOR } from './sla-outbox';
+import { queueCheckpoint, SLA_TICK_ACTOR } from './sla-outbox';
 import { getSlaSettings } from './sla-settings';
 import type { QueuedAlert } from './sla-tick';
 
@@ -42,22 +42,7 @@ export async function queuePostmortemAlerts({
     const clock = incidentPostmortemClock(incident, policy, at);
     const checkpoint = duePostmortemCheckpoint(clock, sent.get(incident.id) ?? new Set());
     if (!checkpoint) continue;
-    const alerts = alertRows(deps, incident, clock, checkpoint, settings, at);
-    await deps.store.sla.enqueue({
-      alerts,
-      audit: [
-        { actor: SLA_TICK_ACTOR, action: `sla.${checkpoint.id}`, targetType: 'incident', targetId: incident.id, at },
-      ],
-    });
-    for (const a of alerts) {
-      queued.push({
-        alertId: a.id,
-        incidentId: a.incidentId,
-        checkpoint: a.checkpoint,
-        channel: a.channel,
-        status: a.status === 'dead' ? 'dead' : 'pending',
-      });
-    }
+    queued.push(...(await queueCheckpoint(deps, incident, clock, checkpoint, settings, at)));
   }
 
   const settled: string[] = [];

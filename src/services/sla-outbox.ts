@@ -6,6 +6,7 @@ import type { SlaChannel, SlaIncident } from '../core/sla/records';
 import type { Actor, EpochMs, IncidentLead } from '../core/types';
 import { newId } from '../lib/id';
 import type { Deps } from './deps';
+import type { QueuedAlert } from './sla-tick';
 
 export const SLA_TICK_ACTOR: Actor = { tokenId: null, label: 'system:sla' };
 
@@ -69,6 +70,34 @@ export function alertRows(
       ...(none ? { lastError: NO_ROUTE_ERROR } : {}),
     };
   });
+}
+
+/**
+ * Queues one checkpoint of one incident (either clock's): its outbox rows and an audit entry in one
+ * write, and says which alerts went in (the UNIQUE dedupe key keeps a racing tick from adding more).
+ */
+export async function queueCheckpoint(
+  deps: Deps,
+  incident: Parameters<typeof alertRows>[1],
+  clock: Parameters<typeof alertRows>[2],
+  checkpoint: Parameters<typeof alertRows>[3],
+  settings: Parameters<typeof alertRows>[4],
+  at: EpochMs,
+): Promise<QueuedAlert[]> {
+  const alerts = alertRows(deps, incident, clock, checkpoint, settings, at);
+  await deps.store.sla.enqueue({
+    alerts,
+    audit: [
+      { actor: SLA_TICK_ACTOR, action: `sla.${checkpoint.id}`, targetType: 'incident', targetId: incident.id, at },
+    ],
+  });
+  return alerts.map((a) => ({
+    alertId: a.id,
+    incidentId: a.incidentId,
+    checkpoint: a.checkpoint,
+    channel: a.channel,
+    status: a.status === 'dead' ? 'dead' : 'pending',
+  }));
 }
 
 /**

@@ -5,7 +5,7 @@ import { dueCheckpoint, slaClock } from '../core/sla/clock';
 import type { EpochMs } from '../core/types';
 import type { Deps } from './deps';
 import { queuePostmortemAlerts } from './postmortem-deadline';
-import { alertRows, confirmPublication, SLA_TICK_ACTOR } from './sla-outbox';
+import { confirmPublication, queueCheckpoint, SLA_TICK_ACTOR } from './sla-outbox';
 import { getSlaSettings } from './sla-settings';
 
 /** An alert this tick inserted (in a rare race with another process, that process's row for it won instead). */
@@ -46,22 +46,7 @@ export async function queueSlaAlerts({
     const clock = slaClock(incident, settings, at);
     const checkpoint = dueCheckpoint(clock, sent.get(incident.id) ?? new Set());
     if (!checkpoint) continue;
-    const alerts = alertRows(deps, incident, clock, checkpoint, settings, at);
-    await sla.enqueue({
-      alerts,
-      audit: [
-        { actor: SLA_TICK_ACTOR, action: `sla.${checkpoint.id}`, targetType: 'incident', targetId: incident.id, at },
-      ],
-    });
-    for (const a of alerts) {
-      queued.push({
-        alertId: a.id,
-        incidentId: a.incidentId,
-        checkpoint: a.checkpoint,
-        channel: a.channel,
-        status: a.status === 'dead' ? 'dead' : 'pending',
-      });
-    }
+    queued.push(...(await queueCheckpoint(deps, incident, clock, checkpoint, settings, at)));
   }
 
   const settled: string[] = [];
