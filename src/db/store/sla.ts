@@ -43,6 +43,20 @@ const OUTBOX = { public: false } as const;
 const isSlaAlert = like(slaAlerts.type, 'sla.%');
 
 export function slaStore(db: Db) {
+  /** The summary clock's pending reminders of one incident, cancelled (the `met` confirmation stays). */
+  const cancelPendingReminders = (incidentId: string, at: EpochMs) =>
+    db
+      .update(slaAlerts)
+      .set({ status: 'cancelled', updatedAt: at })
+      .where(
+        and(
+          isSla,
+          eq(slaAlerts.incidentId, incidentId),
+          eq(slaAlerts.status, 'pending'),
+          ne(slaAlerts.checkpoint, 'met'),
+          isSlaAlert,
+        ),
+      );
   // Spelled out: inside a select list drizzle renders columns unqualified, and a bare "id" in the
   // subquery would bind to the publication's own id.
   const firstPublishedAt = sql<
@@ -181,20 +195,7 @@ export function slaStore(db: Db) {
       const qs = [];
       if (w.cancelPendingOf) {
         const { incidentId, at } = w.cancelPendingOf;
-        qs.push(
-          db
-            .update(slaAlerts)
-            .set({ status: 'cancelled', updatedAt: at })
-            .where(
-              and(
-                isSla,
-                eq(slaAlerts.incidentId, incidentId),
-                eq(slaAlerts.status, 'pending'),
-                ne(slaAlerts.checkpoint, 'met'),
-                isSlaAlert,
-              ),
-            ),
-        );
+        qs.push(cancelPendingReminders(incidentId, at));
       }
       for (const a of w.alerts) {
         qs.push(
@@ -217,25 +218,7 @@ export function slaStore(db: Db) {
 
     /** Cancels pending reminders of an incident whose clock no longer runs (severity lowered). */
     async cancelPending(incidentId: string, at: EpochMs, audit: AuditInput): Promise<void> {
-      await atomic(
-        db,
-        [
-          db
-            .update(slaAlerts)
-            .set({ status: 'cancelled', updatedAt: at })
-            .where(
-              and(
-                isSla,
-                eq(slaAlerts.incidentId, incidentId),
-                eq(slaAlerts.status, 'pending'),
-                ne(slaAlerts.checkpoint, 'met'),
-                isSlaAlert,
-              ),
-            ),
-          auditInsert(db, audit),
-        ],
-        OUTBOX,
-      );
+      await atomic(db, [cancelPendingReminders(incidentId, at), auditInsert(db, audit)], OUTBOX);
     },
 
     /** When the oldest still-pending alert was queued (null: none pending): the outbox's backlog, for /healthz. */
