@@ -15,7 +15,7 @@
 // within its round (the machine is shared, so rounds differ) and the median is reported.
 // D1 statements per 10,000 page views come from test/workers/d1-reads.test.ts (a counting D1 binding
 // inside workerd), run at the end.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +36,13 @@ async function wrk(url: string): Promise<number> {
   const errors = /Non-2xx or 3xx responses: (\d+)/.exec(stdout);
   if (errors) throw new Error(`${url}: ${errors[1]} error responses\n${stdout}`);
   return Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? 0);
+}
+
+// wrk is the load generator here (autocannon decodes every body in JavaScript and would measure itself):
+// without it on PATH the bench stops with how to get it, before starting anything.
+if (spawnSync('wrk', ['--version']).error !== undefined) {
+  console.error('worker bench: wrk is not on PATH. Install it (Debian/Ubuntu: apt-get install wrk) and run again.');
+  process.exit(2);
 }
 
 const toml = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
