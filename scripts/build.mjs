@@ -1,7 +1,7 @@
 // Compiles the Node entries to dist/: dist/node.js (the server `npm start` runs) and dist/cli.js (the
-// `afterword` bin), and public/console.js (the console editor's script, scripts/build-console.mjs) and
-// public/api/openapi.json (scripts/build-openapi.mjs). The server is an ESM bundle with shared chunks;
-// its node_modules stay external (better-sqlite3 is native). The CLI is one CommonJS file
+// `afterword` bin), and public/console.js (the console editor's script, scripts/build-console.mjs),
+// public/api/openapi.json (scripts/build-openapi.mjs) and public/problems/ (the problem-type pages,
+// scripts/build-problem-pages.mjs). The server is an ESM bundle with shared chunks; its node_modules stay external (better-sqlite3 is native). The CLI is one CommonJS file
 // (dist/cli-bundle.cjs) with its V8 code cache, started by dist/cli.js (src/cli/bin.ts); each command
 // area's code in it is evaluated only when that command runs.
 // Runs on `npm install` / `npm ci` (the `prepare` script) and as `npm run build`.
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { buildConsole } from './build-console.mjs';
 import { buildOpenApi } from './build-openapi.mjs';
+import { buildProblemPages } from './build-problem-pages.mjs';
 
 // Only what this build writes: `wrangler deploy --dry-run --outdir dist` may have left the Worker bundle here.
 for (const old of ['dist/chunks', 'dist/node.js', 'dist/cli.js', 'dist/cli-bundle.cjs', 'dist/cli-bundle.cjs.cache']) {
@@ -66,6 +67,8 @@ try {
   await buildConsole();
   // The OpenAPI 3.1 document, served from public/api/openapi.json (scripts/build-openapi.mjs).
   await buildOpenApi();
+  // The problem-type pages, served from public/problems/<code>.html (scripts/build-problem-pages.mjs).
+  await buildProblemPages();
 } catch {
   console.error('afterword: the build failed (see above); `npm start` and the `afterword` command need dist/.');
   process.exit(1);

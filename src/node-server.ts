@@ -56,6 +56,9 @@ export function nodeGzip(bytes: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer
 export function createNodeApp(deps: Deps, freshnessSeconds = parseFreshness(process.env.PUBLIC_FRESHNESS_SECONDS)) {
   const cache = createRenderCache({ gzip: nodeGzip, freshnessSeconds });
   const app = createApp(deps, { renderCache: cache });
+  // The problem-type pages are built to public/problems/<code>.html; /problems/<code> is their address,
+  // as Workers' assets serve it (an .html file answers for its name without the extension).
+  app.get('/problems/:code{[a-z_]+}', serveStatic({ root: './public', rewriteRequestPath: (p) => `${p}.html` }));
   app.use('/*', serveStatic({ root: './public' }));
   return { app, cache };
 }

@@ -12,7 +12,6 @@ import { bearerToken } from './middleware/auth';
 import { idempotency } from './middleware/idempotency';
 import { requireJson } from './middleware/require-json';
 import { problem } from './problem';
-import { problemPage } from './problem-pages';
 import { publicRoutes } from './public';
 import type { RenderCache } from './public/cache';
 import { htmlErrorPage } from './public/error-page';
@@ -44,8 +43,6 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       return c.json({ ok: false, database: 'unavailable' }, 503);
     }
   });
-
-  app.get('/problems/:code', problemPage);
 
   const api = new Hono<AppEnv>();
   api.use(

@@ -1,7 +1,9 @@
 // /problems/<code>: a short page per error code, so the `type` of every problem+json answer resolves
 // to something a person can read. Plain HTML, no script or stylesheet beyond the site's own.
-import type { Context } from 'hono';
-import { ERROR_CODES, type ErrorCode } from '../core/errors';
+// Written at build time to public/problems/<code>.html (scripts/build-problem-pages.mjs) and served as
+// static files: Workers' assets serve /problems/<code> from <code>.html, Node's static handler is told
+// the same (src/node-server.ts). The pages never change between builds, so they are not in the Worker.
+import type { ErrorCode } from '../core/errors';
 import { PROBLEM_TITLES, statusFor } from './problem';
 
 /** What went wrong and what to do, per code (a new code is a type error here until it is explained). */
@@ -27,11 +29,10 @@ const HELP: Record<ErrorCode, string> = {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function problemPage(c: Context): Response {
-  const code = c.req.param('code') as ErrorCode;
-  if (!(ERROR_CODES as readonly string[]).includes(code)) return c.text('Not found', 404);
+/** The page for one error code. */
+export function problemPageHtml(code: ErrorCode): string {
   const title = PROBLEM_TITLES[code];
-  const html = `<!doctype html>
+  return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(title)} · Afterword API</title><link rel="stylesheet" href="/afterword.css"></head>
 <body><main style="max-width:40rem;margin:2rem auto;padding:0 1rem">
@@ -41,6 +42,6 @@ export function problemPage(c: Context): Response {
 <p>${escapeHtml(HELP[code])}</p>
 <p>Every error answer is <code>application/problem+json</code> (RFC 9457) with this page as its <code>type</code>,
 the stable <code>code</code> above, a <code>detail</code> for people and, where it helps, more fields.</p>
-</main></body></html>`;
-  return c.html(html, 200, { 'Cache-Control': 'public, max-age=86400' });
+</main></body></html>
+`;
 }

@@ -73,6 +73,17 @@ describe.skipIf(!hasChromium)('the Worker under wrangler dev, in Chromium', () =
     await page.screenshot({ path: 'test-results/worker-history.png' });
   });
 
+  it("resolves a problem answer's type to its page (a static asset on Workers)", { timeout: 60_000 }, async () => {
+    const problem = await inBrowser('/api/v1/tokens');
+    expect(problem.status).toBe(401);
+    const { type, title } = JSON.parse(problem.text) as { type: string; title: string };
+    const res = await page.goto(`${worker.url}${type}`);
+    expect(res?.status()).toBe(200);
+    expect(res?.headers()['content-type']).toContain('text/html');
+    expect(await page.locator('h1').textContent()).toBe(title);
+    expect((await page.goto(`${worker.url}/problems/no_such_code`))?.status()).toBe(404);
+  });
+
   it('serves feeds that parse as XML in the browser', { timeout: 60_000 }, async () => {
     for (const [path, root] of [
       ['/history.atom', 'feed'],

@@ -345,7 +345,7 @@ export function summaryArea(app: Hono<ConsoleEnv>): void {
   app.post('/incidents/:id/summary/preview', async (c) => {
     const id = c.req.param('id');
     const markdown = rawField(await c.req.parseBody(), 'markdown');
-    return editorPage(c, id, { markdown, preview: await summaryHtml(markdown) });
+    return editorPage(c, id, { markdown, preview: summaryHtml(markdown) });
   });
 
   app.post('/incidents/:id/summary/publish', publish, async (c) => {

@@ -74,7 +74,7 @@ export function publicRoutes(cache: RenderCache = createRenderCache()) {
       const deps = c.get('deps');
       const p = await loadIncidentPage({ deps, id: c.req.param('id') });
       if (p) {
-        const summary = p.incident.summary ? await summaryHtml(p.incident.summary.markdown) : null;
+        const summary = p.incident.summary ? summaryHtml(p.incident.summary.markdown) : null;
         return fresh(p.snapshot, await html(<IncidentView p={p} summaryHtml={summary} />), HTML);
       }
       const s = await loadStatusSnapshot({ deps });
@@ -161,7 +161,7 @@ export function publicRoutes(cache: RenderCache = createRenderCache()) {
           ? snapshot.maintenances.filter((m) => m.components.some((x) => ids.has(x)))
           : snapshot.maintenances;
         const summaries = new Map<string, string>();
-        for (const i of incidents) if (i.summary) summaries.set(i.id, await summaryHtml(i.summary.markdown));
+        for (const i of incidents) if (i.summary) summaries.set(i.id, summaryHtml(i.summary.markdown));
         return fresh(snapshot, write({ snapshot, incidents, summaries, maintenances, scope }), type);
       }),
     );
