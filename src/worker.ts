@@ -74,7 +74,7 @@ async function consumeNotifyMessage(env: WorkerEnv, deps: Deps, body: NotifyMess
 }
 
 function workerDeps(env: WorkerEnv): Deps {
-  const db = drizzle(env.DB, { schema }) as unknown as Db;
+  const db = drizzle(env.DB, { schema, casing: 'snake_case' }) as unknown as Db;
   const clock = () => Date.now();
   const emailFrom = env.AFTERWORD_EMAIL_FROM || DEFAULT_EMAIL_FROM;
   return {

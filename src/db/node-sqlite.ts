@@ -51,7 +51,7 @@ export function openSqlite(path: string): SqliteHandle {
   sqlite.pragma('busy_timeout = 5000');
   if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  const db = drizzle(sqlite, { schema });
+  const db = drizzle(sqlite, { schema, casing: 'snake_case' });
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return { db: db as unknown as Db, sqlite, close: () => sqlite.close() };
 }

@@ -1,17 +1,20 @@
 // The database schema: the single source of the tables. drizzle-kit generates drizzle/*.sql from it.
-// Instants are INTEGER epoch milliseconds (UTC). Ids are opaque text.
+// Instants are INTEGER epoch milliseconds (UTC). Ids are opaque text. Columns are named by their keys in
+// snake_case (drizzle's `casing: 'snake_case'`, set in drizzle.config.ts and wherever drizzle() is
+// called); a column keeps its name written out only where drizzle derives another name from it (a
+// `.unique()` index is named after the key, so those columns name themselves to keep their index).
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES, SEVERITIES, WEBHOOK_KINDS } from '../core/types';
 
-const createdAt = () => integer('created_at').notNull();
-const updatedAt = () => integer('updated_at').notNull();
+const createdAt = () => integer().notNull();
+const updatedAt = () => integer().notNull();
 
 export const componentGroups = sqliteTable('component_groups', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  description: text('description'),
-  position: integer('position').notNull().default(sql`0`),
+  id: text().primaryKey(),
+  name: text().notNull(),
+  description: text(),
+  position: integer().notNull().default(sql`0`),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -19,12 +22,12 @@ export const componentGroups = sqliteTable('component_groups', {
 export const components = sqliteTable(
   'components',
   {
-    id: text('id').primaryKey(),
-    name: text('name').notNull(),
-    description: text('description'),
-    groupId: text('group_id').references(() => componentGroups.id, { onDelete: 'set null' }),
-    position: integer('position').notNull().default(sql`0`),
-    status: text('status', { enum: COMPONENT_STATUSES }).notNull().default('operational'),
+    id: text().primaryKey(),
+    name: text().notNull(),
+    description: text(),
+    groupId: text().references(() => componentGroups.id, { onDelete: 'set null' }),
+    position: integer().notNull().default(sql`0`),
+    status: text({ enum: COMPONENT_STATUSES }).notNull().default('operational'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -34,19 +37,19 @@ export const components = sqliteTable(
 export const incidents = sqliteTable(
   'incidents',
   {
-    id: text('id').primaryKey(),
-    title: text('title').notNull(),
-    severity: text('severity', { enum: SEVERITIES }).notNull(),
-    status: text('status', { enum: INCIDENT_STATUSES }).notNull().default('investigating'),
-    public: integer('public', { mode: 'boolean' }),
-    startedAt: integer('started_at').notNull(),
-    detectedAt: integer('detected_at'),
-    acknowledgedAt: integer('acknowledged_at'),
-    resolvedAt: integer('resolved_at'),
-    leadName: text('lead_name').notNull(),
-    leadEmail: text('lead_email'),
-    leadWebhookUrl: text('lead_webhook_url'),
-    leadWebhookKind: text('lead_webhook_kind', { enum: WEBHOOK_KINDS }).notNull().default('generic'),
+    id: text().primaryKey(),
+    title: text().notNull(),
+    severity: text({ enum: SEVERITIES }).notNull(),
+    status: text({ enum: INCIDENT_STATUSES }).notNull().default('investigating'),
+    public: integer({ mode: 'boolean' }),
+    startedAt: integer().notNull(),
+    detectedAt: integer(),
+    acknowledgedAt: integer(),
+    resolvedAt: integer(),
+    leadName: text().notNull(),
+    leadEmail: text(),
+    leadWebhookUrl: text(),
+    leadWebhookKind: text({ enum: WEBHOOK_KINDS }).notNull().default('generic'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -56,13 +59,13 @@ export const incidents = sqliteTable(
 export const incidentComponents = sqliteTable(
   'incident_components',
   {
-    incidentId: text('incident_id')
+    incidentId: text()
       .notNull()
       .references(() => incidents.id, { onDelete: 'cascade' }),
-    componentId: text('component_id')
+    componentId: text()
       .notNull()
       .references(() => components.id, { onDelete: 'cascade' }),
-    status: text('status', { enum: COMPONENT_STATUSES }).notNull(),
+    status: text({ enum: COMPONENT_STATUSES }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.incidentId, t.componentId] }),
@@ -73,15 +76,15 @@ export const incidentComponents = sqliteTable(
 export const incidentUpdates = sqliteTable(
   'incident_updates',
   {
-    id: text('id').primaryKey(),
-    incidentId: text('incident_id')
+    id: text().primaryKey(),
+    incidentId: text()
       .notNull()
       .references(() => incidents.id, { onDelete: 'cascade' }),
-    status: text('status', { enum: INCIDENT_STATUSES }).notNull(),
-    body: text('body').notNull(),
+    status: text({ enum: INCIDENT_STATUSES }).notNull(),
+    body: text().notNull(),
     createdAt: createdAt(),
     /** When the body was last corrected (PATCH); null: as first posted. */
-    editedAt: integer('edited_at'),
+    editedAt: integer(),
   },
   (t) => [index('incident_updates_incident').on(t.incidentId, t.createdAt)],
 );
@@ -89,12 +92,12 @@ export const incidentUpdates = sqliteTable(
 export const maintenances = sqliteTable(
   'maintenances',
   {
-    id: text('id').primaryKey(),
-    title: text('title').notNull(),
-    body: text('body'),
-    status: text('status', { enum: MAINTENANCE_STATUSES }).notNull().default('scheduled'),
-    scheduledFor: integer('scheduled_for').notNull(),
-    scheduledUntil: integer('scheduled_until').notNull(),
+    id: text().primaryKey(),
+    title: text().notNull(),
+    body: text(),
+    status: text({ enum: MAINTENANCE_STATUSES }).notNull().default('scheduled'),
+    scheduledFor: integer().notNull(),
+    scheduledUntil: integer().notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -104,10 +107,10 @@ export const maintenances = sqliteTable(
 export const maintenanceComponents = sqliteTable(
   'maintenance_components',
   {
-    maintenanceId: text('maintenance_id')
+    maintenanceId: text()
       .notNull()
       .references(() => maintenances.id, { onDelete: 'cascade' }),
-    componentId: text('component_id')
+    componentId: text()
       .notNull()
       .references(() => components.id, { onDelete: 'cascade' }),
   },
@@ -115,29 +118,29 @@ export const maintenanceComponents = sqliteTable(
 );
 
 export const apiTokens = sqliteTable('api_tokens', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
+  id: text().primaryKey(),
+  name: text().notNull(),
   /** SHA-256 of the token, hex. The token itself is never stored. */
   tokenHash: text('token_hash').notNull().unique(),
   /** JSON array of scopes. */
-  scopes: text('scopes', { mode: 'json' }).$type<string[]>().notNull(),
+  scopes: text({ mode: 'json' }).$type<string[]>().notNull(),
   createdAt: createdAt(),
-  lastUsedAt: integer('last_used_at'),
-  revokedAt: integer('revoked_at'),
+  lastUsedAt: integer(),
+  revokedAt: integer(),
 });
 
 export const auditLog = sqliteTable(
   'audit_log',
   {
-    id: text('id').primaryKey(),
-    tokenId: text('token_id'),
-    actor: text('actor').notNull(),
-    action: text('action').notNull(),
-    targetType: text('target_type').notNull(),
-    targetId: text('target_id').notNull(),
-    at: integer('at').notNull(),
+    id: text().primaryKey(),
+    tokenId: text(),
+    actor: text().notNull(),
+    action: text().notNull(),
+    targetType: text().notNull(),
+    targetId: text().notNull(),
+    at: integer().notNull(),
     /** What the entry needs beyond its action (a live-text gate override: the reason and the findings). Never a credential. */
-    details: text('details', { mode: 'json' }),
+    details: text({ mode: 'json' }),
   },
   (t) => [index('audit_log_target').on(t.targetType, t.targetId), index('audit_log_at').on(t.at)],
 );
@@ -146,11 +149,11 @@ export const auditLog = sqliteTable(
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',
   {
-    tokenId: text('token_id').notNull(),
-    key: text('key').notNull(),
-    fingerprint: text('fingerprint').notNull(),
-    status: integer('status').notNull(),
-    body: text('body').notNull(),
+    tokenId: text().notNull(),
+    key: text().notNull(),
+    fingerprint: text().notNull(),
+    status: integer().notNull(),
+    body: text().notNull(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.tokenId, t.key] })],
@@ -158,8 +161,8 @@ export const idempotencyKeys = sqliteTable(
 
 /** Organisation settings (page branding, SLA, lexicon ...), one JSON value per key. */
 export const settings = sqliteTable('settings', {
-  key: text('key').primaryKey(),
-  value: text('value', { mode: 'json' }).notNull(),
+  key: text().primaryKey(),
+  value: text({ mode: 'json' }).notNull(),
   updatedAt: updatedAt(),
 });
 
@@ -168,29 +171,29 @@ export const settings = sqliteTable('settings', {
  * to know whether anything changed, across processes (CLI beside the server) and Worker isolates.
  */
 export const dataVersion = sqliteTable('data_version', {
-  id: integer('id').primaryKey(),
-  version: integer('version').notNull(),
+  id: integer().primaryKey(),
+  version: integer().notNull(),
   /** When public output last changed (the newest audit instant at the last bump): the public `updated_at`. */
-  changedAt: integer('changed_at').notNull().default(sql`0`),
+  changedAt: integer().notNull().default(sql`0`),
 });
 
 /** Every saved draft of an incident's customer summary, numbered 1, 2, 3 ... per incident. */
 export const summaryVersions = sqliteTable(
   'summary_versions',
   {
-    id: text('id').primaryKey(),
-    incidentId: text('incident_id')
+    id: text().primaryKey(),
+    incidentId: text()
       .notNull()
       .references(() => incidents.id, { onDelete: 'cascade' }),
-    version: integer('version').notNull(),
-    markdown: text('markdown').notNull(),
+    version: integer().notNull(),
+    markdown: text().notNull(),
     /** True when the version has no error finding (it may be published). */
-    ok: integer('ok', { mode: 'boolean' }).notNull(),
-    words: integer('words').notNull(),
-    findings: text('findings', { mode: 'json' }).notNull(),
+    ok: integer({ mode: 'boolean' }).notNull(),
+    words: integer().notNull(),
+    findings: text({ mode: 'json' }).notNull(),
     createdAt: createdAt(),
-    createdByTokenId: text('created_by_token_id'),
-    createdBy: text('created_by').notNull(),
+    createdByTokenId: text(),
+    createdBy: text().notNull(),
   },
   (t) => [uniqueIndex('summary_versions_incident_version').on(t.incidentId, t.version)],
 );
@@ -199,17 +202,17 @@ export const summaryVersions = sqliteTable(
 export const summaryPublications = sqliteTable(
   'summary_publications',
   {
-    id: text('id').primaryKey(),
-    incidentId: text('incident_id')
+    id: text().primaryKey(),
+    incidentId: text()
       .notNull()
       .references(() => incidents.id, { onDelete: 'cascade' }),
-    version: integer('version').notNull(),
-    summaryVersionId: text('summary_version_id')
+    version: integer().notNull(),
+    summaryVersionId: text()
       .notNull()
       .references(() => summaryVersions.id, { onDelete: 'cascade' }),
-    publishedAt: integer('published_at').notNull(),
-    publishedByTokenId: text('published_by_token_id'),
-    publishedBy: text('published_by').notNull(),
+    publishedAt: integer().notNull(),
+    publishedByTokenId: text(),
+    publishedBy: text().notNull(),
   },
   (t) => [
     uniqueIndex('summary_publications_incident_version').on(t.incidentId, t.version),
@@ -225,17 +228,17 @@ export const summaryPublications = sqliteTable(
 export const domainEvents = sqliteTable(
   'domain_events',
   {
-    id: text('id').primaryKey(),
-    type: text('type').notNull(),
-    subjectId: text('subject_id').notNull(),
+    id: text().primaryKey(),
+    type: text().notNull(),
+    subjectId: text().notNull(),
     /** JSON array of the component and group ids the event concerns (empty: the whole page). */
-    scope: text('scope', { mode: 'json' }).$type<string[]>().notNull(),
+    scope: text({ mode: 'json' }).$type<string[]>().notNull(),
     /** The public text the notification carries (already through the gate). */
-    payload: text('payload', { mode: 'json' }).notNull(),
-    occurredAt: integer('occurred_at').notNull(),
-    fannedOutAt: integer('fanned_out_at'),
+    payload: text({ mode: 'json' }).notNull(),
+    occurredAt: integer().notNull(),
+    fannedOutAt: integer(),
     /** JSON array of the subscriber channels that receive it (a correction reaches webhooks only); null: every channel. */
-    channels: text('channels', { mode: 'json' }).$type<string[]>(),
+    channels: text({ mode: 'json' }).$type<string[]>(),
   },
   (t) => [index('domain_events_pending').on(t.fannedOutAt, t.occurredAt)],
 );
@@ -244,17 +247,17 @@ export const domainEvents = sqliteTable(
 export const subscribers = sqliteTable(
   'subscribers',
   {
-    id: text('id').primaryKey(),
-    channel: text('channel', { enum: ['email', 'webhook', 'slack'] }).notNull(),
+    id: text().primaryKey(),
+    channel: text({ enum: ['email', 'webhook', 'slack'] }).notNull(),
     /** The email address or webhook URL, normalised (email lower-cased). */
-    address: text('address').notNull(),
-    status: text('status', { enum: ['pending', 'confirmed'] }).notNull(),
+    address: text().notNull(),
+    status: text({ enum: ['pending', 'confirmed'] }).notNull(),
     /** True: every component (no component or group chosen). */
-    everything: integer('everything', { mode: 'boolean' }).notNull(),
-    maintenance: integer('maintenance', { mode: 'boolean' }).notNull(),
+    everything: integer({ mode: 'boolean' }).notNull(),
+    maintenance: integer({ mode: 'boolean' }).notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    confirmedAt: integer('confirmed_at'),
+    confirmedAt: integer(),
   },
   (t) => [
     uniqueIndex('subscribers_channel_address').on(t.channel, t.address),
@@ -266,19 +269,19 @@ export const subscribers = sqliteTable(
 export const subscriberTargets = sqliteTable(
   'subscriber_targets',
   {
-    subscriberId: text('subscriber_id')
+    subscriberId: text()
       .notNull()
       .references(() => subscribers.id, { onDelete: 'cascade' }),
-    targetId: text('target_id').notNull(),
+    targetId: text().notNull(),
   },
   (t) => [primaryKey({ columns: [t.subscriberId, t.targetId] }), index('subscriber_targets_target').on(t.targetId)],
 );
 
 /** Fixed-window counters for sign-up rate limits (keys are hashes of a client address or an email). */
 export const rateLimits = sqliteTable('rate_limits', {
-  key: text('key').primaryKey(),
-  windowStart: integer('window_start').notNull(),
-  count: integer('count').notNull(),
+  key: text().primaryKey(),
+  windowStart: integer().notNull(),
+  count: integer().notNull(),
 });
 
 /**
@@ -289,25 +292,25 @@ export const rateLimits = sqliteTable('rate_limits', {
 export const notifications = sqliteTable(
   'notifications',
   {
-    id: text('id').primaryKey(),
-    kind: text('kind', { enum: ['sla', 'subscriber'] }).notNull(),
+    id: text().primaryKey(),
+    kind: text({ enum: ['sla', 'subscriber'] }).notNull(),
     dedupeKey: text('dedupe_key').notNull().unique(),
-    incidentId: text('incident_id').references(() => incidents.id, { onDelete: 'cascade' }),
-    checkpoint: text('checkpoint'),
-    eventId: text('event_id'),
-    subscriberId: text('subscriber_id').references(() => subscribers.id, { onDelete: 'cascade' }),
-    type: text('type').notNull(),
-    channel: text('channel').notNull(),
+    incidentId: text().references(() => incidents.id, { onDelete: 'cascade' }),
+    checkpoint: text(),
+    eventId: text(),
+    subscriberId: text().references(() => subscribers.id, { onDelete: 'cascade' }),
+    type: text().notNull(),
+    channel: text().notNull(),
     /** SLA: the route when queued (the current one is resolved per attempt). Subscriber rows: empty, read per attempt. */
-    target: text('target').notNull(),
-    payload: text('payload', { mode: 'json' }).notNull(),
-    status: text('status', { enum: ['pending', 'delivered', 'dead', 'cancelled'] }).notNull(),
-    attempts: integer('attempts').notNull().default(sql`0`),
-    nextAttemptAt: integer('next_attempt_at').notNull(),
-    lastError: text('last_error'),
+    target: text().notNull(),
+    payload: text({ mode: 'json' }).notNull(),
+    status: text({ enum: ['pending', 'delivered', 'dead', 'cancelled'] }).notNull(),
+    attempts: integer().notNull().default(sql`0`),
+    nextAttemptAt: integer().notNull(),
+    lastError: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    deliveredAt: integer('delivered_at'),
+    deliveredAt: integer(),
   },
   (t) => [
     index('notifications_due').on(t.status, t.nextAttemptAt),
@@ -325,15 +328,15 @@ export const notifications = sqliteTable(
 export const consoleSessions = sqliteTable(
   'console_sessions',
   {
-    idHash: text('id_hash').primaryKey(),
-    kind: text('kind', { enum: ['session', 'link'] }).notNull(),
-    tokenId: text('token_id')
+    idHash: text().primaryKey(),
+    kind: text({ enum: ['session', 'link'] }).notNull(),
+    tokenId: text()
       .notNull()
       .references(() => apiTokens.id, { onDelete: 'cascade' }),
     /** JSON array: the token's scopes when the session began. */
-    scopes: text('scopes', { mode: 'json' }).$type<string[]>().notNull(),
+    scopes: text({ mode: 'json' }).$type<string[]>().notNull(),
     createdAt: createdAt(),
-    expiresAt: integer('expires_at').notNull(),
+    expiresAt: integer().notNull(),
   },
   (t) => [index('console_sessions_token').on(t.tokenId), index('console_sessions_expires_at').on(t.expiresAt)],
 );
@@ -345,13 +348,13 @@ export const consoleSessions = sqliteTable(
  * `updated_at` and the recorder, never `linked_at`.
  */
 export const postmortemLinks = sqliteTable('postmortem_links', {
-  incidentId: text('incident_id')
+  incidentId: text()
     .primaryKey()
     .references(() => incidents.id, { onDelete: 'cascade' }),
-  url: text('url').notNull(),
-  linkedAt: integer('linked_at').notNull(),
+  url: text().notNull(),
+  linkedAt: integer().notNull(),
   updatedAt: updatedAt(),
   /** Who recorded the current URL: the token's name or the system label; the token id when a token did. */
-  linkedBy: text('linked_by').notNull(),
-  linkedByTokenId: text('linked_by_token_id'),
+  linkedBy: text().notNull(),
+  linkedByTokenId: text(),
 });

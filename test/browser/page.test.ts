@@ -114,7 +114,8 @@ describe.skipIf(!hasChromium)('the status page in Chromium', () => {
         expect(folded.width).toBe('7px');
         expect(folded.border).toBe('2px');
         await group.evaluate((d) => d.setAttribute('open', ''));
-        expect((await marker()).transform).not.toBe(folded.transform);
+        // The turn is a 0.15 s transition: read it until it has moved (no fixed wait, however loaded the machine).
+        await expect.poll(async () => (await marker()).transform, { timeout: 10_000 }).not.toBe(folded.transform);
         await page
           .locator('section[aria-labelledby="h-components"]')
           .screenshot({ path: `test-results/components-${width}-${scheme}.png` });

@@ -10,7 +10,7 @@ import { createToken } from '../../src/services/tokens';
 
 export function d1Deps(): Deps {
   return {
-    store: createStore(drizzle(env.DB, { schema }) as unknown as Db),
+    store: createStore(drizzle(env.DB, { schema, casing: 'snake_case' }) as unknown as Db),
     clock: () => Date.now(),
     config: parseConfig({}),
   };

@@ -5,6 +5,7 @@ import type { Context, Hono } from 'hono';
 import type { FC } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { createIncidentInput, createUpdateInput, editUpdateInput, updateIncidentInput } from '../../core/inputs';
+import { STATUS_LABEL } from '../../core/public/status';
 import { humanDuration } from '../../core/sla/alert';
 import type { SlaClock } from '../../core/sla/clock';
 import type { IncidentPostmortemClock } from '../../core/sla/postmortem-clock';
@@ -45,14 +46,6 @@ const SLA_LABEL: Record<SlaClock['state'], string> = {
   breached: 'Breached',
   met: 'Met',
   met_late: 'Met late',
-};
-
-const STATUS_LABEL: Record<string, string> = {
-  operational: 'Operational',
-  degraded_performance: 'Degraded performance',
-  partial_outage: 'Partial outage',
-  major_outage: 'Major outage',
-  under_maintenance: 'Under maintenance',
 };
 
 export const SlaState: FC<{ sla: SlaClock | null }> = ({ sla }) => {
