@@ -13,7 +13,7 @@ import * as z from './zod';
 
 /** ISO-8601 with an explicit offset ("Z" or "+02:00"), parsed to epoch ms. Local times are ambiguous, so rejected. */
 export const instant = z.pipe(
-  z.iso.datetime({
+  z.isoDateTime({
     offset: true,
     message: 'must be an ISO-8601 date-time with an explicit offset, e.g. 2026-11-26T14:05:00Z',
   }),
@@ -166,7 +166,7 @@ export const listIncidentsQuery = z.strictObject({
   severity: z.optional(z.pipe(commaList, z.array(severity))),
   startedFrom: z.optional(instant),
   startedTo: z.optional(instant),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
+  limit: z._default(z.coercedNumber().check(z.int(), z.minimum(1), z.maximum(100)), 25),
   cursor: z.optional(z.string().check(z.maxLength(200))),
 });
 export type ListIncidentsQuery = z.output<typeof listIncidentsQuery>;

@@ -15,7 +15,7 @@ import { validate } from '../validate';
 
 export const listQuery = z.strictObject({
   state: z.optional(z.pipe(commaList, z.array(z.enum(SLA_STATES)))),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
+  limit: z._default(z.coercedNumber().check(z.int(), z.minimum(1), z.maximum(500)), 100),
 });
 
 export const slaRoutes = new Hono<AppEnv>()

@@ -15,7 +15,7 @@ const write = needs('subscribers:write');
 
 export const listQuery = z.strictObject({
   cursor: z.optional(z.string().check(z.maxLength(100))),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
+  limit: z._default(z.coercedNumber().check(z.int(), z.minimum(1), z.maximum(500)), 100),
   channel: z.optional(z.enum(['email', 'webhook', 'slack'])),
 });
 export const exportQuery = z.strictObject({ format: z._default(z.enum(['json', 'csv']), 'json') });
