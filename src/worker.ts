@@ -5,8 +5,7 @@ import { dispatchDue } from './alerts/dispatch';
 import { DEFAULT_EMAIL_FROM } from './alerts/ports';
 import { parseConfig } from './config';
 import type { Db } from './db/db';
-import { slices } from './db/db';
-import * as schema from './db/schema';
+import { DRIZZLE_OPTIONS, slices } from './db/db';
 import { createStore } from './db/store';
 import { createApp } from './http/create-app';
 import { createRenderCache, parseFreshness, type SharedRender, type SharedStore } from './http/public/cache';
@@ -74,7 +73,7 @@ async function consumeNotifyMessage(env: WorkerEnv, deps: Deps, body: NotifyMess
 }
 
 function workerDeps(env: WorkerEnv): Deps {
-  const db = drizzle(env.DB, { schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzle(env.DB, DRIZZLE_OPTIONS) as unknown as Db;
   const clock = () => Date.now();
   const emailFrom = env.AFTERWORD_EMAIL_FROM || DEFAULT_EMAIL_FROM;
   return {

@@ -2,8 +2,8 @@
 // Classic zod's method API keeps all of zod in any bundle that imports it (JSON-schema generation
 // included): about 16 KB of the gzipped Worker. Import `* as z from './zod'`, never 'zod' itself.
 
-import { _coercedNumber, _isoDateTime } from 'zod/v4/core';
 import * as z from 'zod/mini';
+import { _coercedNumber, _isoDateTime } from 'zod/v4/core';
 
 // zod's util.parsedType, stringifyPrimitive and joinValues (importing zod's util namespace keeps all of it).
 function parsedType(data: unknown): string {

@@ -6,7 +6,14 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema';
 
 // biome-ignore lint/suspicious/noExplicitAny: the run-result type differs per driver (better-sqlite3 vs D1).
-export type Db = BaseSQLiteDatabase<'sync' | 'async', any, typeof schema>;
+export type Db = BaseSQLiteDatabase<'sync' | 'async', any>;
+
+/**
+ * How every drizzle() here is opened: columns named in snake_case (src/db/schema.ts), and no schema, so
+ * no relational `db.query` API (the store writes each query with the query builder; the Worker bundle
+ * leaves the relational code out, see src/db/drizzle-worker-stubs.ts).
+ */
+export const DRIZZLE_OPTIONS = { casing: 'snake_case' } as const;
 
 type Query = BatchItem<'sqlite'>;
 

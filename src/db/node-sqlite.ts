@@ -6,8 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import type { Db } from './db';
-import * as schema from './schema';
+import { type Db, DRIZZLE_OPTIONS } from './db';
 
 /** drizzle/ at the package root, found from this module's place: src/db/ (tsx) or dist/ and dist/chunks/ (built). */
 function migrationsDir(): string {
@@ -51,7 +50,7 @@ export function openSqlite(path: string): SqliteHandle {
   sqlite.pragma('busy_timeout = 5000');
   if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  const db = drizzle(sqlite, { schema, casing: 'snake_case' });
+  const db = drizzle(sqlite, DRIZZLE_OPTIONS);
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return { db: db as unknown as Db, sqlite, close: () => sqlite.close() };
 }

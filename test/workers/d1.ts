@@ -2,15 +2,14 @@
 import { env, SELF } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import { parseConfig } from '../../src/config';
-import type { Db } from '../../src/db/db';
-import * as schema from '../../src/db/schema';
+import { type Db, DRIZZLE_OPTIONS } from '../../src/db/db';
 import { createStore } from '../../src/db/store';
 import type { Deps } from '../../src/services/deps';
 import { createToken } from '../../src/services/tokens';
 
 export function d1Deps(): Deps {
   return {
-    store: createStore(drizzle(env.DB, { schema, casing: 'snake_case' }) as unknown as Db),
+    store: createStore(drizzle(env.DB, DRIZZLE_OPTIONS) as unknown as Db),
     clock: () => Date.now(),
     config: parseConfig({}),
   };

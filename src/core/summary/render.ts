@@ -7,7 +7,7 @@ import { Marked, type Tokens } from 'marked';
 import { markdownTooHard } from './document';
 import { isDecodedReference } from './shadow';
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 // Text keeps markdown's character references ("AT&amp;T", "&#8212;"): a reference in text is a character,

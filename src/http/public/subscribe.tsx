@@ -10,7 +10,7 @@ import type { OverallStatus } from '../../core/public/status';
 import { snapshotStatus } from '../../core/public/statuspage';
 import type { Subscriber, SubscriberChannel } from '../../core/subscribers';
 import type { Component, ComponentGroup } from '../../core/types';
-import { constantTimeEqual, randomBytes } from '../../lib/crypto';
+import { constantTimeEqual, randomBytes, toHex } from '../../lib/crypto';
 import { listComponents, listGroups } from '../../services/components';
 import { getPageSettings } from '../../services/page-settings';
 import { loadStatusSnapshot } from '../../services/public-page';
@@ -27,10 +27,6 @@ import { Layout } from './views/layout';
 
 const CSRF_COOKIE = 'afterword_csrf';
 
-function hex(bytes: Uint8Array): string {
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** The visitor's address for rate limits: Cloudflare's header on Workers, the socket's on Node. */
 function clientAddress(c: Context<AppEnv>): string {
   const cf = c.req.header('CF-Connecting-IP');
@@ -42,7 +38,7 @@ function clientAddress(c: Context<AppEnv>): string {
 function csrfToken(c: Context<AppEnv>): string {
   const existing = getCookie(c, CSRF_COOKIE);
   if (existing && /^[0-9a-f]{32}$/.test(existing)) return existing;
-  const token = hex(randomBytes(16));
+  const token = toHex(randomBytes(16));
   setCookie(c, CSRF_COOKIE, token, {
     path: '/subscribe',
     httpOnly: true,

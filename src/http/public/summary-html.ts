@@ -2,10 +2,7 @@
 // is shown as escaped plain text, and the status page (which must stay up when other things are
 // down) keeps working. (The renderer is bundled with the page: a lazy import bought nothing in one
 // bundle, and its module wrapper cost the Worker bundle 0.4 KB.)
-import { renderSummaryHtml } from '../../core/summary/render';
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeHtml, renderSummaryHtml } from '../../core/summary/render';
 
 function plainSummaryHtml(markdown: string): string {
   return `<pre class="summary-plain">${escapeHtml(markdown)}</pre>`;

@@ -113,10 +113,10 @@ const UptimeBarView: FC<{ bar: UptimeBar; name: string }> = ({ bar, name }) => {
 /** Every colour a bar cell can take, in words; the cells themselves are a picture (hidden from screen readers). */
 const LEGEND: [string, string][] = [
   ['', 'No incidents'],
-  ['dg', 'Degraded performance'],
-  ['po', 'Partial outage'],
-  ['mo', 'Major outage'],
-  ['um', 'Under maintenance'],
+  ['dg', STATUS_LABEL.degraded_performance],
+  ['po', STATUS_LABEL.partial_outage],
+  ['mo', STATUS_LABEL.major_outage],
+  ['um', STATUS_LABEL.under_maintenance],
   ['nd', 'No data (before the component existed)'],
 ];
 
