@@ -21,9 +21,12 @@ describe.skipIf(!hasChromium)('the Worker under wrangler dev, in Chromium', () =
   let worker: WranglerDev;
   let browser: Browser;
   let page: Page;
+  let token: string;
 
   beforeAll(async () => {
-    const sql = await demoSql({ pastIncidents: 12, historyDays: 60, openIncidents: 2 });
+    const seeded = await demoSql({ pastIncidents: 12, historyDays: 60, openIncidents: 2, adminToken: true });
+    const sql = seeded.sql;
+    token = seeded.token;
     [worker, browser] = await Promise.all([startWranglerDev(sql), launchChromium()]);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     mkdirSync('test-results', { recursive: true });
@@ -82,6 +85,46 @@ describe.skipIf(!hasChromium)('the Worker under wrangler dev, in Chromium', () =
     expect(res?.headers()['content-type']).toContain('text/html');
     expect(await page.locator('h1').textContent()).toBe(title);
     expect((await page.goto(`${worker.url}/problems/no_such_code`))?.status()).toBe(404);
+  });
+
+  it('takes writes through the API (the bundle as wrangler builds it) and shows them on the next view', {
+    timeout: 60_000,
+  }, async () => {
+    const api = (method: string, path: string, body?: unknown) =>
+      fetch(`${worker.url}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const created = await api('POST', '/api/v1/incidents', {
+      title: 'Slow dashboard loads',
+      severity: 'SEV-2',
+      startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      lead: { name: 'On-call lead' },
+      message: 'Dashboards load slowly for some customers. We are looking into it.',
+    });
+    expect(created.status).toBe(201);
+    const incident = (await created.json()) as { id: string };
+    const update = await api('POST', `/api/v1/incidents/${incident.id}/updates`, {
+      status: 'identified',
+      body: 'We found the cause and are rolling out a fix.',
+    });
+    expect(update.status).toBe(201);
+    const listed = await api('GET', `/api/v1/incidents/${incident.id}/updates`);
+    expect(listed.status).toBe(200);
+
+    await page.goto(`${worker.url}/`);
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.getByText('Slow dashboard loads').count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0);
+    await page.goto(`${worker.url}/incidents/${incident.id}`);
+    expect(await page.getByText('We found the cause and are rolling out a fix.').count()).toBe(1);
   });
 
   it('serves feeds that parse as XML in the browser', { timeout: 60_000 }, async () => {

@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type SeedOptions, seedDemo } from '../../src/cli/commands/seed-demo';
 import { parseConfig } from '../../src/config';
-import { openSqlite } from '../../src/db/node-sqlite';
+import { openSqlite, type SqliteHandle } from '../../src/db/node-sqlite';
 import { createStore } from '../../src/db/store';
+import { createToken } from '../../src/services/tokens';
 import { freePort, ROOT } from './processes';
 
 const run = promisify(execFile);
@@ -33,7 +34,35 @@ function sqlValue(v: unknown): string {
 }
 
 /** Every row of every application table as INSERT statements (tables in creation order). */
-export async function demoSql(opts: Omit<SeedOptions, 'now'> & { now?: number }): Promise<string> {
+function dumpSql(handle: SqliteHandle): string {
+  const tables = handle.sqlite
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%migrations' ORDER BY rowid",
+    )
+    .all() as { name: string }[];
+  const lines = ['PRAGMA defer_foreign_keys = true;'];
+  for (const { name } of tables) {
+    for (const row of handle.sqlite.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]) {
+      const cols = Object.keys(row);
+      lines.push(
+        `INSERT OR REPLACE INTO "${name}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => sqlValue(row[c])).join(', ')});`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The demo data as SQL; with `adminToken`, also an admin API token (its row in the SQL, its secret
+ * returned) for tests that write through the Worker's API.
+ */
+export async function demoSql(opts: Omit<SeedOptions, 'now'> & { now?: number; adminToken?: false }): Promise<string>;
+export async function demoSql(
+  opts: Omit<SeedOptions, 'now'> & { now?: number; adminToken: true },
+): Promise<{ sql: string; token: string }>;
+export async function demoSql(
+  opts: Omit<SeedOptions, 'now'> & { now?: number; adminToken?: boolean },
+): Promise<string | { sql: string; token: string }> {
   const handle = openSqlite(':memory:');
   try {
     const deps = {
@@ -42,21 +71,9 @@ export async function demoSql(opts: Omit<SeedOptions, 'now'> & { now?: number })
       config: parseConfig({}),
     };
     await seedDemo(deps, { now: opts.now ?? Date.now(), ...opts });
-    const tables = handle.sqlite
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%migrations' ORDER BY rowid",
-      )
-      .all() as { name: string }[];
-    const lines = ['PRAGMA defer_foreign_keys = true;'];
-    for (const { name } of tables) {
-      for (const row of handle.sqlite.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]) {
-        const cols = Object.keys(row);
-        lines.push(
-          `INSERT OR REPLACE INTO "${name}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => sqlValue(row[c])).join(', ')});`,
-        );
-      }
-    }
-    return `${lines.join('\n')}\n`;
+    if (!opts.adminToken) return dumpSql(handle);
+    const { secret } = await createToken({ deps, input: { name: 'wrangler-dev', scopes: ['admin'] }, actor: null });
+    return { sql: dumpSql(handle), token: secret };
   } finally {
     handle.close();
   }
