@@ -20,3 +20,5 @@ export const trim = chain;
 export const minLength = chain;
 export const maxLength = chain;
 export const regex = chain;
+export const ZodMiniISODateTime = chain;
+export const ZodMiniNumber = chain;
