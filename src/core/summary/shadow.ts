@@ -11,7 +11,9 @@
 // - letters of other scripts that look like Latin ones (Cyrillic, Greek, Armenian, Cherokee ...)
 //   replaced by the Latin letter (the UTS #39 confusable skeleton, see confusables.ts), each word
 //   mixing Latin with Cyrillic or Greek remembered for `mixed-script`;
-// - a soft line break inside a token joined (`PAY-` + line break + `1234`).
+// - a soft line break inside a token joined (`PAY-` + line break + `1234`);
+// - words the page shows whole that the source splits (a link inside a word, a credential broken
+//   across lines) appended after the text, each character still mapped to the writer's.
 //
 // Pure and linear: one pass, a constant amount of work per source character.
 
@@ -30,6 +32,11 @@ export interface Shadow {
   invisible: { start: number; end: number; codePoint: number }[];
   /** Source spans of words mixing Latin with Cyrillic or Greek letters. */
   mixed: { start: number; end: number }[];
+  /**
+   * Where the view of the text in order ends (`text.length` unless words follow): after it, each word
+   * the page shows whole that the source splits (see `withJoinedWords`), after a line break.
+   */
+  main: number;
 }
 
 /**
@@ -284,7 +291,15 @@ const NO_ARRAY = new Int32Array(0);
 export function buildShadow(source: string): Shadow {
   const n = source.length;
   if (!NEEDS_WORK.test(source))
-    return { text: source, identity: true, from: NO_ARRAY, to: NO_ARRAY, invisible: [], mixed: [] };
+    return withJoinedWords(source, {
+      text: source,
+      identity: true,
+      from: NO_ARRAY,
+      to: NO_ARRAY,
+      invisible: [],
+      mixed: [],
+      main: n,
+    });
 
   let cap = n + 16;
   let from = new Int32Array(cap);
@@ -443,10 +458,105 @@ export function buildShadow(source: string): Shadow {
   }
   const text = parts.join('');
   const mixed = mixedWords(text, foreign, from, to);
-  if (identity && text === source) return { text: source, identity: true, from, to, invisible, mixed };
+  if (identity && text === source)
+    return withJoinedWords(source, { text: source, identity: true, from, to, invisible, mixed, main: n });
   from[len] = n;
   to[len] = n;
-  return { text, identity: false, from, to, invisible, mixed };
+  return withJoinedWords(source, { text, identity: false, from, to, invisible, mixed, main: len });
+}
+
+/** The longest run of a word piece, a link's text or target, or a broken credential the join looks at. */
+const JOIN_SPAN = 256;
+const isBlank = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+
+/** Where the run of non-blank characters ending at `at` begins (at most JOIN_SPAN back). */
+function runStart(source: string, at: number): number {
+  let k = at;
+  while (k > 0 && at - k < JOIN_SPAN && !isBlank(source.charCodeAt(k - 1))) k--;
+  return k;
+}
+/** Where the run of non-blank characters starting at `at` ends (at most JOIN_SPAN on). */
+function runEnd(source: string, at: number): number {
+  let k = at;
+  while (k < source.length && k - at < JOIN_SPAN && !isBlank(source.charCodeAt(k))) k++;
+  return k;
+}
+
+/**
+ * Words the page shows whole although the source splits them, appended to the shadow (each after a
+ * line break, every character still mapped to the writer's), so the rules read them as a reader does:
+ * - a link inside a word: `ghp_ab[cd](https://…)ef` and `Blue[bird][1]` show "ghp_abcdef" and
+ *   "Bluebird" (the link's text between the word's halves; the target stays in the main view);
+ * - a credential-like run broken across lines (`AKIAIOSF` / `ODNN7EXAMPLE`, at least 16 letters and
+ *   digits with both): the page shows it with a space, and a reader copies it whole.
+ * Linear: each `]` and line break is looked at once, with scans bounded by JOIN_SPAN.
+ */
+function withJoinedWords(source: string, shadow: Shadow): Shadow {
+  const pieces: number[][] = [];
+  const n = source.length;
+  let open = -1; // the last "[" before `p`
+  let seen = 0;
+  // The first ")" and the first "]" at or after a target's start: each only ever searched forward.
+  let paren = -1;
+  let bracket = -1;
+  const after = (c: string, from: number) => {
+    const k = source.indexOf(c, from);
+    return k === -1 ? n : k;
+  };
+  for (let p = source.indexOf(']'); p !== -1 && pieces.length < 1000; p = source.indexOf(']', p + 1)) {
+    for (; seen < p; seen++) if (source.charCodeAt(seen) === 91) open = seen;
+    const kind = source.charCodeAt(p + 1);
+    if ((kind !== 40 && kind !== 91) || open === -1 || p - open > JOIN_SPAN) continue;
+    let found: number;
+    if (kind === 40) {
+      if (paren < p + 2) paren = after(')', p + 2);
+      found = paren;
+    } else {
+      if (bracket < p + 2) bracket = after(']', p + 2);
+      found = bracket;
+    }
+    if (found >= n || found - p > JOIN_SPAN * 8) continue;
+    const before = runStart(source, open);
+    const end = runEnd(source, found + 1);
+    if (before < open || end > found + 1) pieces.push([before, open, open + 1, p, found + 1, end]);
+  }
+  for (let p = source.indexOf('\n'); p !== -1 && pieces.length < 1000; p = source.indexOf('\n', p + 1)) {
+    let q = p + 1;
+    while (q < n && (source.charCodeAt(q) === 32 || source.charCodeAt(q) === 9)) q++;
+    let a = p;
+    while (a > 0 && source.charCodeAt(a - 1) === 32) a--; // a hard break's trailing spaces
+    const start = runStart(source, a);
+    const end = runEnd(source, q);
+    if (a - start < 4 || end - q < 4 || a - start + end - q < 16) continue;
+    const joined = source.slice(start, a) + source.slice(q, end);
+    if (/^[A-Za-z0-9_+/=.-]+$/.test(joined) && /\d/.test(joined) && /[A-Za-z]/.test(joined))
+      pieces.push([start, a, q, end]);
+  }
+  if (pieces.length === 0) return shadow;
+  const { text, main, identity } = shadow;
+  const index = shadowIndex(shadow, n);
+  let out = text.slice(0, main);
+  const map: number[] = [];
+  for (let x = 0; x < main; x++) map.push(x);
+  for (const piece of pieces) {
+    out += '\n';
+    map.push(-1 - (piece[0] as number)); // the line break stands for nothing: it maps to the word's start
+    for (let k = 0; k < piece.length; k += 2) {
+      const s0 = index(piece[k] as number);
+      const s1 = index(piece[k + 1] as number);
+      out += text.slice(s0, s1);
+      for (let x = s0; x < s1; x++) map.push(x);
+    }
+  }
+  const from = new Int32Array(map.length + 1);
+  const to = new Int32Array(map.length + 1);
+  map.forEach((x, k) => {
+    from[k] = x < 0 ? -1 - x : identity ? x : (shadow.from[x] as number);
+    to[k] = x < 0 ? -1 - x : identity ? x + 1 : (shadow.to[x] as number);
+  });
+  from[map.length] = n;
+  to[map.length] = n;
+  return { ...shadow, text: out, identity: false, from, to };
 }
 
 /**
@@ -530,7 +640,7 @@ export function toSource(shadow: Shadow, start: number, end: number): { start: n
  */
 export function shadowIndex(shadow: Shadow, sourceLength: number): (offset: number) => number {
   if (shadow.identity) return (o) => o;
-  const len = shadow.text.length;
+  const len = shadow.main;
   const index = new Int32Array(sourceLength + 1);
   let k = 0;
   for (let o = 0; o <= sourceLength; o++) {
