@@ -7,7 +7,9 @@
 //   on SQLite the answer is always "no", and these stand-ins give it.
 // - `sqliteTable(name, (t) => ...)`, the callback form, hands every column builder to the callback;
 //   src/db/schema.ts uses the object form, so builders it does not import are never needed.
-// Anything here that is called says so and throws; the workerd tests and `wrangler dev` run this bundle.
+// Anything here that is called says so and throws. `wrangler dev` and deploys run this bundle
+// (test/browser/worker-page.test.ts reads and writes through it); the workerd test pool does not apply
+// wrangler's aliases, so it runs drizzle's own modules.
 // The alias matches exactly these import paths (only drizzle uses them). If a drizzle upgrade moves the
 // files, the alias stops matching and the bundle check in .ci/run says so; if drizzle imports something
 // new from them, the build fails.
