@@ -6,6 +6,7 @@ import type {
   ComponentStatus,
   EpochMs,
   Incident,
+  IncidentLead,
   IncidentStatus,
   IncidentUpdate,
   Severity,
@@ -16,6 +17,19 @@ import { type AuditInput, auditInsert } from './audit';
 import { eventInserts } from './notifications';
 
 type IncidentRow = typeof incidents.$inferSelect;
+
+/** The incident lead's columns, for the queries that select part of an incident (the SLA and postmortem clocks). */
+export const leadColumns = {
+  leadName: incidents.leadName,
+  leadEmail: incidents.leadEmail,
+  leadWebhookUrl: incidents.leadWebhookUrl,
+  leadWebhookKind: incidents.leadWebhookKind,
+};
+
+/** The lead of a row holding `leadColumns`. */
+export function leadOf(r: Pick<IncidentRow, keyof typeof leadColumns>): IncidentLead {
+  return { name: r.leadName, email: r.leadEmail, webhookUrl: r.leadWebhookUrl, webhookKind: r.leadWebhookKind };
+}
 
 export interface IncidentFilter {
   statuses?: IncidentStatus[];
@@ -71,7 +85,7 @@ function fromRow(r: IncidentRow, affected: AffectedComponent[]): Incident {
     detectedAt: r.detectedAt,
     acknowledgedAt: r.acknowledgedAt,
     resolvedAt: r.resolvedAt,
-    lead: { name: r.leadName, email: r.leadEmail, webhookUrl: r.leadWebhookUrl, webhookKind: r.leadWebhookKind },
+    lead: leadOf(r),
     components: affected,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,

@@ -6,6 +6,7 @@ import type { EpochMs, Severity } from '../../core/types';
 import { atomic, type Db, slices } from '../db';
 import { incidents, notifications, postmortemLinks } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
+import { leadColumns, leadOf } from './incidents';
 
 const INTERNAL = { public: false } as const;
 /** The postmortem clock's rows in the outbox (kind `sla`, type `postmortem.*`). */
@@ -20,10 +21,7 @@ export function postmortemStore(db: Db) {
         severity: incidents.severity,
         status: incidents.status,
         resolvedAt: incidents.resolvedAt,
-        leadName: incidents.leadName,
-        leadEmail: incidents.leadEmail,
-        leadWebhookUrl: incidents.leadWebhookUrl,
-        leadWebhookKind: incidents.leadWebhookKind,
+        ...leadColumns,
         linkedAt: postmortemLinks.linkedAt,
       })
       .from(incidents)
@@ -36,7 +34,7 @@ export function postmortemStore(db: Db) {
       severity: r.severity,
       status: r.status,
       resolvedAt: r.resolvedAt,
-      lead: { name: r.leadName, email: r.leadEmail, webhookUrl: r.leadWebhookUrl, webhookKind: r.leadWebhookKind },
+      lead: leadOf(r),
       postmortemLinkedAt: r.linkedAt ?? null,
     }));
   }

@@ -6,6 +6,7 @@ import type { EpochMs, Severity } from '../../core/types';
 import { atomic, type Db, slices } from '../db';
 import { incidents, notifications as slaAlerts, summaryPublications } from '../schema';
 import { type AuditInput, auditInsert } from './audit';
+import { leadColumns, leadOf } from './incidents';
 
 type AlertRow = typeof slaAlerts.$inferSelect;
 
@@ -74,10 +75,7 @@ export function slaStore(db: Db) {
         title: incidents.title,
         severity: incidents.severity,
         startedAt: incidents.startedAt,
-        leadName: incidents.leadName,
-        leadEmail: incidents.leadEmail,
-        leadWebhookUrl: incidents.leadWebhookUrl,
-        leadWebhookKind: incidents.leadWebhookKind,
+        ...leadColumns,
         publishedAt: firstPublishedAt,
       })
       .from(incidents)
@@ -88,7 +86,7 @@ export function slaStore(db: Db) {
       title: r.title,
       severity: r.severity,
       startedAt: r.startedAt,
-      lead: { name: r.leadName, email: r.leadEmail, webhookUrl: r.leadWebhookUrl, webhookKind: r.leadWebhookKind },
+      lead: leadOf(r),
       publishedAt: r.publishedAt === null ? null : Number(r.publishedAt),
     }));
   }
