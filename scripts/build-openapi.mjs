@@ -3,20 +3,10 @@
 // zod schemas the routes validate with. Built at build time, never committed, never in the Worker.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { build } from 'esbuild';
+import { importSource } from './import-source.mjs';
 
 export async function buildOpenApi(outfile = 'public/api/openapi.json') {
-  const bundled = await build({
-    entryPoints: ['src/http/openapi-routes.ts'],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-  const code = bundled.outputFiles[0].text;
-  const { openApiDocument } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  const { openApiDocument } = await importSource("export { openApiDocument } from './src/http/openapi-routes';");
   const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
   mkdirSync(dirname(outfile), { recursive: true });
   writeFileSync(outfile, `${JSON.stringify(openApiDocument(version), null, 2)}\n`);
