@@ -489,11 +489,14 @@ function runEnd(source: string, at: number): number {
  *   "Bluebird" (the link's text between the word's halves; the target stays in the main view);
  * - a credential-like run broken across lines (`AKIAIOSF` / `ODNN7EXAMPLE`, at least 16 letters and
  *   digits with both): the page shows it with a space, and a reader copies it whole.
- * Linear: each `]` and line break is looked at once, with scans bounded by JOIN_SPAN.
+ * Linear: each `]` and line break is looked at once, with scans bounded by JOIN_SPAN; a word holding
+ * many links is one joined word, so what is appended is at most about twice the source.
  */
 function withJoinedWords(source: string, shadow: Shadow): Shadow {
   const pieces: number[][] = [];
   const n = source.length;
+  /** The joined word being built: source ranges to keep, [start, end, start, end, ...]. */
+  let word: number[] = [];
   let open = -1; // the last "[" before `p`
   let seen = 0;
   // The first ")" and the first "]" at or after a target's start: each only ever searched forward.
@@ -518,7 +521,17 @@ function withJoinedWords(source: string, shadow: Shadow): Shadow {
     if (found >= n || found - p > JOIN_SPAN * 8) continue;
     const before = runStart(source, open);
     const end = runEnd(source, found + 1);
-    if (before < open || end > found + 1) pieces.push([before, open, open + 1, p, found + 1, end]);
+    const last = word.length - 1;
+    if (last > 0 && before < (word[last] as number)) {
+      // Another link in the word being joined: its kept text ends at this "[" (unless the "[" sits
+      // inside what is already dropped). Each source character is kept at most once.
+      if (open < (word[last - 1] as number)) continue;
+      word[last] = open;
+      word.push(open + 1, p, found + 1, end);
+    } else if (before < open || end > found + 1) {
+      word = [before, open, open + 1, p, found + 1, end];
+      pieces.push(word);
+    }
   }
   for (let p = source.indexOf('\n'); p !== -1 && pieces.length < 1000; p = source.indexOf('\n', p + 1)) {
     let q = p + 1;

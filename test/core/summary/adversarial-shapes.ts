@@ -61,6 +61,8 @@ export const ADVERSARIAL_PIECES = [
   '~',
   '`',
   '[a](',
+  'a[b](c)d',
+  'x[y][z]',
   '![a](b ',
   '<a ',
   '<!--',

@@ -5,10 +5,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintPublicText, lintSummary } from '../../../src/core/summary/lint';
 import { renderSummaryHtml } from '../../../src/core/summary/render';
+import { buildShadow } from '../../../src/core/summary/shadow';
 import { ADVERSARIAL_PIECES, ADVERSARIAL_PREFIXES, adversarialText } from './adversarial-shapes';
 import { LEXICON } from './fixtures';
 
 describe('linear time on adversarial input', () => {
+  it('keeps the normalised view near the size of the text when it joins words split by links or line breaks', () => {
+    for (const piece of ['a[b](c)d', 'x[y][z]', 'ab[c](d)e[f](g)', 'abcd1234efgh\n']) {
+      const text = adversarialText('', piece);
+      const shadow = buildShadow(text);
+      expect(shadow.text.length, piece).toBeGreaterThan(text.length); // the joined words are there
+      expect(shadow.text.length, piece).toBeLessThanOrEqual(3 * text.length);
+    }
+  });
+
   it('lints every repeated shape near the size limit in bounded time, and reports the slowest', () => {
     const timings: [string, number][] = [];
     // A unit of one to three pieces (long dotted runs, %2D, &#45;, \-, names, nested quotes and
@@ -26,6 +36,8 @@ describe('linear time on adversarial input', () => {
         const ms = performance.now() - t0;
         timings.push([JSON.stringify(prefix + piece), ms]);
         expect(r.findings.length).toBeLessThan(5000);
+        // The normalised view stays within a small multiple of the text (words it joins are appended).
+        expect(buildShadow(text).text.length).toBeLessThanOrEqual(3 * text.length);
         expect(ms).toBeLessThan(5000); // cold (JIT), lint twice and render, on a busy machine: the 14-44 s class of bug, not speed
       }),
       { numRuns: 30 },
