@@ -17,7 +17,7 @@
 //
 // Pure and linear: one pass, a constant amount of work per source character.
 
-import { CONFUSABLE_GROUPS } from './confusables';
+import { CONFUSABLES_ENCODED } from './confusables';
 
 export interface Shadow {
   /** The normalised text the rules match on. */
@@ -44,11 +44,18 @@ export interface Shadow {
  * Armenian, Cherokee, Lisu, Coptic ..., and Latin look-alikes such as "ɑ" or "ı"), by code point:
  * generated from the Unicode confusables.txt by scripts/gen-confusables.mjs.
  */
-const CONFUSABLE = new Map<number, string>();
-for (const group of CONFUSABLE_GROUPS.split(' ')) {
-  const target = group[0] as string;
-  for (const ch of group.slice(1)) CONFUSABLE.set(ch.codePointAt(0) as number, target);
+export function confusablePairs(): [codePoint: number, latin: string][] {
+  const pairs: [number, string][] = [];
+  for (const group of CONFUSABLES_ENCODED.split(' ')) {
+    let cp = 0;
+    for (const d of group.slice(1).split(',')) {
+      cp += Number.parseInt(d, 36);
+      pairs.push([cp, group[0] as string]);
+    }
+  }
+  return pairs;
 }
+const CONFUSABLE = new Map(confusablePairs());
 
 /** Named character references a writer might use to hide a character (the page decodes them all). */
 const NAMED: Record<string, string> = {
