@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { smtpMailer } from '../../src/alerts/node-smtp';
 import { tickNotify } from '../../src/services/notify-tick';
+import { addSubscribers } from '../helpers/subscribers';
 import { createWorld, T0 } from '../helpers/world';
 import { startReceiver, startSmtpSink } from '../sla/helpers';
 
@@ -20,13 +21,11 @@ async function setUp() {
   const receiver = await startReceiver({ now: w.clock });
   cleanups.push(receiver.close);
   const admin = await w.token('admin');
-  const add = w.handle.sqlite.prepare(
-    `insert into subscribers (id, channel, address, status, everything, maintenance, created_at, updated_at, confirmed_at)
-     values (?, ?, ?, 'confirmed', 1, 1, ?, ?, ?)`,
-  );
-  add.run('sub_hook', 'webhook', receiver.url.replace('/hooks/afterword', '/hooks/machine'), T0, T0, T0);
-  add.run('sub_slack', 'slack', receiver.url.replace('/hooks/afterword', '/hooks/slack'), T0, T0, T0);
-  add.run('sub_mail', 'email', 'reader@example.test', T0, T0, T0);
+  addSubscribers(w.handle.sqlite, [
+    { id: 'sub_hook', channel: 'webhook', address: receiver.url.replace('/hooks/afterword', '/hooks/machine'), at: T0 },
+    { id: 'sub_slack', channel: 'slack', address: receiver.url.replace('/hooks/afterword', '/hooks/slack'), at: T0 },
+    { id: 'sub_mail', channel: 'email', address: 'reader@example.test', at: T0 },
+  ]);
 
   const inc = await w.call('POST', '/api/v1/incidents', {
     token: admin,

@@ -6,6 +6,7 @@ import { maintenanceClockEvent } from '../../src/core/events';
 import { newId } from '../../src/lib/id';
 import { tickNotify } from '../../src/services/notify-tick';
 import { startServer, tempDbPath } from '../helpers/processes';
+import { addSubscribers } from '../helpers/subscribers';
 import { createWorld, T0, TEST_WEBHOOK_SECRET, type World } from '../helpers/world';
 import { startReceiver } from '../sla/helpers';
 
@@ -24,12 +25,7 @@ async function setUp() {
   const admin = await w.token('admin');
   const receiver = await startReceiver({ now: w.clock });
   cleanups.push(receiver.close);
-  w.handle.sqlite
-    .prepare(
-      `insert into subscribers (id, channel, address, status, everything, maintenance, created_at, updated_at, confirmed_at)
-       values ('sub_hook', 'webhook', ?, 'confirmed', 1, 1, ?, ?, ?)`,
-    )
-    .run(receiver.url, T0, T0, T0);
+  addSubscribers(w.handle.sqlite, [{ id: 'sub_hook', channel: 'webhook', address: receiver.url, at: T0 }]);
   const created = await w.call('POST', '/api/v1/maintenances', {
     token: admin,
     body: {
@@ -234,11 +230,7 @@ describe('maintenance windows on the clock', () => {
       input: { title: 'Network work', scheduledFor: now - 60_000, scheduledUntil: now + 3_600_000 },
       actor: { tokenId: null, label: 'test' },
     });
-    handle.sqlite
-      .prepare(
-        `insert into subscribers (id, channel, address, status, everything, maintenance, created_at, updated_at) values ('sub_n', 'webhook', ?, 'confirmed', 1, 1, 0, 0)`,
-      )
-      .run(receiver.url);
+    addSubscribers(handle.sqlite, [{ id: 'sub_n', channel: 'webhook', address: receiver.url }]);
     handle.close();
     const server = await startServer(env);
     cleanups.push(server.stop);

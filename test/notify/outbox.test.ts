@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tickNotify } from '../../src/services/notify-tick';
 import { runCliInProcess, tempDbPath } from '../helpers/processes';
+import { addSubscribers, type TestSubscriber } from '../helpers/subscribers';
 import { createWorld, T0, TEST_WEBHOOK_SECRET, type World } from '../helpers/world';
 import { startReceiver } from '../sla/helpers';
 
@@ -21,19 +22,8 @@ function world(): World {
 }
 
 /** A confirmed subscriber straight in SQL (sign-up and confirmation have their own tests). */
-function subscriber(
-  w: World,
-  s: { id: string; channel: string; address: string; everything?: boolean; maintenance?: boolean; targets?: string[] },
-) {
-  w.handle.sqlite
-    .prepare(
-      `insert into subscribers (id, channel, address, status, everything, maintenance, created_at, updated_at, confirmed_at)
-       values (?, ?, ?, 'confirmed', ?, ?, ?, ?, ?)`,
-    )
-    .run(s.id, s.channel, s.address, s.everything === false ? 0 : 1, s.maintenance === false ? 0 : 1, T0, T0, T0);
-  for (const t of s.targets ?? []) {
-    w.handle.sqlite.prepare('insert into subscriber_targets (subscriber_id, target_id) values (?, ?)').run(s.id, t);
-  }
+function subscriber(w: World, s: Omit<TestSubscriber, 'at'>) {
+  addSubscribers(w.handle.sqlite, [{ ...s, at: T0 }]);
 }
 
 const MIGRATIONS = 'drizzle';
@@ -243,11 +233,7 @@ describe('the notify tick', () => {
       input: { title: 'Database upgrade', scheduledFor: T0 + 3_600_000, scheduledUntil: T0 + 7_200_000 },
       actor: { tokenId: null, label: 'test' },
     });
-    handle.sqlite
-      .prepare(
-        `insert into subscribers (id, channel, address, status, everything, maintenance, created_at, updated_at) values ('sub_m', 'webhook', ?, 'confirmed', 1, 1, 0, 0)`,
-      )
-      .run(receiver.url);
+    addSubscribers(handle.sqlite, [{ id: 'sub_m', channel: 'webhook', address: receiver.url }]);
     handle.close();
     const r = await runCliInProcess(['notify', 'tick', '--now', '2026-11-20T12:00:00Z', '--json'], env);
     expect(r.status).toBe(0);

@@ -10,6 +10,7 @@ import { createIncident, postIncidentUpdate } from '../../src/services/incidents
 import { signLinkToken } from '../../src/services/subscription-links';
 import { unsubscribe } from '../../src/services/subscriptions';
 import { CLI_ENTRY, ROOT, tempDbPath } from '../helpers/processes';
+import { addSubscribers } from '../helpers/subscribers';
 import { TEST_LINK_SECRET, TEST_WEBHOOK_SECRET } from '../helpers/world';
 import { startSmtpSink } from '../sla/helpers';
 
@@ -61,14 +62,18 @@ describe('notify tick killed with SIGKILL during a fan-out', () => {
       PUBLIC_URL: 'https://status.example.test',
     };
     const { deps, handle } = nodeDeps({ ...process.env, ...env });
-    const add = handle.sqlite.prepare(
-      `insert into subscribers (id, channel, address, status, everything, maintenance, created_at, updated_at, confirmed_at)
-       values (?, ?, ?, 'confirmed', 1, 1, 0, 0, 0)`,
-    );
-    for (let i = 0; i < WEBHOOKS; i++)
-      add.run(`sub_w${String.fromCharCode(97 + i).repeat(15)}`, 'webhook', `${hook}?s=${i}`);
-    for (let i = 0; i < EMAILS; i++)
-      add.run(`sub_e${String.fromCharCode(97 + i).repeat(15)}`, 'email', `reader${i}@example.test`);
+    addSubscribers(handle.sqlite, [
+      ...Array.from({ length: WEBHOOKS }, (_, i) => ({
+        id: `sub_w${String.fromCharCode(97 + i).repeat(15)}`,
+        channel: 'webhook' as const,
+        address: `${hook}?s=${i}`,
+      })),
+      ...Array.from({ length: EMAILS }, (_, i) => ({
+        id: `sub_e${String.fromCharCode(97 + i).repeat(15)}`,
+        channel: 'email' as const,
+        address: `reader${i}@example.test`,
+      })),
+    ]);
     const actor = { tokenId: null, label: 'test' };
     const incident = await createIncident({
       deps,

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { smtpMailer } from '../../src/alerts/node-smtp';
 import { verifySignature } from '../../src/alerts/signature';
 import { tickNotify } from '../../src/services/notify-tick';
+import { addSubscribers } from '../helpers/subscribers';
 import { createWorld, TEST_WEBHOOK_SECRET, type World } from '../helpers/world';
 import { startSmtpSink } from '../sla/helpers';
 
@@ -287,13 +288,14 @@ describe('webhook subscriptions', () => {
 
 describe('admin API', () => {
   async function confirmed(w: World, n: number) {
-    for (let i = 0; i < n; i++) {
-      w.handle.sqlite
-        .prepare(
-          `insert into subscribers (id, channel, address, status, everything, maintenance, created_at, updated_at, confirmed_at) values (?, 'email', ?, 'confirmed', 1, 1, 0, 0, 0)`,
-        )
-        .run(`sub_${String(i).padStart(16, 'a')}`, `=cmd${i}@example.com`);
-    }
+    addSubscribers(
+      w.handle.sqlite,
+      Array.from({ length: n }, (_, i) => ({
+        id: `sub_${String(i).padStart(16, 'a')}`,
+        channel: 'email' as const,
+        address: `=cmd${i}@example.com`,
+      })),
+    );
   }
 
   it('lists with a cursor, exports CSV and JSON, counts per component, and needs the subscriber scopes', async () => {

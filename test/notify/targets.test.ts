@@ -8,6 +8,7 @@ import { isInternalAddress, targetProblem } from '../../src/core/targets';
 import { nodeWebhookFetch, publicOnlyLookup } from '../../src/node-fetch';
 import { tickNotify } from '../../src/services/notify-tick';
 import { tickSla } from '../../src/services/sla-tick';
+import { addSubscribers } from '../helpers/subscribers';
 import { createWorld, T0, type World } from '../helpers/world';
 import { HOUR, startReceiver } from '../sla/helpers';
 
@@ -265,13 +266,14 @@ describe('overlapping ticks with a slow receiver', () => {
     const receiver = await heldReceiver();
     cleanups.push(receiver.close);
     // Nine webhook subscribers: one tick sends eight at once, the ninth only when one of those is done.
-    for (let i = 0; i < 9; i++) {
-      w.handle.sqlite
-        .prepare(
-          `insert into subscribers (id, channel, address, status, everything, maintenance, created_at, updated_at) values (?, 'webhook', ?, 'confirmed', 1, 1, 0, 0)`,
-        )
-        .run(`sub_slow${i}`, `${receiver.url}?n=${i}`);
-    }
+    addSubscribers(
+      w.handle.sqlite,
+      Array.from({ length: 9 }, (_, i) => ({
+        id: `sub_slow${i}`,
+        channel: 'webhook' as const,
+        address: `${receiver.url}?n=${i}`,
+      })),
+    );
     await w.call('POST', '/api/v1/incidents', {
       token: admin,
       body: { title: 'Slow', severity: 'SEV-2', startedAt: '2026-11-20T11:00:00Z', lead: { name: 'Lee' } },

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tickNotify } from '../../src/services/notify-tick';
 import { queueSlaAlerts, tickSla } from '../../src/services/sla-tick';
 import { registeredRoutes } from '../helpers/routes';
+import { addSubscribers } from '../helpers/subscribers';
 import { createWorld, fixedClock } from '../helpers/world';
 import { startReceiver } from '../sla/helpers';
 
@@ -303,12 +304,7 @@ describe('the link stays internal', () => {
     // A confirmed webhook subscriber who follows everything (sign-up has its own tests).
     const follower = await startReceiver({ now: w.clock });
     cleanups.push(follower.close);
-    w.handle.sqlite
-      .prepare(
-        `insert into subscribers (id, channel, address, status, everything, maintenance, created_at, updated_at, confirmed_at)
-         values ('sub_all', 'webhook', ?, 'confirmed', 1, 1, 0, 0, 0)`,
-      )
-      .run(follower.url);
+    addSubscribers(w.handle.sqlite, [{ id: 'sub_all', channel: 'webhook', address: follower.url }]);
     const id = await incident('SEV-1');
     const unlinked = await incident('SEV-2');
     expect((await link(id, url)).status).toBe(200);
