@@ -219,8 +219,6 @@ function isWordChar(ch: string | undefined): boolean {
 const ENTITY = /&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/y;
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 const PERCENT = /%([0-9A-Fa-f]{2})/y;
-/** Characters that need more than a copy: anything but printable ASCII and line breaks, or markup that hides. */
-const NEEDS_WORK = /[^\t\n\r -~]|[&\\%*_~`]|[-_]\n|\n[ \t>]*-[A-Za-z0-9]/;
 
 /**
  * An invisible character a writer may legitimately use: a variation selector or zero-width joiner
@@ -297,29 +295,24 @@ const NO_ARRAY = new Int32Array(0);
 
 export function buildShadow(source: string): Shadow {
   const n = source.length;
-  if (!NEEDS_WORK.test(source))
-    return withJoinedWords(source, {
-      text: source,
-      identity: true,
-      from: NO_ARRAY,
-      to: NO_ARRAY,
-      invisible: [],
-      mixed: [],
-      main: n,
-    });
-
-  let cap = n + 16;
-  let from = new Int32Array(cap);
-  let to = new Int32Array(cap);
+  let cap = 0;
+  let from = NO_ARRAY;
+  let to = NO_ARRAY;
   const parts: string[] = [];
   let len = 0;
-  /** The last shadow character, and the one before it (for the rules that look back). */
+  /** The last shadow character, and the one before it (for the rules that look back), once `mapped`. */
   let last = '';
   let beforeLast = '';
   const invisible: Shadow['invisible'] = [];
   /** Shadow offsets of Cyrillic and Greek letters (before the skeleton): the words to check for mixing. */
   const foreign: number[] = [];
-  let identity = true;
+  /**
+   * False while the shadow so far is the source unchanged (source[0, i) copied as it is): then
+   * nothing is written, as `len === i` and the last characters are the source's. The first change
+   * (`diverge`) writes that prefix out once, and from there on every character is mapped. Most
+   * texts never change, so they cost one scan and no map at all.
+   */
+  let mapped = false;
 
   const grow = (need: number) => {
     while (cap < need) cap *= 2;
@@ -330,9 +323,25 @@ export function buildShadow(source: string): Shadow {
     t.set(to);
     to = t;
   };
+  /** The shadow departs from the source at source offset `at`: the identity prefix written out. */
+  const diverge = (at: number) => {
+    if (mapped) return;
+    mapped = true;
+    cap = n + 16;
+    from = new Int32Array(cap);
+    to = new Int32Array(cap);
+    for (let k = 0; k < at; k++) {
+      from[k] = k;
+      to[k] = k + 1;
+    }
+    len = at;
+    if (at > 0) parts.push(source.slice(0, at));
+    last = source[at - 1] ?? '';
+    beforeLast = source[at - 2] ?? '';
+  };
   /** Copies source[start, end) unchanged. */
   const copy = (start: number, end: number) => {
-    if (end <= start) return;
+    if (!mapped || end <= start) return;
     if (len + (end - start) + 1 >= cap) grow(len + (end - start) + 2);
     for (let k = start; k < end; k++) {
       from[len] = k;
@@ -357,7 +366,7 @@ export function buildShadow(source: string): Shadow {
   };
   /** One character of rendered text (a code point), through NFKC, dash folding and the skeleton. */
   const emit = (cp: number, start: number, end: number) => {
-    identity = false;
+    diverge(start);
     if (cp < 128) {
       push(String.fromCharCode(cp), start, end);
       return;
@@ -409,7 +418,7 @@ export function buildShadow(source: string): Shadow {
     if (c === 92) {
       const next = source[i + 1];
       if (next !== undefined && ASCII_PUNCT.test(next)) {
-        identity = false;
+        diverge(i);
         push(next, i, i + 2);
         i += 2;
         continue;
@@ -430,14 +439,15 @@ export function buildShadow(source: string): Shadow {
       i++;
       continue;
     }
+    const lastChar = mapped ? last : (source[i - 1] ?? '');
     // Emphasis, strikethrough and code markers touching a word: the page shows the word whole.
     if (c === 42 || c === 126 || c === 96 || c === 95) {
       let j2 = i;
       while (j2 < n && source.charCodeAt(j2) === c) j2++;
-      const prevWord = isWordChar(last) && isWordChar(source[i - 1]);
+      const prevWord = isWordChar(lastChar) && isWordChar(source[i - 1]);
       const nextWord = isWordChar(source[j2]);
       const remove = c === 95 ? prevWord !== nextWord : prevWord || nextWord;
-      if (remove) identity = false;
+      if (remove) diverge(i);
       else copy(i, j2);
       i = j2;
       continue;
@@ -447,10 +457,11 @@ export function buildShadow(source: string): Shadow {
       let j2 = i + 1;
       while (j2 < n && (source.charCodeAt(j2) === 32 || source.charCodeAt(j2) === 9)) j2++;
       const nextIsWord = isWordChar(source[j2]);
-      const joinsAfterHyphen = (last === '-' || last === '_') && isWordChar(beforeLast) && nextIsWord;
-      const joinsBeforeHyphen = isWordChar(last) && source[j2] === '-' && isWordChar(source[j2 + 1]);
+      const charBeforeLast = mapped ? beforeLast : (source[i - 2] ?? '');
+      const joinsAfterHyphen = (lastChar === '-' || lastChar === '_') && isWordChar(charBeforeLast) && nextIsWord;
+      const joinsBeforeHyphen = isWordChar(lastChar) && source[j2] === '-' && isWordChar(source[j2 + 1]);
       if (joinsAfterHyphen || joinsBeforeHyphen) {
-        identity = false;
+        diverge(i);
         i = j2;
         continue;
       }
@@ -463,10 +474,18 @@ export function buildShadow(source: string): Shadow {
     emit(cp, i, i + size);
     i += size;
   }
+  if (!mapped)
+    return withJoinedWords(source, {
+      text: source,
+      identity: true,
+      from: NO_ARRAY,
+      to: NO_ARRAY,
+      invisible,
+      mixed: [],
+      main: n,
+    });
   const text = parts.join('');
   const mixed = mixedWords(text, foreign, from, to);
-  if (identity && text === source)
-    return withJoinedWords(source, { text: source, identity: true, from, to, invisible, mixed, main: n });
   from[len] = n;
   to[len] = n;
   return withJoinedWords(source, { text, identity: false, from, to, invisible, mixed, main: len });
@@ -581,18 +600,28 @@ function withJoinedWords(source: string, shadow: Shadow): Shadow {
 
 /**
  * Within a link: the characters since the last space hold "://" or "](". Asked at increasing
- * offsets, it scans each source character once in all (a `%` run must not rescan what it passed).
+ * offsets, it looks at each source character once in all (a `%` run must not rescan what it
+ * passed), walking back from the offset: a "://" or "](" met before a space answers yes, a space
+ * met first answers no, and reaching what an earlier question covered keeps that answer.
  */
 function linkTracker(source: string): { at(offset: number): boolean } {
   let scanned = 0;
   let inside = false;
   return {
     at(offset: number): boolean {
-      for (let k = scanned; k < offset; k++) {
+      for (let k = offset - 1; k >= scanned; k--) {
         const c = source.charCodeAt(k);
-        if (c === 32 || c === 10 || c === 9) inside = false;
-        else if (c === 47 && source.charCodeAt(k - 1) === 47 && source.charCodeAt(k - 2) === 58) inside = true;
-        else if (c === 40 && source.charCodeAt(k - 1) === 93) inside = true;
+        if (c === 32 || c === 10 || c === 9) {
+          inside = false;
+          break;
+        }
+        if (
+          (c === 47 && source.charCodeAt(k - 1) === 47 && source.charCodeAt(k - 2) === 58) ||
+          (c === 40 && source.charCodeAt(k - 1) === 93)
+        ) {
+          inside = true;
+          break;
+        }
       }
       if (offset > scanned) scanned = offset;
       return inside;
