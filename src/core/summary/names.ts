@@ -4,7 +4,7 @@
 import { TOOL_CATEGORIES } from './catalogue';
 import { inHeading, isSentenceInitial, type SummaryDocument } from './document';
 import { FIRST_NAMES } from './first-names';
-import type { CompiledLexicon, Term } from './lexicon';
+import { type CompiledLexicon, shapeOf, type Term } from './lexicon';
 import type { Match } from './matches';
 import { type Word, wordsOf } from './tokens';
 import { DAY_WORDS, isCommonWord, MONTH_WORDS } from './words';
@@ -179,11 +179,25 @@ export function lexiconMatches(
     return possessive && THEIR_TROUBLE.has(next.key);
   }
 
+  /**
+   * False when the word's key cannot be in `lex.firstWords`: its shape (see `shapeOf`) is not there.
+   * The key's first two characters are the text's, lower-cased: for ASCII letters, digits and "'"
+   * that is `| 32` (a trailing "'s" dropped from the key never reaches them while the key is longer
+   * than one character). Reading the text, not the key, spares hashing the fresh key string.
+   */
+  const mayBegin = (w: Word) => {
+    const length = w.key.length;
+    const c0 = text.charCodeAt(w.start);
+    const c1 = length > 1 ? text.charCodeAt(w.start + 1) : 0;
+    if (c0 >= 128 || c1 >= 128) return true;
+    return ((lex.firstShapes[shapeOf(c0 | 32, c1 === 0 ? 0 : c1 | 32)] as number) & (1 << (length & 7))) !== 0;
+  };
+
   let i = 0;
   while (i < words.length) {
     const first = words[i] as Word;
-    // Most words begin nothing: one set look-up and on.
-    if (!lex.firstWords.has(first.key)) {
+    // Most words begin nothing: one array read (or a set look-up) and on.
+    if (!mayBegin(first) || !lex.firstWords.has(first.key)) {
       i++;
       continue;
     }
@@ -285,7 +299,8 @@ export function possibleNames(doc: SummaryDocument, words: readonly Word[]): Mat
   const spaced = (a: Word, b: Word) => /^[ \t]+$/.test(text.slice(a.end, b.start));
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
-    if (!FIRST_NAMES.has(w.key) || isCommonWord(w.key) || !capitalised(w)) continue;
+    // The cheap test first: most words are not capitalised, and their keys need no hashing.
+    if (!capitalised(w) || !FIRST_NAMES.has(w.key) || isCommonWord(w.key)) continue;
     let last = w;
     let lastIndex = i;
     let next = words[i + 1];
