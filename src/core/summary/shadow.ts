@@ -252,7 +252,6 @@ function nextChar(s: string, at: number): string {
   return cp === undefined ? '' : String.fromCodePoint(cp);
 }
 
-
 /**
  * A visible non-ASCII code point as the shadow spells it: NFKC, then dashes to "-", curly quotes
  * and primes to ASCII quotes, look-alike letters to their Latin skeleton; with a bit set for each
