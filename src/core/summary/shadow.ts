@@ -285,6 +285,14 @@ function foldedOf(cp: number): Folded {
   return folded;
 }
 const NO_ARRAY = new Int32Array(0);
+
+/** Maps shadow characters from `at` on to source[start, end), one each (a copy). */
+function fill(from: Int32Array, to: Int32Array, at: number, start: number, end: number): void {
+  for (let k = start; k < end; k++, at++) {
+    from[at] = k;
+    to[at] = k + 1;
+  }
+}
 /**
  * Any character but those copied as they are (printable ASCII, tab and CR, but not `&\\%*_~\`` or
  * LF): a regex finds the next one faster than a character loop.
@@ -328,10 +336,7 @@ export function buildShadow(source: string): Shadow {
     cap = n + 16;
     from = new Int32Array(cap);
     to = new Int32Array(cap);
-    for (let k = 0; k < at; k++) {
-      from[k] = k;
-      to[k] = k + 1;
-    }
+    fill(from, to, 0, 0, at);
     len = at;
     if (at > 0) parts.push(source.slice(0, at));
     last = source[at - 1] ?? '';
@@ -341,11 +346,8 @@ export function buildShadow(source: string): Shadow {
   const copy = (start: number, end: number) => {
     if (!mapped || end <= start) return;
     if (len + (end - start) + 1 >= cap) grow(len + (end - start) + 2);
-    for (let k = start; k < end; k++) {
-      from[len] = k;
-      to[len] = k + 1;
-      len++;
-    }
+    fill(from, to, len, start, end);
+    len += end - start;
     parts.push(source.slice(start, end));
     beforeLast = end - start >= 2 ? (source[end - 2] as string) : last;
     last = source[end - 1] as string;
