@@ -291,6 +291,10 @@ export function possibleNames(doc: SummaryDocument, words: readonly Word[]): Mat
   const { text } = doc;
   const out: Match[] = [];
   const capitalised = (w: Word) => {
+    // ASCII first (most words): an upper-case letter is A-Z, and the next character is not one.
+    const c0 = text.charCodeAt(w.start);
+    const c1 = text.charCodeAt(w.start + 1);
+    if (c0 < 128 && c1 < 128) return c0 >= 65 && c0 <= 90 && !(c1 >= 65 && c1 <= 90);
     const c = text[w.start] ?? '';
     return (
       c !== c.toLowerCase() && text[w.start + 1] !== undefined && text[w.start + 1] === text[w.start + 1]?.toLowerCase()
