@@ -98,23 +98,7 @@ export interface CompiledLexicon {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-const PARTICLES = new Set([
-  'van',
-  'von',
-  'de',
-  'der',
-  'den',
-  'da',
-  'di',
-  'du',
-  'del',
-  'della',
-  'la',
-  'le',
-  'bin',
-  'al',
-  'st',
-]);
+const PARTICLES = new Set('van von de der den da di du del della la le bin al st'.split(' '));
 const MAX_PHRASE_WORDS = 6;
 
 export function phraseKey(s: string): string {

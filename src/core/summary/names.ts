@@ -20,97 +20,30 @@ const TOOL_CONTEXT = new Set(
   workflow workflows run runs service instance dyno dynos trace traces tracing log logs logging metric metrics
   graph graphs query queries span spans panel panels chart charts report reports call calls`.split(/\s+/),
 );
-const TOOL_LEADIN = new Set(['via', 'using', 'in', 'on', 'through', 'from', 'into', 'our', 'with']);
-const DATE_LEADIN = new Set([
-  'on',
-  'in',
-  'since',
-  'until',
-  'by',
-  'of',
-  'during',
-  'from',
-  'through',
-  'before',
-  'after',
-  'early',
-  'late',
-  'mid',
-  'last',
-  'next',
-  'this',
-]);
+const TOOL_LEADIN = new Set('via using in on through from into our with'.split(' '));
+const DATE_LEADIN = new Set(
+  'on in since until by of during from through before after early late mid last next this'.split(' '),
+);
 /** Words before a tool that make it the customer's or a third party's ("your PagerDuty", "customers' Slack"). */
-const THEIRS_BEFORE = new Set([
-  'your',
-  'their',
-  'customers',
-  'customer',
-  'users',
-  'user',
-  'clients',
-  'client',
-  'merchants',
-  'merchant',
-  'partners',
-]);
+const THEIRS_BEFORE = new Set(
+  'your their customers customer users user clients client merchants merchant partners'.split(' '),
+);
 /** Two words before a tool that make it someone else's ("the app for Slack", "traffic from GitHub Actions"). */
-const THEIRS_BEFORE_TWO = new Set([
-  'app for',
-  'apps for',
-  'bot for',
-  'integration for',
-  'plugin for',
-  'traffic from',
-  'connections from',
-  'requests from',
-  'webhooks from',
-  'calls from',
-  'events from',
-  'notifications to',
-  'integration with',
-  'integrations with',
-  'users of',
-  'customers of',
-  'customers using',
-  'teams using',
-  'anyone using',
-  'those using',
-  'who use',
-  'who used',
-  'sync with',
-  'syncs with',
-]);
+const THEIRS_BEFORE_TWO = new Set(
+  'app for, apps for, bot for, integration for, plugin for, traffic from, connections from, requests from, webhooks from, calls from, events from, notifications to, integration with, integrations with, users of, customers of, customers using, teams using, anyone using, those using, who use, who used, sync with, syncs with'.split(
+    ', ',
+  ),
+);
 /** Words after a tool that make it someone else's ("the PagerDuty integration", "GitHub Actions runners"). */
-const THEIRS_AFTER = new Set([
-  'integration',
-  'integrations',
-  'runner',
-  'runners',
-  'users',
-  'customers',
-  'marketplace',
-  'connector',
-  'connectors',
-  'plugin',
-  'plugins',
-  'extension',
-]);
+const THEIRS_AFTER = new Set(
+  'integration integrations runner runners users customers marketplace connector connectors plugin plugins extension'.split(
+    ' ',
+  ),
+);
 /** After "X's": the tool's own trouble, not ours ("PagerDuty's outage"). */
-const THEIR_TROUBLE = new Set([
-  'outage',
-  'outages',
-  'incident',
-  'degradation',
-  'downtime',
-  'status',
-  'api',
-  'service',
-  'platform',
-  'issue',
-  'issues',
-  'disruption',
-]);
+const THEIR_TROUBLE = new Set(
+  'outage outages incident degradation downtime status api service platform issue issues disruption'.split(' '),
+);
 const PRIORITY: Record<Term['kind'], number> = { allow: 0, employee: 1, codename: 2, tool: 3 };
 
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();

@@ -14,8 +14,8 @@ jack bob rob art drew ray gene guy don dean miles case page price reed bush lane
 booth hall marsh moss pool rice sharp short strong wells west north south east little small best good noble just love dear
 child mills summers major rusty sandy misty penny holly heather forest storm rain sunny star angel bishop knight pope earl
 duke prince baron marshal judge sage melody harmony honey candy ginny sable cash gill hale lowe nash gates rivers ross ash
-dusty june august april may august will chance chip hank norm sonny sunny buck dick jim jimmy rod tony wade win victor
-van val vance cole hart holt house mann moore more pike pitt port post rose shaw snow stark steel tate vale wall waters
+dusty chance chip hank norm sonny buck dick jim jimmy rod tony wade win victor
+van val vance cole hart holt house mann moore more pike pitt port post shaw snow stark steel tate vale wall waters
 webb wise york pierce porter parker fisher fletcher foster gardner hayes hudson hughes jordan lewis mercer mitchell morgan
 palmer paris patience pepper piper poppy reign remy rocky rowan scout shepherd skip slim spencer taylor tucker tyler
 `;
@@ -29,7 +29,7 @@ they this those through too under until very was we were what when where which w
 new old first last next back still even well way day days time times week weeks month months year years hour hours minute
 minutes second seconds today yesterday tomorrow morning evening night noon midnight early late soon
 service services system systems platform product products customer customers user users account accounts team teams
-api apis app apps web site page pages status update updates change changes issue issues problem problems error errors
+api apis app apps web site pages status update updates change changes issue issues problem problems error errors
 request requests response responses traffic load capacity latency region regions zone zones cluster clusters node nodes
 server servers database databases cache caches queue queues network networks storage disk memory cpu job jobs worker workers
 deploy deploys deployment deployments release releases build builds rollout rollback config configuration feature features
@@ -41,11 +41,11 @@ lion tiger bear panther jaguar cobra python viper dragon hydra kraken unicorn pe
 linear render notion slack sentry harness flux drone semaphore bamboo chef puppet segment split height outline guru slab
 coda twist flock observe cortex axiom tempo graphite honeycomb railway concourse renovate cypress backstage obsidian
 blameless sleuth shortcut clubhouse intercom discord mantis waypoint rancher retool loom quip tableau amplitude unleash
-signal pulse spark ember flame blaze frost ice fire water earth wind air cloud clouds storm thunder lightning
+signal pulse spark ember flame blaze frost ice fire water earth wind air cloud clouds thunder lightning
 core edge hub link mesh net grid stack pipe pipeline stream streams engine engines portal vault shield guard sentinel
-keeper watcher scout ranger pilot captain admiral general
-plan plans tier tiers free pro plus premium basic standard enterprise business team growth starter
-north south east west central global local remote primary secondary main master default
+keeper watcher ranger pilot captain admiral general
+plan plans tier tiers free pro plus premium basic standard enterprise business growth starter
+central global local remote primary secondary main master default
 `;
 
 const COMMON = new Set(`${MONTHS} ${DAYS} ${NAMELIKE} ${EVERYDAY}`.split(/\s+/).filter(Boolean));
