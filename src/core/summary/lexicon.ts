@@ -87,8 +87,6 @@ export interface CompiledLexicon {
   roster: boolean;
   /** Every word that can begin a match (a one-word phrase, a phrase start or a handle): one look-up skips the rest. */
   firstWords: Set<string>;
-  /** A sieve before `firstWords`, by `shapeOf`: a word whose shape is not here begins nothing. */
-  firstShapes: Uint8Array;
   internalDomains: Set<string>;
   /** `allow` entries that are domains ("acme.com"): they cover subdomains, URLs and role addresses. */
   allowDomains: Set<string>;
@@ -116,15 +114,6 @@ function add(map: Map<string, Term[]>, key: string, t: Term): number {
 
 function ambiguousWord(w: string): boolean {
   return w.length <= 2 || isCommonWord(w);
-}
-
-/**
- * A word's place in `firstShapes` by its key's first two characters (0 for none), each folded to 7
- * bits; the bit there is (key length & 7). The lexicon rules read the characters from the text
- * (one string) rather than from each key, and ask `firstWords` whenever one is not ASCII.
- */
-export function shapeOf(c0: number, c1: number): number {
-  return ((c0 & 127) << 7) | (c1 & 127);
 }
 
 const compiled = new WeakMap<Lexicon, CompiledLexicon>();
@@ -202,11 +191,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   }
   const firstWords = new Set<string>([...phraseStarts, ...handles.keys()]);
   for (const key of phrases.keys()) if (!key.includes(' ')) firstWords.add(key);
-  const firstShapes = new Uint8Array(128 * 128);
-  for (const key of firstWords) {
-    const at = shapeOf(key.charCodeAt(0), key.length > 1 ? key.charCodeAt(1) : 0);
-    firstShapes[at] = (firstShapes[at] as number) | (1 << (key.length & 7));
-  }
   const result: CompiledLexicon = {
     phrases,
     maxWords,
@@ -214,7 +198,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     handles,
     roster: (lexicon.employees ?? []).length > 0,
     firstWords,
-    firstShapes,
     internalDomains: new Set((lexicon.internalDomains ?? []).map((d) => d.toLowerCase().replace(/^\.+|\.+$/g, ''))),
     allowDomains: new Set(
       (lexicon.allow ?? [])

@@ -4,9 +4,9 @@
 import { TOOL_CATEGORIES } from './catalogue';
 import { inHeading, isSentenceInitial, type SummaryDocument } from './document';
 import { FIRST_NAMES } from './first-names';
-import { type CompiledLexicon, shapeOf, type Term } from './lexicon';
+import type { CompiledLexicon, Term } from './lexicon';
 import type { Match } from './matches';
-import { type Word, wordsOf } from './tokens';
+import { splitWords, type Word } from './tokens';
 import { DAY_WORDS, isCommonWord, MONTH_WORDS } from './words';
 
 /** Between the words of one phrase: spaces (one line break at most), or a dot, hyphen or underscore (first.last). */
@@ -48,11 +48,11 @@ const PRIORITY: Record<Term['kind'], number> = { allow: 0, employee: 1, codename
 
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 
-/** `words`: the text's words (`wordsOf`), when the caller has them already. */
+/** `words`: the text's words (`splitWords`), when the caller has them already. */
 export function lexiconMatches(
   doc: SummaryDocument,
   lex: CompiledLexicon,
-  words: readonly Word[] = wordsOf(doc.text),
+  words: readonly Word[] = splitWords(doc.text).list,
 ): Match[] {
   const { text } = doc;
   const out: Match[] = [];
@@ -112,25 +112,11 @@ export function lexiconMatches(
     return possessive && THEIR_TROUBLE.has(next.key);
   }
 
-  /**
-   * False when the word's key cannot be in `lex.firstWords`: its shape (see `shapeOf`) is not there.
-   * The key's first two characters are the text's, lower-cased: for ASCII letters, digits and "'"
-   * that is `| 32` (a trailing "'s" dropped from the key never reaches them while the key is longer
-   * than one character). Reading the text, not the key, spares hashing the fresh key string.
-   */
-  const mayBegin = (w: Word) => {
-    const length = w.key.length;
-    const c0 = text.charCodeAt(w.start);
-    const c1 = length > 1 ? text.charCodeAt(w.start + 1) : 0;
-    if (c0 >= 128 || c1 >= 128) return true;
-    return ((lex.firstShapes[shapeOf(c0 | 32, c1 === 0 ? 0 : c1 | 32)] as number) & (1 << (length & 7))) !== 0;
-  };
-
   let i = 0;
   while (i < words.length) {
     const first = words[i] as Word;
-    // Most words begin nothing: one array read (or a set look-up) and on.
-    if (!mayBegin(first) || !lex.firstWords.has(first.key)) {
+    // Most words begin nothing: one set look-up and on.
+    if (!lex.firstWords.has(first.key)) {
       i++;
       continue;
     }
@@ -212,7 +198,7 @@ const ACTION_VERBS = new Set(
   approved triggered shipped executed dropped migrated rebooted disabled enabled escalated investigated killed
   misconfigured removed acknowledged declared flipped toggled forgot patched released upgraded downgraded scaled
   typed clicked truncated wiped broke failed missed skipped bypassed overlooked committed configured started stopped
-  restored rotated revoked edited modified replaced drained failed over promoted spotted found discovered identified
+  restored rotated revoked edited modified replaced drained over promoted spotted found discovered identified
   mitigated resolved`.split(/\s+/),
 );
 
@@ -224,10 +210,6 @@ export function possibleNames(doc: SummaryDocument, words: readonly Word[]): Mat
   const { text } = doc;
   const out: Match[] = [];
   const capitalised = (w: Word) => {
-    // ASCII first (most words): an upper-case letter is A-Z, and the next character is not one.
-    const c0 = text.charCodeAt(w.start);
-    const c1 = text.charCodeAt(w.start + 1);
-    if (c0 < 128 && c1 < 128) return c0 >= 65 && c0 <= 90 && !(c1 >= 65 && c1 <= 90);
     const c = text[w.start] ?? '';
     return (
       c !== c.toLowerCase() && text[w.start + 1] !== undefined && text[w.start + 1] === text[w.start + 1]?.toLowerCase()
@@ -236,8 +218,7 @@ export function possibleNames(doc: SummaryDocument, words: readonly Word[]): Mat
   const spaced = (a: Word, b: Word) => /^[ \t]+$/.test(text.slice(a.end, b.start));
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
-    // The cheap test first: most words are not capitalised, and their keys need no hashing.
-    if (!capitalised(w) || !FIRST_NAMES.has(w.key) || isCommonWord(w.key)) continue;
+    if (!FIRST_NAMES.has(w.key) || isCommonWord(w.key) || !capitalised(w)) continue;
     let last = w;
     let lastIndex = i;
     let next = words[i + 1];

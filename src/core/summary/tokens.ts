@@ -24,10 +24,6 @@ export interface Words {
   ascii: boolean;
 }
 
-export function wordsOf(text: string): Word[] {
-  return splitWords(text).list;
-}
-
 /**
  * The words of `text` as /[\p{L}\p{N}]+(?:['’]\p{L}+)*\/gu finds them, keyed as `Word.key` says.
  * A run of ASCII letters and digits followed by neither an apostrophe nor a non-ASCII character is
