@@ -4,7 +4,6 @@
 import { type FieldProblem, invalid } from '../errors';
 import * as z from '../zod';
 import { CATALOGUE, type ToolCategory } from './catalogue';
-import type { Word } from './tokens';
 import { isCommonWord } from './words';
 
 const term = z
@@ -88,8 +87,6 @@ export interface CompiledLexicon {
   roster: boolean;
   /** Every word that can begin a match (a one-word phrase, a phrase start or a handle): one look-up skips the rest. */
   firstWords: Set<string>;
-  /** A sieve before `firstWords` (see `mayBegin`): bit (length & 7) in each first word's `shapeOf` cell. */
-  firstShapes: Uint8Array;
   internalDomains: Set<string>;
   /** `allow` entries that are domains ("acme.com"): they cover subdomains, URLs and role addresses. */
   allowDomains: Set<string>;
@@ -117,25 +114,6 @@ function add(map: Map<string, Term[]>, key: string, t: Term): number {
 
 function ambiguousWord(w: string): boolean {
   return w.length <= 2 || isCommonWord(w);
-}
-
-/**
- * A key's cell in `firstShapes`: its first two characters (0 for none), each folded to 7 bits
- * after `| 32`, which lower-cases an ASCII letter and keeps a digit, "'" or a lower-case letter.
- */
-const shapeOf = (c0: number, c1: number) => (((c0 | 32) & 127) << 7) | ((c1 | 32) & 127);
-
-/**
- * False when `word` (of `text`) cannot begin a match: bit (key length & 7) of its cell is clear.
- * The key's first two characters are read from the text, not the key: for ASCII ones that is the
- * same after `| 32`, and a dropped trailing "'s" never reaches them while the key has two. Reading
- * the one text string spares hashing each fresh key in the `firstWords` look-up that follows.
- */
-export function mayBegin(lex: CompiledLexicon, text: string, word: Word): boolean {
-  const length = word.key.length;
-  const c0 = text.charCodeAt(word.start);
-  const c1 = length > 1 ? text.charCodeAt(word.start + 1) : 0;
-  return (c0 | c1) >= 128 || ((lex.firstShapes[shapeOf(c0, c1)] as number) & (1 << (length & 7))) !== 0;
 }
 
 const compiled = new WeakMap<Lexicon, CompiledLexicon>();
@@ -213,11 +191,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   }
   const firstWords = new Set<string>([...phraseStarts, ...handles.keys()]);
   for (const key of phrases.keys()) if (!key.includes(' ')) firstWords.add(key);
-  const firstShapes = new Uint8Array(128 * 128);
-  for (const key of firstWords) {
-    const at = shapeOf(key.charCodeAt(0), key.length > 1 ? key.charCodeAt(1) : 0);
-    firstShapes[at] = (firstShapes[at] as number) | (1 << (key.length & 7));
-  }
   const result: CompiledLexicon = {
     phrases,
     maxWords,
@@ -225,7 +198,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     handles,
     roster: (lexicon.employees ?? []).length > 0,
     firstWords,
-    firstShapes,
     internalDomains: new Set((lexicon.internalDomains ?? []).map((d) => d.toLowerCase().replace(/^\.+|\.+$/g, ''))),
     allowDomains: new Set(
       (lexicon.allow ?? [])

@@ -4,7 +4,7 @@
 import { TOOL_CATEGORIES } from './catalogue';
 import { inHeading, isSentenceInitial, type SummaryDocument } from './document';
 import { FIRST_NAMES } from './first-names';
-import { type CompiledLexicon, mayBegin, type Term } from './lexicon';
+import type { CompiledLexicon, Term } from './lexicon';
 import type { Match } from './matches';
 import { splitWords, type Word } from './tokens';
 import { DAY_WORDS, isCommonWord, MONTH_WORDS } from './words';
@@ -115,8 +115,8 @@ export function lexiconMatches(
   let i = 0;
   while (i < words.length) {
     const first = words[i] as Word;
-    // Most words begin nothing: one array read (or a set look-up) and on.
-    if (!mayBegin(lex, text, first) || !lex.firstWords.has(first.key)) {
+    // Most words begin nothing: one set look-up and on.
+    if (!lex.firstWords.has(first.key)) {
       i++;
       continue;
     }
