@@ -312,7 +312,8 @@ function lex(text: string): { token: Token; start: number; end: number }[] | nul
   const blocks: { token: Token; start: number; end: number }[] = [];
   let at = 0;
   for (const token of tokens) {
-    if (text.startsWith(token.raw, at)) {
+    // A slice compared whole is far cheaper in V8 than startsWith at an offset.
+    if (text.slice(at, at + token.raw.length) === token.raw) {
       blocks.push({ token, start: at, end: at + token.raw.length });
       at += token.raw.length;
     } else {
@@ -322,22 +323,13 @@ function lex(text: string): { token: Token; start: number; end: number }[] | nul
   return at === text.length ? blocks : null;
 }
 
-const NON_ASCII_SPACE = /\s/;
+const NON_SPACE_RUN = /\S+/g;
 
-/** `s.split(/\s+/).filter(Boolean).length`, without building the array. */
+/** `s.split(/\s+/).filter(Boolean).length`, without building the array (V8's regex scan beats a char loop). */
 function countWords(s: string): number {
   let count = 0;
-  let inWord = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const space =
-      c === 32 || (c >= 9 && c <= 13) || (c >= 128 && (c === 0xa0 || c === 0xfeff || NON_ASCII_SPACE.test(s[i] ?? '')));
-    if (space) inWord = false;
-    else if (!inWord) {
-      inWord = true;
-      count++;
-    }
-  }
+  NON_SPACE_RUN.lastIndex = 0;
+  while (NON_SPACE_RUN.test(s)) count++;
   return count;
 }
 

@@ -49,11 +49,29 @@ function statedZone(text: string): RegExpExecArray | null {
 /** Between a UTC time and a local-time gloss of it: "14:05 UTC (10:05 EDT)", "14:05 UTC / 10:05 EDT". */
 const GLOSS_JOIN = /^[ \t]*(?:\(?[ \t]*(?:UTC|GMT|Z)[ \t]*\)?)?[ \t]*(?:\(|\/|,|;|[-–—][ \t])[ \t]*$/i;
 
+/** TIME tried where it can begin: a run of ASCII digits (its look-behind forbids a digit before), "noon", "midnight". */
+const TIME_AT = new RegExp(TIME.source, 'uy');
+const TIME_START = /\d+|noon|midnight/g;
+
+/** TIME's matches in `s`, as its global scan finds them, tried only at the offsets where one can begin. */
+function* times(s: string): Generator<RegExpExecArray> {
+  let lastEnd = 0;
+  TIME_START.lastIndex = 0;
+  for (let c = TIME_START.exec(s); c !== null; c = TIME_START.exec(s)) {
+    if (c.index < lastEnd) continue;
+    TIME_AT.lastIndex = c.index;
+    const m = TIME_AT.exec(s);
+    if (m === null) continue;
+    lastEnd = c.index + m[0].length;
+    TIME_START.lastIndex = Math.max(TIME_START.lastIndex, lastEnd);
+    yield m;
+  }
+}
+
 export function timeMentions(text: string, from: number, to: number, documentText: string): TimeMention[] {
   const found: TimeMention[] = [];
   const slice = text.slice(from, to);
-  TIME.lastIndex = 0;
-  for (let m = TIME.exec(slice); m !== null; m = TIME.exec(slice)) {
+  for (const m of times(slice)) {
     const start = from + m.index;
     const end = start + m[0].trimEnd().length;
     let minutes: number;
@@ -119,9 +137,11 @@ export function timeMentions(text: string, from: number, to: number, documentTex
     }
   }
   // "All times are in UTC" zones every bare time as UTC; otherwise "all times are PDT" zones them as PDT.
-  if (GLOBAL_UTC.test(documentText)) {
+  // Both only zone a time that has none: when every time has its own, neither is looked for.
+  const bare = found.some((t) => t.zone === 'none');
+  if (bare && GLOBAL_UTC.test(documentText)) {
     for (const t of found) if (t.zone === 'none') t.zone = 'utc';
-  } else if (found.some((t) => t.zone === 'none')) {
+  } else if (bare) {
     const stated = statedZone(documentText);
     if (stated) {
       for (const t of found) {
