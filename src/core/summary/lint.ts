@@ -210,7 +210,9 @@ function actionItems(doc: SummaryDocument): Located[] {
     for (const b of lists) {
       let cursor = b.start;
       for (const item of (b.token as ListToken).items) {
-        const at = doc.text.indexOf(item.raw, cursor);
+        // An item almost always starts where the previous one ended: compare there before searching.
+        const at =
+          doc.text.slice(cursor, cursor + item.raw.length) === item.raw ? cursor : doc.text.indexOf(item.raw, cursor);
         if (at === -1) continue;
         items.push({ start: at, end: at + item.raw.trimEnd().length });
         cursor = at + item.raw.length;
