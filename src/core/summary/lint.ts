@@ -134,12 +134,12 @@ function wordLimit(doc: SummaryDocument): Located[] {
 function timesInWhatHappened(view: View): { parts: SectionPart[]; times: TimeMention[] } {
   const { doc, shadow, toShadow } = view;
   const parts = doc.sections.get('whatHappened') ?? [];
-  const times = parts.flatMap((p) =>
-    timeMentions(shadow.text, toShadow(p.bodyStart), toShadow(p.end), shadow.text).map((t) => ({
-      ...t,
-      ...toSource(shadow, t.start, t.end),
-    })),
-  );
+  const times: TimeMention[] = [];
+  for (const p of parts) {
+    for (const t of timeMentions(shadow.text, toShadow(p.bodyStart), toShadow(p.end), shadow.text)) {
+      times.push({ ...t, ...toSource(shadow, t.start, t.end) });
+    }
+  }
   return { parts, times };
 }
 
@@ -204,7 +204,7 @@ type ListToken = Tokens.List;
 function actionItems(doc: SummaryDocument): Located[] {
   const parts = doc.sections.get('prevention') ?? [];
   const items: { start: number; end: number }[] = [];
-  const blocks = parts.flatMap((p) => p.blocks);
+  const blocks = parts.length === 1 ? (parts[0] as SectionPart).blocks : parts.flatMap((p) => p.blocks);
   const lists = blocks.filter((b) => b.token.type === 'list');
   if (lists.length > 0) {
     for (const b of lists) {
@@ -282,9 +282,13 @@ function unsecret(text: string, m: Located, secrets: Match[]): Shown {
   return { text: excerpt, message: scrub(m.message) ?? m.message, suggestion: scrub(m.suggestion) };
 }
 
+/** Above this many matches, coverage is kept per character; below, kept spans are compared. */
+const FEW_MATCHES = 48;
+
 /**
  * Overlapping matches: the more specific rule wins (a warning never hides anything), and one rule
- * reports a span once. Linear in the total length of the spans: coverage is kept per character.
+ * reports a span once. Linear in the total length of the spans: coverage is kept per character
+ * (for a handful of matches, the usual case, by comparing each with the spans kept so far).
  */
 function resolveOverlaps(matches: Match[], length: number): Match[] {
   const rank = (r: RuleId) => {
@@ -292,8 +296,11 @@ function resolveOverlaps(matches: Match[], length: number): Match[] {
     return i === -1 ? SPAN_PRIORITY.length : i;
   };
   const sorted = [...matches].sort((a, b) => rank(a.rule) - rank(b.rule) || b.end - b.start - (a.end - a.start));
-  const errors = new Uint8Array(length + 1);
+  const few = matches.length <= FEW_MATCHES;
+  const errors = few ? null : new Uint8Array(length + 1);
   const byRule = new Map<RuleId, Uint8Array>();
+  // An empty span covers nothing and is covered by nothing, as with the per-character arrays.
+  const overlaps = (a: Match, b: Match) => a.start < b.end && b.start < a.end && a.start < a.end && b.start < b.end;
   const covered = (cover: Uint8Array, m: Match) => {
     for (let k = m.start; k < m.end; k++) if (cover[k]) return true;
     return false;
@@ -301,7 +308,12 @@ function resolveOverlaps(matches: Match[], length: number): Match[] {
   const kept: Match[] = [];
   for (const m of sorted) {
     const warning = m.severity === 'warning';
-    if (!warning && covered(errors, m)) continue;
+    if (few) {
+      if (kept.some((k) => overlaps(k, m) && (k.rule === m.rule || (!warning && k.severity !== 'warning')))) continue;
+      kept.push(m);
+      continue;
+    }
+    if (!warning && covered(errors as Uint8Array, m)) continue;
     let mine = byRule.get(m.rule);
     if (!mine) {
       mine = new Uint8Array(length + 1);
@@ -309,7 +321,7 @@ function resolveOverlaps(matches: Match[], length: number): Match[] {
     }
     if (covered(mine, m)) continue;
     mine.fill(1, m.start, m.end);
-    if (!warning) errors.fill(1, m.start, m.end);
+    if (!warning) (errors as Uint8Array).fill(1, m.start, m.end);
     kept.push(m);
   }
   return kept;
