@@ -282,13 +282,9 @@ function unsecret(text: string, m: Located, secrets: Match[]): Shown {
   return { text: excerpt, message: scrub(m.message) ?? m.message, suggestion: scrub(m.suggestion) };
 }
 
-/** Above this many matches, coverage is kept per character; below, kept spans are compared. */
-const FEW_MATCHES = 48;
-
 /**
  * Overlapping matches: the more specific rule wins (a warning never hides anything), and one rule
- * reports a span once. Linear in the total length of the spans: coverage is kept per character
- * (for a handful of matches, the usual case, by comparing each with the spans kept so far).
+ * reports a span once. Linear in the total length of the spans: coverage is kept per character.
  */
 function resolveOverlaps(matches: Match[], length: number): Match[] {
   const rank = (r: RuleId) => {
@@ -296,11 +292,8 @@ function resolveOverlaps(matches: Match[], length: number): Match[] {
     return i === -1 ? SPAN_PRIORITY.length : i;
   };
   const sorted = [...matches].sort((a, b) => rank(a.rule) - rank(b.rule) || b.end - b.start - (a.end - a.start));
-  const few = matches.length <= FEW_MATCHES;
-  const errors = few ? null : new Uint8Array(length + 1);
+  const errors = new Uint8Array(length + 1);
   const byRule = new Map<RuleId, Uint8Array>();
-  // An empty span covers nothing and is covered by nothing, as with the per-character arrays.
-  const overlaps = (a: Match, b: Match) => a.start < b.end && b.start < a.end && a.start < a.end && b.start < b.end;
   const covered = (cover: Uint8Array, m: Match) => {
     for (let k = m.start; k < m.end; k++) if (cover[k]) return true;
     return false;
@@ -308,12 +301,7 @@ function resolveOverlaps(matches: Match[], length: number): Match[] {
   const kept: Match[] = [];
   for (const m of sorted) {
     const warning = m.severity === 'warning';
-    if (few) {
-      if (kept.some((k) => overlaps(k, m) && (k.rule === m.rule || (!warning && k.severity !== 'warning')))) continue;
-      kept.push(m);
-      continue;
-    }
-    if (!warning && covered(errors as Uint8Array, m)) continue;
+    if (!warning && covered(errors, m)) continue;
     let mine = byRule.get(m.rule);
     if (!mine) {
       mine = new Uint8Array(length + 1);
@@ -321,7 +309,7 @@ function resolveOverlaps(matches: Match[], length: number): Match[] {
     }
     if (covered(mine, m)) continue;
     mine.fill(1, m.start, m.end);
-    if (!warning) (errors as Uint8Array).fill(1, m.start, m.end);
+    if (!warning) errors.fill(1, m.start, m.end);
     kept.push(m);
   }
   return kept;
