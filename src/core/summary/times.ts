@@ -14,8 +14,9 @@ export interface TimeMention {
   statedZone?: string;
 }
 
+/** A time of day (sticky: tried where one can begin, see timeMentions). */
 const TIME =
-  /(?<![\p{L}\p{N}:./]|(?<!\d)-)(?:(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?|(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?[ \t]*([ap]\.?m\.?|[AP]\.?M\.?)?|(noon|midnight))(?=Z(?![\p{L}\p{N}])|(?:UTC|GMT)(?![\p{L}])|(?![\p{L}\p{N}]|[:.]\d))/gu;
+  /(?<![\p{L}\p{N}:./]|(?<!\d)-)(?:(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?|(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?[ \t]*([ap]\.?m\.?|[AP]\.?M\.?)?|(noon|midnight))(?=Z(?![\p{L}\p{N}])|(?:UTC|GMT)(?![\p{L}])|(?![\p{L}\p{N}]|[:.]\d))/uy;
 /** IANA zone names ("US/Pacific", "America/New_York", "Europe/Berlin"). */
 const ZONE_NAME = String.raw`(?:US|America|Europe|Asia|Australia|Africa|Pacific|Atlantic|Indian|Canada|Brazil|Mexico|Antarctica|Arctic)\/[A-Za-z_]+(?:\/[A-Za-z_]+)?`;
 const UTC_AFTER =
@@ -49,29 +50,19 @@ function statedZone(text: string): RegExpExecArray | null {
 /** Between a UTC time and a local-time gloss of it: "14:05 UTC (10:05 EDT)", "14:05 UTC / 10:05 EDT". */
 const GLOSS_JOIN = /^[ \t]*(?:\(?[ \t]*(?:UTC|GMT|Z)[ \t]*\)?)?[ \t]*(?:\(|\/|,|;|[-–—][ \t])[ \t]*$/i;
 
-/** TIME tried where it can begin: a run of ASCII digits (its look-behind forbids a digit before), "noon", "midnight". */
-const TIME_AT = new RegExp(TIME.source, 'uy');
-const TIME_START = /\d+|noon|midnight/g;
-
-/** TIME's matches in `s`, as its global scan finds them, tried only at the offsets where one can begin. */
-function* times(s: string): Generator<RegExpExecArray> {
-  let lastEnd = 0;
-  TIME_START.lastIndex = 0;
-  for (let c = TIME_START.exec(s); c !== null; c = TIME_START.exec(s)) {
-    if (c.index < lastEnd) continue;
-    TIME_AT.lastIndex = c.index;
-    const m = TIME_AT.exec(s);
-    if (m === null) continue;
-    lastEnd = c.index + m[0].length;
-    TIME_START.lastIndex = Math.max(TIME_START.lastIndex, lastEnd);
-    yield m;
-  }
-}
-
 export function timeMentions(text: string, from: number, to: number, documentText: string): TimeMention[] {
   const found: TimeMention[] = [];
   const slice = text.slice(from, to);
-  for (const m of times(slice)) {
+  // TIME is tried only where a time can begin: a run of ASCII digits (its look-behind forbids a
+  // digit before one), "noon" or "midnight". Those skipped inside a time found are not tried, so
+  // these are the matches a scan of every position would find.
+  let lastEnd = 0;
+  for (const c of slice.matchAll(/\d+|noon|midnight/g)) {
+    if (c.index < lastEnd) continue;
+    TIME.lastIndex = c.index;
+    const m = TIME.exec(slice);
+    if (m === null) continue;
+    lastEnd = c.index + m[0].length;
     const start = from + m.index;
     const end = start + m[0].trimEnd().length;
     let minutes: number;
