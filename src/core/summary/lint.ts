@@ -206,7 +206,7 @@ type ListToken = Tokens.List;
 function actionItems(doc: SummaryDocument): Located[] {
   const parts = doc.sections.get('prevention') ?? [];
   const items: { start: number; end: number }[] = [];
-  const blocks = parts.length === 1 ? (parts[0] as SectionPart).blocks : parts.flatMap((p) => p.blocks);
+  const blocks = parts.flatMap((p) => p.blocks);
   const lists = blocks.filter((b) => b.token.type === 'list');
   if (lists.length > 0) {
     for (const b of lists) {
