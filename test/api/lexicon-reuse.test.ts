@@ -24,11 +24,13 @@ it('hands out one lexicon object while the setting is unchanged, and the new one
   expect(second.employees).toEqual(['Tom Okafor']);
   // The gate reads the new roster at once: the old name passes, the new one is caught.
   const lint = async (markdown: string) =>
-    (await w.call('POST', '/api/v1/lint', { token, body: { markdown } })).json.findings.map((f: { rule: string }) => f.rule);
+    (await w.call('POST', '/api/v1/lint', { token, body: { markdown } })).json.findings.map(
+      (f: { rule: string }) => f.rule,
+    );
   expect(await lint('Tom Okafor restarted the service.')).toContain('employee-name');
   expect(await lint('Priya Raman restarted the service.')).not.toContain('employee-name');
 });
 
-it('reads a fresh world without the previous world\'s lexicon', async () => {
+it("reads a fresh world without the previous world's lexicon", async () => {
   expect((await getLexicon({ deps: w.deps })).employees).toBeUndefined();
 });
