@@ -555,97 +555,142 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void
 
 // ---------------------------------------------------------------- secret
 /**
- * Each credential format, what to call it, a test of the whole text it needs, and (when its
- * look-behind makes it begin a word of plain-ASCII text) the words one of which it starts.
+ * Each credential format, what to call it, the shortest run of TOKEN_CHARS any match holds, and a
+ * test of the whole text it needs. A credential is a long unbroken token, prose is short words: the
+ * longest run of the text (found once) rules out most formats before any of their tests run.
  */
-const SECRETS: [RegExp, string, (string | RegExp)?, string[]?][] = [
+const SECRETS: [RegExp, string, number, (string | RegExp)?][] = [
   [
     /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]{0,8000}?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?/g,
     'a private key',
+    10,
     '-----BEGIN',
   ],
   [
     /(?<![A-Z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])/g,
     'an AWS access key id',
+    20,
   ],
-  [/(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, 'a GitHub token', /gh[pousr]_/, ['gh']],
-  [/(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, 'a GitHub token', 'github_pat_', ['github']],
+  [/(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, 'a GitHub token', 40, /gh[pousr]_/],
+  [/(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, 'a GitHub token', 33, 'github_pat_'],
   [
     /(?<![\w-])(?:glpat|gldt|glrt|glptt|glcbt|glimt|glsoat|glffct|gloas|glagent|glft)-[A-Za-z0-9_.-]{20,}/g,
     'a GitLab token',
+    25,
     /gl[a-z]{1,6}-/,
-    ['glpat', 'gldt', 'glrt', 'glptt', 'glcbt', 'glimt', 'glsoat', 'glffct', 'gloas', 'glagent', 'glft'],
   ],
-  [/(?<![\w-])GR1348941[A-Za-z0-9_-]{20,}/g, 'a GitLab runner token', 'GR1348941', ['gr']],
-  [/(?<![\w-])(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,}/g, 'a Slack token', /xox|xapp/, ['xox', 'xapp']],
+  [/(?<![\w-])GR1348941[A-Za-z0-9_-]{20,}/g, 'a GitLab runner token', 29, 'GR1348941'],
+  [/(?<![\w-])(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,}/g, 'a Slack token', 15, /xox|xapp/],
   [
     /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]+/g,
     'a Slack webhook URL',
+    28,
     'hooks.slack.com',
   ],
-  [/https:\/\/(?:discord(?:app)?\.com)\/api\/webhooks\/[A-Za-z0-9/_-]+/g, 'a Discord webhook URL', '/api/webhooks/'],
-  [/(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, 'a Stripe secret key', /k_(?:live|test)_/, ['sk', 'rk']],
-  [/(?<![\w])whsec_[A-Za-z0-9+/=]{20,}/g, 'a webhook signing secret', 'whsec_', ['whsec']],
-  [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'a Google API key', 'AIza', ['aiza']],
-  [/(?<![\w])ya29\.[0-9A-Za-z_-]{20,}/g, 'a Google OAuth token', 'ya29.', ['ya29']],
-  [/(?<![\w-])sk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_-]{20,}/g, 'an API secret key', 'sk-', ['sk']],
-  [/(?<![\w])SG\.[A-Za-z0-9_-]{16,128}\.[A-Za-z0-9_-]{16,128}/g, 'a SendGrid API key', 'SG.', ['sg']],
-  [/(?<![\w])SK[0-9a-f]{32}(?![\w])/g, 'a Twilio API key', /SK[0-9a-f]{32}/, ['sk']],
-  [/(?<![\w-])key-[0-9a-f]{32}(?![\w])/g, 'a Mailgun API key', 'key-', ['key']],
-  [/(?<![\w])npm_[A-Za-z0-9]{36}(?![\w])/g, 'an npm token', 'npm_', ['npm']],
-  [/(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,}/g, 'a PyPI token', 'pypi-', ['pypi']],
-  [/(?<![\w])shp(?:at|ss|ca|pa)_[a-zA-Z0-9]{32,64}(?![\w])/g, 'a Shopify token', 'shp', ['shp']],
-  [/(?<![\w])gsk_[A-Za-z0-9]{40,}/g, 'a Groq API key', 'gsk_', ['gsk']],
-  [/(?<![\w])hf_[A-Za-z0-9]{30,}/g, 'a Hugging Face token', 'hf_', ['hf']],
-  [/(?<![\w])lin_(?:api|oauth)_[A-Za-z0-9_]{32,128}/g, 'a Linear API key', 'lin_', ['lin']],
-  [/(?<![\w])ntn_[0-9]{11}[A-Za-z0-9]{30,}/g, 'a Notion token', 'ntn_', ['ntn']],
-  [/(?<![\w])secret_[A-Za-z0-9]{43}(?![\w])/g, 'a Notion token', 'secret_', ['secret']],
-  [/(?<![\w])ops_eyJ[A-Za-z0-9+/=]{60,}/g, 'a 1Password service account token', 'ops_eyJ', ['ops']],
-  [
-    /(?<![\w])(?:vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}(?![\w])/g,
-    'a Vercel token',
-    /vc[pciark]_/,
-    ['vcp', 'vci', 'vca', 'vcr', 'vck'],
-  ],
-  [/(?<![\w])dapi[a-fA-F0-9]{32}(?:-\d)?(?![\w])/g, 'a Databricks token', 'dapi', ['dapi']],
-  [/(?<![\w])dckr_pat_[A-Za-z0-9_-]{20,}/g, 'a Docker Hub token', 'dckr_', ['dckr']],
-  [/(?<![\w])figd_[A-Za-z0-9_-]{40,200}/g, 'a Figma token', 'figd_', ['figd']],
-  [/(?<![\w])glc_[A-Za-z0-9+/]{32,400}={0,2}/g, 'a Grafana Cloud token', 'glc_', ['glc']],
-  [/(?<![\w])glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![\w])/g, 'a Grafana service account token', 'glsa_', ['glsa']],
-  [/(?<![\w])_authToken=[^\s"']{8,}/g, 'an npm registry token', '_authToken'],
+  [/https:\/\/(?:discord(?:app)?\.com)\/api\/webhooks\/[A-Za-z0-9/_-]+/g, 'a Discord webhook URL', 28, '/api/webhooks/'],
+  [/(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, 'a Stripe secret key', 24, /k_(?:live|test)_/],
+  [/(?<![\w])whsec_[A-Za-z0-9+/=]{20,}/g, 'a webhook signing secret', 26, 'whsec_'],
+  [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'a Google API key', 39, 'AIza'],
+  [/(?<![\w])ya29\.[0-9A-Za-z_-]{20,}/g, 'a Google OAuth token', 25, 'ya29.'],
+  [/(?<![\w-])sk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_-]{20,}/g, 'an API secret key', 23, 'sk-'],
+  [/(?<![\w])SG\.[A-Za-z0-9_-]{16,128}\.[A-Za-z0-9_-]{16,128}/g, 'a SendGrid API key', 36, 'SG.'],
+  [/(?<![\w])SK[0-9a-f]{32}(?![\w])/g, 'a Twilio API key', 34, /SK[0-9a-f]{32}/],
+  [/(?<![\w-])key-[0-9a-f]{32}(?![\w])/g, 'a Mailgun API key', 36, 'key-'],
+  [/(?<![\w])npm_[A-Za-z0-9]{36}(?![\w])/g, 'an npm token', 40, 'npm_'],
+  [/(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,}/g, 'a PyPI token', 58, 'pypi-'],
+  [/(?<![\w])shp(?:at|ss|ca|pa)_[a-zA-Z0-9]{32,64}(?![\w])/g, 'a Shopify token', 38, 'shp'],
+  [/(?<![\w])gsk_[A-Za-z0-9]{40,}/g, 'a Groq API key', 44, 'gsk_'],
+  [/(?<![\w])hf_[A-Za-z0-9]{30,}/g, 'a Hugging Face token', 33, 'hf_'],
+  [/(?<![\w])lin_(?:api|oauth)_[A-Za-z0-9_]{32,128}/g, 'a Linear API key', 40, 'lin_'],
+  [/(?<![\w])ntn_[0-9]{11}[A-Za-z0-9]{30,}/g, 'a Notion token', 45, 'ntn_'],
+  [/(?<![\w])secret_[A-Za-z0-9]{43}(?![\w])/g, 'a Notion token', 50, 'secret_'],
+  [/(?<![\w])ops_eyJ[A-Za-z0-9+/=]{60,}/g, 'a 1Password service account token', 67, 'ops_eyJ'],
+  [/(?<![\w])(?:vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}(?![\w])/g, 'a Vercel token', 24, /vc[pciark]_/],
+  [/(?<![\w])dapi[a-fA-F0-9]{32}(?:-\d)?(?![\w])/g, 'a Databricks token', 36, 'dapi'],
+  [/(?<![\w])dckr_pat_[A-Za-z0-9_-]{20,}/g, 'a Docker Hub token', 29, 'dckr_'],
+  [/(?<![\w])figd_[A-Za-z0-9_-]{40,200}/g, 'a Figma token', 45, 'figd_'],
+  [/(?<![\w])glc_[A-Za-z0-9+/]{32,400}={0,2}/g, 'a Grafana Cloud token', 36, 'glc_'],
+  [/(?<![\w])glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![\w])/g, 'a Grafana service account token', 46, 'glsa_'],
+  [/(?<![\w])_authToken=[^\s"']{8,}/g, 'an npm registry token', 11, '_authToken'],
   [
     /(?<![\w])["']?(?:AWS|aws|Aws)_?(?:ACCOUNT|account|Account)_?(?:ID|id|Id)["']?\s*(?::|=>|=)\s*["']?\d{4}-?\d{4}-?\d{4}/g,
     'an AWS account id',
-    /account/i,
+    12,
+    /aws/i,
   ],
-  [/(?<![\w])dop_v1_[a-f0-9]{64}(?![\w])/g, 'a DigitalOcean token', 'dop_v1_', ['dop']],
-  [/(?<![\w])hv[sbr]\.[A-Za-z0-9_-]{20,}/g, 'a Vault token', /hv[sbr]\./, ['hvs', 'hvb', 'hvr']],
-  [/(?<![\w])AGE-SECRET-KEY-1[0-9A-Z]{58}(?![\w])/g, 'an age secret key', 'AGE-SECRET-KEY', ['age']],
-  [/(?<![\w])aw_[A-Za-z0-9_-]{43}(?![\w-])/g, 'an Afterword API token', 'aw_', ['aw']],
-  [/(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 'a JSON Web Token', 'eyJ', ['eyj']],
+  [/(?<![\w])dop_v1_[a-f0-9]{64}(?![\w])/g, 'a DigitalOcean token', 71, 'dop_v1_'],
+  [/(?<![\w])hv[sbr]\.[A-Za-z0-9_-]{20,}/g, 'a Vault token', 24, /hv[sbr]\./],
+  [/(?<![\w])AGE-SECRET-KEY-1[0-9A-Z]{58}(?![\w])/g, 'an age secret key', 74, 'AGE-SECRET-KEY'],
+  [/(?<![\w])aw_[A-Za-z0-9_-]{43}(?![\w-])/g, 'an Afterword API token', 46, 'aw_'],
+  [/(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 'a JSON Web Token', 32, 'eyJ'],
   [
     /(?<![\w])(?:AccountKey|SharedAccessKey|SharedAccessSignature)=[A-Za-z0-9+/=%]{20,}/g,
     'an Azure key',
+    31,
     /Shared|AccountKey/,
-    ['accountkey', 'sharedaccess'],
   ],
-  [/(?<![\w])Bearer\s+[A-Za-z0-9._~+/-]{20,}=*/g, 'a bearer token', 'Bearer', ['bearer']],
+  [/(?<![\w])Bearer\s+[A-Za-z0-9._~+/-]{20,}=*/g, 'a bearer token', 20, 'Bearer'],
   [
     /(?<![\p{L}\p{N}_])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]{1,100}:[^\s@/]{1,200}@[^\s/]+/gu,
     'credentials in a URL',
+    0,
     '://',
   ],
 ];
 /** `password=…`, `token: …`, also as an environment variable (`DB_PASSWORD=…`) or a flag (`--api-key=…`). */
 const ASSIGNMENT =
   /(?<![\p{L}\p{N}_-])-{0,2}(?:[A-Za-z0-9]+[_-]){0,4}(?:password|passwd|pwd|passphrase|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)["']?\s*(?:=>|=|:)\s*["']?([^\s"',;)]{4,})/giu;
+/**
+ * The test ASSIGNMENT runs behind, a key word then (after the rest of its name) "=" or ":", as a
+ * look-behind tried only at each "=" and ":": the same answer as searching the text for it.
+ */
+const ASSIGNMENT_END = /(?<=(?:pass|pwd|secret|key|token)[a-z0-9_-]*["']?\s*)[=:]/iy;
 
-for (const [, , , heads] of SECRETS) if (heads) registerHeads([heads]);
+function assignmentEnd(text: string): boolean {
+  for (const sign of '=:') {
+    for (let at = text.indexOf(sign); at !== -1; at = text.indexOf(sign, at + 1)) {
+      ASSIGNMENT_END.lastIndex = at;
+      if (ASSIGNMENT_END.test(text)) return true;
+    }
+  }
+  return false;
+}
 
-function secrets(text: string, emit: Emit, scan: Scan): void {
-  for (const [re, what, textGate, heads] of SECRETS) {
-    // `(?<![\w])` is a word start only where the words were split as ASCII.
-    const gate = heads && scan.ascii ? scan.words.has([heads]) : textGate;
+/** What the credential formats are made of: [A-Za-z0-9_+/=.~%-], by char code. */
+const TOKEN_CHARS = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+/=.~%-') TOKEN_CHARS[c.charCodeAt(0)] = 1;
+
+/** A char code among TOKEN_CHARS. */
+const isTokenChar = (c: number) => c < 128 && TOKEN_CHARS[c] === 1;
+
+/**
+ * The length of the longest run of TOKEN_CHARS, or 9 when it is shorter (only the URL format's
+ * bound is below 10). A run longer than the longest so far, if it starts at `i`, covers the
+ * character at `i + longest`: when that one (or one before it) is not a token character, the
+ * search jumps past it, so most characters of prose are never read.
+ */
+function longestToken(text: string): number {
+  let longest = 9;
+  let i = 0; // where the run being sought may start: at 0 or after a character outside the runs
+  while (i + longest < text.length) {
+    let j = i + longest;
+    while (j >= i && isTokenChar(text.charCodeAt(j))) j--;
+    if (j >= i) {
+      i = j + 1;
+      continue;
+    }
+    let end = i + longest + 1;
+    while (end < text.length && isTokenChar(text.charCodeAt(end))) end++;
+    longest = end - i;
+    i = end + 1;
+  }
+  return longest;
+}
+
+function secrets(text: string, emit: Emit): void {
+  const longest = longestToken(text);
+  for (const [re, what, shortest, textGate] of SECRETS) {
+    if (longest < shortest) continue;
     each(
       text,
       re,
@@ -657,7 +702,7 @@ function secrets(text: string, emit: Emit, scan: Scan): void {
           message: `This looks like ${what}. Remove it here and rotate it: anything in a draft has been seen.`,
           suggestion: 'remove the credential and rotate it',
         }),
-      gate,
+      textGate,
     );
   }
   // Where a saved draft had a credential: the placeholder stays an error until it is rewritten.
@@ -671,7 +716,7 @@ function secrets(text: string, emit: Emit, scan: Scan): void {
     });
   }
   // A necessary condition of ASSIGNMENT: a key word, then (after the rest of its name) "=" or ":".
-  if (/(?:pass|pwd|secret|key|token)[a-z0-9_-]*["']?\s*[=:]/i.test(text))
+  if (assignmentEnd(text))
     each(text, ASSIGNMENT, (m) => {
       const value = m[1] ?? '';
       const colon = /:\s*["']?[^\s]*$/.test(m[0].slice(0, m[0].length - value.length + 1)) && !m[0].includes('=');
@@ -914,18 +959,14 @@ function ownersBlameWhys(text: string, emit: Emit, scan: Scan): void {
   }
 }
 
-/** The `secret` rule alone (the live-text redaction reads the source as written as well as the shadow). */
-export function secretMatches(text: string, _lex: CompiledLexicon, words: Words = splitWords(text)): Match[] {
+/**
+ * The `secret` rule alone (the live-text redaction reads the source as written as well as the
+ * shadow). Its gates read the text itself: the words, once needed, are no longer (`_words`).
+ */
+export function secretMatches(text: string, _lex: CompiledLexicon, _words?: Words): Match[] {
   const out: Match[] = [];
-  const emit: Emit = (m) => {
+  secrets(text, (m) => {
     if (m.end > m.start) out.push(m);
-  };
-  secrets(text, emit, {
-    words: new Triggers(words, text),
-    ascii: words.ascii,
-    lower: '',
-    hyphens: [],
-    hash: { digit: false, word: false, number: false },
   });
   return out;
 }
@@ -954,7 +995,7 @@ export function patternMatches(text: string, lex: CompiledLexicon, words: Words 
     hyphens: hyphenDigits(text),
     hash: hashes(text),
   };
-  secrets(text, emit, scan);
+  secrets(text, emit);
   contacts(text, lex, emit);
   hosts(text, lex, emit, scan);
   tickets(text, lex, emit, scan);
