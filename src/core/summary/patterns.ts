@@ -587,7 +587,12 @@ const SECRETS: [RegExp, string, number, (string | RegExp)?][] = [
     28,
     'hooks.slack.com',
   ],
-  [/https:\/\/(?:discord(?:app)?\.com)\/api\/webhooks\/[A-Za-z0-9/_-]+/g, 'a Discord webhook URL', 28, '/api/webhooks/'],
+  [
+    /https:\/\/(?:discord(?:app)?\.com)\/api\/webhooks\/[A-Za-z0-9/_-]+/g,
+    'a Discord webhook URL',
+    28,
+    '/api/webhooks/',
+  ],
   [/(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, 'a Stripe secret key', 24, /k_(?:live|test)_/],
   [/(?<![\w])whsec_[A-Za-z0-9+/=]{20,}/g, 'a webhook signing secret', 26, 'whsec_'],
   [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'a Google API key', 39, 'AIza'],
@@ -658,7 +663,7 @@ function assignmentEnd(text: string): boolean {
 
 /** What the credential formats are made of: [A-Za-z0-9_+/=.~%-], by char code. */
 const TOKEN_CHARS = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+/=.~%-') TOKEN_CHARS[c.charCodeAt(0)] = 1;
+for (let c = 0; c < 128; c++) if (/[\w+/=.~%-]/.test(String.fromCharCode(c))) TOKEN_CHARS[c] = 1;
 
 /** A char code among TOKEN_CHARS. */
 const isTokenChar = (c: number) => c < 128 && TOKEN_CHARS[c] === 1;
