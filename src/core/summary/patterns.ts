@@ -117,12 +117,15 @@ function hashes(text: string): { digit: boolean; word: boolean; number: boolean 
 
 /**
  * The trigger words present: for each word (and each part after an apostrophe, where a pattern's
- * look-behind may also begin), which of `heads` it starts with. Heads are lower-case ASCII of two
- * or more letters, looked up by their first two characters.
+ * look-behind may also begin), which heads it starts with, and where. Heads are lower-case ASCII,
+ * looked up by their first two characters; a one-character head is a whole word ("a", "5").
  */
 class Triggers {
-  private readonly found = new Set<string>();
+  /** By head id, the offsets of the words (and parts) starting with it, ascending. */
+  private readonly at: (number[] | undefined)[] = [];
   readonly all: boolean;
+  /** A word starts with five digits. */
+  readonly fiveDigits: boolean = false;
   constructor(words: Words, text: string) {
     // Under the `iu` flags "ſ" matches "s"; toLowerCase keeps it: open every gate rather than fold.
     this.all = !words.ascii && text.includes('\u017f');
@@ -130,37 +133,91 @@ class Triggers {
     const apostrophes = text.includes("'") || (!words.ascii && text.includes('’'));
     for (const w of words.list) {
       const key = w.key;
-      this.check(key);
-      if (apostrophes && key.includes("'")) for (const part of key.split("'").slice(1)) this.check(part);
+      const c0 = key.charCodeAt(0);
+      if (c0 <= 57 && !this.fiveDigits) this.fiveDigits = /^\d{5}/.test(key);
+      this.check(key, 0, w.start);
+      if (apostrophes) {
+        for (let a = key.indexOf("'"); a !== -1; a = key.indexOf("'", a + 1)) this.check(key, a + 1, w.start + a + 1);
+      }
     }
   }
-  private check(key: string): void {
-    const c0 = key.charCodeAt(0);
-    const c1 = key.charCodeAt(1); // NaN for a one-character key: no head is that short
-    if (!(c0 < 128 && c1 < 128) || HEAD_PREFIXES[c0 * 128 + c1] === 0) return;
-    for (const h of HEADS_BY_PREFIX.get(c0 * 128 + c1) ?? []) if (key.startsWith(h)) this.found.add(h);
+  /** The part of `key` from `from` (up to an apostrophe), found at `offset` (exact in plain ASCII, where keys are the text lower-cased). */
+  private check(key: string, from: number, offset: number): void {
+    const c0 = key.charCodeAt(from);
+    let c1 = key.charCodeAt(from + 1);
+    if (Number.isNaN(c1) || c1 === 39) c1 = 0; // a one-character part
+    const slot = c0 * 128 + c1;
+    if (!(c0 < 128 && c1 < 128) || HEAD_PREFIXES[slot] === 0) return;
+    for (const id of HEADS_BY_PREFIX.get(slot) ?? []) {
+      if (key.startsWith(HEADS[id] as string, from)) (this.at[id] ??= []).push(offset);
+    }
   }
   /** True when every group has a word starting with one of its heads. */
-  has(groups: readonly (readonly string[])[]): boolean {
-    return this.all || groups.every((g) => g.some((h) => this.found.has(h)));
+  has(groups: readonly Group[]): boolean {
+    return this.all || groups.every((g) => g.some((id) => this.at[id] !== undefined));
+  }
+  /** The offsets of the words (and parts) starting with a head of `group`, ascending. */
+  starts(group: Group): number[] {
+    const lists = group.map((id) => this.at[id]).filter((a) => a !== undefined);
+    return lists.length === 1 ? (lists[0] as number[]) : lists.flat().sort((a, b) => a - b);
   }
 }
 
-/** Trigger heads by their first two characters (as `c0 * 128 + c1`). */
-const HEADS_BY_PREFIX = new Map<number, string[]>();
+/** Head ids, one group of the words a rule needs one of. */
+type Group = readonly number[];
+const HEADS: string[] = [];
+/** Head ids by their first two characters (as `c0 * 128 + c1`, c1 = 0 for a one-character head). */
+const HEADS_BY_PREFIX = new Map<number, number[]>();
 const HEAD_PREFIXES = new Uint8Array(128 * 128);
-function registerHeads(groups: readonly (readonly string[])[]): readonly (readonly string[])[] {
-  for (const g of groups) {
-    for (const h of g) {
-      if (h.length < 2 || /[^a-z0-9]/.test(h)) throw new Error(`trigger head "${h}" must be 2+ lower-case ASCII`);
-      const i = h.charCodeAt(0) * 128 + h.charCodeAt(1);
-      const list = HEADS_BY_PREFIX.get(i) ?? [];
-      if (!list.includes(h)) list.push(h);
-      HEADS_BY_PREFIX.set(i, list);
-      HEAD_PREFIXES[i] = 1;
-    }
-  }
-  return groups;
+function registerHeads(groups: readonly (readonly string[])[]): Group[] {
+  return groups.map((g) =>
+    g.map((h) => {
+      if (/[^a-z0-9]/.test(h)) throw new Error(`trigger head "${h}" must be lower-case ASCII`);
+      let id = HEADS.indexOf(h);
+      if (id === -1) {
+        id = HEADS.push(h) - 1;
+        const slot = h.charCodeAt(0) * 128 + (h.charCodeAt(1) || 0);
+        HEADS_BY_PREFIX.set(slot, [...(HEADS_BY_PREFIX.get(slot) ?? []), id]);
+        HEAD_PREFIXES[slot] = 1;
+      }
+      return id;
+    }),
+  );
+}
+
+/**
+ * A keyword rule: its pattern, the groups of words it needs one of each (see `Triggers`), and the
+ * words each of its matches starts with (null when they cannot be listed).
+ */
+type Keyed = [RegExp, readonly (readonly string[])[], (readonly string[] | null)?];
+type KeyedRule = { re: RegExp; at: RegExp; needs: Group[]; starts: Group | null };
+
+function keyedRules(list: Keyed[]): KeyedRule[] {
+  return list.map(([re, needs, starts = needs[0]]) => ({
+    re,
+    at: sticky(re),
+    needs: registerHeads(needs),
+    starts: starts ? (registerHeads([starts])[0] as Group) : null,
+  }));
+}
+
+/**
+ * A keyword rule's matches, when the words it needs occur. In plain ASCII, only at the offsets of
+ * its start words: a match begins where its look-behind allows, after no letter, digit or "_", so
+ * at a word or a part after an apostrophe (the words are the [A-Za-z0-9] runs, joined by
+ * apostrophes), and that word starts with one of the pattern's first words, which `starts` lists.
+ * Elsewhere the whole text is scanned, behind `textGate` when given (a `\w` look-behind does not
+ * start a Unicode word), else behind the words.
+ */
+function eachKeyed(
+  text: string,
+  rule: KeyedRule,
+  scan: Scan,
+  fn: (m: RegExpExecArray) => void,
+  textGate?: string | RegExp | boolean,
+): void {
+  if (!(scan.ascii && rule.starts)) each(text, rule.re, fn, textGate ?? scan.words.has(rule.needs));
+  else if (scan.words.has(rule.needs)) eachAt(text, rule.at, scan.words.starts(rule.starts), fn);
 }
 
 // ---------------------------------------------------------------- ticket-id
@@ -188,15 +245,50 @@ const FIVE_DIGITS = /\d{5}/;
 const COMMIT_REF =
   /(?<![\p{L}\p{N}_])(?:commit|sha|revision|rev|changeset)[ \t]*:?[ \t]+(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?![\p{L}\p{N}_])/giu;
 const HEX7 = /[0-9a-f]{7}/i;
-const COMMIT_WORDS = registerHeads([['commit', 'sha', 'rev', 'changeset']]);
 const REPO_REF = /(?<![\w./-])[\w.-]+\/[\w.-]+#\d+\b/g;
 const SERVICENOW = /(?<![\w])(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS|KB)\d{6,10}\b/g;
 
 const TICKET_AT = sticky(TICKET);
 const SERVICENOW_GATE = /[A-Z]\d{6}/;
-const SERVICENOW_WORDS = registerHeads([
-  ['inc', 'chg', 'prb', 'ritm', 'req', 'sctask', 'ctask', 'ptask', 'task', 'cs', 'kb'],
-]);
+const [NAMED_RULE, WORD_THEN_NUMBER_RULE, COMMIT_RULE, SERVICENOW_RULE] = keyedRules([
+  [
+    NAMED_NUMBER,
+    [
+      [
+        'inc',
+        'deploy',
+        'ticket',
+        'issue',
+        'bug',
+        'case',
+        'change',
+        'pr',
+        'pull',
+        'mr',
+        'merge',
+        'build',
+        'release',
+        'job',
+        'run',
+        'task',
+        'story',
+        'epic',
+        'req',
+        'cr',
+        'chg',
+        'alert',
+        'page',
+        'post',
+        'jira',
+        'sprint',
+        'pipeline',
+      ],
+    ],
+  ],
+  [WORD_THEN_NUMBER, [['ticket', 'case', 'inc', 'issue', 'bug', 'change', 'problem', 'req', 'task', 'story']]],
+  [COMMIT_REF, [['commit', 'sha', 'rev', 'changeset']]],
+  [SERVICENOW, [['inc', 'chg', 'prb', 'ritm', 'req', 'sctask', 'ctask', 'ptask', 'task', 'cs', 'kb']]],
+]) as [KeyedRule, KeyedRule, KeyedRule, KeyedRule];
 
 function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void {
   const ticket = (start: number, end: number) =>
@@ -215,20 +307,15 @@ function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): vo
     const looksLikeKey = prefix === upper && /^[A-Z]{2,}$/.test(prefix) && !PUBLIC_PREFIXES.has(prefix);
     if (configured || looksLikeKey) ticket(m.index, m.index + m[0].length);
   });
+  const found = (m: RegExpExecArray) => ticket(m.index, m.index + m[0].length);
   // "#", "no." or "number" then a digit ("ſ" and "K" fold to no letter of these).
-  const numbered = scan.hash.number || scan.lower.includes('no.') || scan.lower.includes('number');
-  each(text, NAMED_NUMBER, (m) => ticket(m.index, m.index + m[0].length), numbered);
-  each(text, BARE_NUMBER, (m) => ticket(m.index, m.index + m[0].length), scan.hash.digit);
-  each(text, WORD_THEN_NUMBER, (m) => ticket(m.index, m.index + m[0].length), FIVE_DIGITS);
-  each(
-    text,
-    COMMIT_REF,
-    (m) => ticket(m.index, m.index + m[0].length),
-    scan.ascii ? scan.words.has(COMMIT_WORDS) : HEX7,
-  );
-  each(text, REPO_REF, (m) => ticket(m.index, m.index + m[0].length), scan.hash.digit);
-  const serviceNow = scan.ascii ? scan.words.has(SERVICENOW_WORDS) : SERVICENOW_GATE;
-  each(text, SERVICENOW, (m) => ticket(m.index, m.index + m[0].length), serviceNow);
+  if (scan.hash.number || /no\.|number/i.test(text)) eachKeyed(text, NAMED_RULE, scan, found, true);
+  each(text, BARE_NUMBER, found, scan.hash.digit);
+  // The number follows a space, so it starts a word.
+  if (!scan.ascii || scan.words.fiveDigits) eachKeyed(text, WORD_THEN_NUMBER_RULE, scan, found, FIVE_DIGITS);
+  eachKeyed(text, COMMIT_RULE, scan, found, HEX7);
+  each(text, REPO_REF, found, scan.hash.digit);
+  eachKeyed(text, SERVICENOW_RULE, scan, found, SERVICENOW_GATE);
 }
 
 // ---------------------------------------------------------------- chat-channel
@@ -739,15 +826,14 @@ function secrets(text: string, emit: Emit): void {
 }
 
 // ---------------------------------------------------------------- jargon
-/** Each pattern with the words (by their start) one of which it needs: see `Triggers`. */
-type Keyed = [RegExp, readonly (readonly string[])[]];
 
-const JARGON: Keyed[] = [
+const JARGON = keyedRules([
   [/(?<![\p{L}\p{N}_])SKUs?[ \t]*(?:#|no\.?|number)?[ \t]*[:-]?[ \t]*(?=[\w-]{0,40}\d)[A-Z0-9][\w-]*/giu, [['sku']]],
   // "the P3 plan", "T2 tier": a plan or tier code before the word.
   [
     /(?<![\p{L}\p{N}_])(?!(?:Q[1-4]|H[12]|FY\d{2})[ \t])[A-Z]{1,3}-?\d{1,2}[ \t]+(?:plan|tier)s?(?![\p{L}\p{N}_])/gu,
     [['plan', 'tier']],
+    null,
   ],
   [/(?<![\p{L}\p{N}_])tier[ \t-]?\d+[a-z]?(?![\p{L}\p{N}_])/giu, [['tier']]],
   [
@@ -760,13 +846,11 @@ const JARGON: Keyed[] = [
     /(?<![\p{L}\p{N}_])(?:cohort|ring|cell|shard|partition|bucket|pod)[ \t-]?#?\d+(?![\p{L}\p{N}_.])/giu,
     [['cohort', 'ring', 'cell', 'shard', 'partition', 'bucket', 'pod']],
   ],
-];
-for (const [, groups] of JARGON) registerHeads(groups);
+]);
 
 function jargon(text: string, emit: Emit, scan: Scan): void {
-  for (const [re, groups] of JARGON) {
-    if (!scan.words.has(groups)) continue;
-    each(text, re, (m) =>
+  for (const rule of JARGON) {
+    eachKeyed(text, rule, scan, (m) =>
       emit({
         rule: 'jargon',
         start: m.index,
@@ -779,7 +863,7 @@ function jargon(text: string, emit: Emit, scan: Scan): void {
 }
 
 // ---------------------------------------------------------------- owner, blame, five-whys
-const OWNER: Keyed[] = [
+const OWNER = keyedRules([
   [
     /(?<![\p{L}\p{N}_])(?:owners?|assignees?|assigned|tracked|tracking|dri|responsible|accountable|point of contact|poc)[ \t]*(?:\*\*|__)?[ \t]*:(?!\/\/)/giu,
     [['owner', 'assign', 'track', 'dri', 'responsible', 'accountable', 'point', 'poc']],
@@ -789,13 +873,13 @@ const OWNER: Keyed[] = [
     /(?<![\p{L}\p{N}_])(?:tracked|owned|led|driven)[ \t]+(?:in|as|by|under|via)[ \t]+(?=[A-Z#@])/gu,
     [['track', 'owned', 'led', 'driven']],
   ],
-];
-const BLAME: Keyed[] = [
+]);
+const BLAME = keyedRules([
   [
     /(?<![\p{L}\p{N}_])(?:human|operator|engineer|engineering|user|manual|pilot|personnel|staff)[ \t]+(?:error|mistake|failure)s?(?![\p{L}])/giu,
     [['human', 'operator', 'engineer', 'user', 'manual', 'pilot', 'personnel', 'staff']],
   ],
-  // Keyed on the role, which follows a space: the opening articles are too common to gate on.
+  // Keyed on the role and the verb; the matches start at the opening article.
   [
     /(?<![\p{L}\p{N}_])(?:an?|the|one of our|our|a single)[ \t]+(?:[\p{L}-]+[ \t]+)?(?:engineers?|developers?|operators?|admins?|administrators?|sysadmins?|SREs?|employees?|team[ \t]+members?|contractors?|interns?|staff[ \t]+members?)[ \t]+(?:[\p{L}]+ly[ \t]+)?(?:ran|executed|typed|deleted|dropped|pushed|forgot|made[ \t]+a[ \t]+mistake|misconfigured|ignored|failed[ \t]+to|did[ \t]+not|didn't|missed|mistyped|clicked|skipped|bypassed|overlooked|entered|removed|truncated|wiped|broke|caused)(?![\p{L}])/giu,
     [
@@ -812,7 +896,34 @@ const BLAME: Keyed[] = [
         'intern',
         'staff',
       ],
+      [
+        'ran',
+        'executed',
+        'typed',
+        'deleted',
+        'dropped',
+        'pushed',
+        'forgot',
+        'made',
+        'misconfigured',
+        'ignored',
+        'failed',
+        'did',
+        'missed',
+        'mistyped',
+        'clicked',
+        'skipped',
+        'bypassed',
+        'overlooked',
+        'entered',
+        'removed',
+        'truncated',
+        'wiped',
+        'broke',
+        'caused',
+      ],
     ],
+    ['a', 'an', 'the', 'one', 'our'],
   ],
   [
     /(?<![\p{L}\p{N}_])(?:carelessness|careless|negligence|negligent|incompetence|sloppy)(?![\p{L}])/giu,
@@ -825,7 +936,11 @@ const BLAME: Keyed[] = [
       ['mistake', 'error', 'fault'],
     ],
   ],
-  [/(?<![\p{L}\p{N}_])(?:to[ \t]+blame|blamed|at[ \t]+fault|fault[ \t]+of)(?![\p{L}])/giu, [['blame', 'fault']]],
+  [
+    /(?<![\p{L}\p{N}_])(?:to[ \t]+blame|blamed|at[ \t]+fault|fault[ \t]+of)(?![\p{L}])/giu,
+    [['blame', 'fault']],
+    ['to', 'at', 'blame', 'fault'],
+  ],
   [
     /(?<![\p{L}\p{N}_])(?:someone|somebody)[ \t]+(?:[\p{L}-]+[ \t]+){0,4}?(?:forgot|ran|deleted|dropped|pushed|misconfigured|ignored|failed[ \t]+to|did[ \t]+not|didn't|missed|mistyped|skipped|bypassed|overlooked|broke)(?![\p{L}])/giu,
     [['someone', 'somebody']],
@@ -834,8 +949,7 @@ const BLAME: Keyed[] = [
     /(?<![\p{L}\p{N}_])(?:caused|triggered|introduced)[ \t]+by[ \t]+(?:an?|the|one[ \t]+of[ \t]+our)[ \t]+(?:[\p{L}-]+[ \t]+)?(?:engineers?|developers?|operators?|admins?|employees?|contractors?|interns?|team[ \t]+members?)(?![\p{L}])/giu,
     [['caused', 'triggered', 'introduced']],
   ],
-];
-for (const [, groups] of [...OWNER, ...BLAME]) registerHeads(groups);
+]);
 const WHY_WORDS = registerHeads([['why']]);
 /** "First why: …", "2nd why – …": numbered whys in prose. */
 const ORDINAL_WHY = /(?<![\p{L}\p{N}_])(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[ \t]+why(?![\p{L}])/giu;
@@ -888,9 +1002,8 @@ function whyChains(text: string): { start: number; end: number }[][] {
 }
 
 function ownersBlameWhys(text: string, emit: Emit, scan: Scan): void {
-  for (const [re, groups] of OWNER) {
-    if (!scan.words.has(groups)) continue;
-    each(text, re, (m) =>
+  for (const rule of OWNER) {
+    eachKeyed(text, rule, scan, (m) =>
       emit({
         rule: 'owner',
         start: m.index,
@@ -900,9 +1013,8 @@ function ownersBlameWhys(text: string, emit: Emit, scan: Scan): void {
       }),
     );
   }
-  for (const [re, groups] of BLAME) {
-    if (!scan.words.has(groups)) continue;
-    each(text, re, (m) =>
+  for (const rule of BLAME) {
+    eachKeyed(text, rule, scan, (m) =>
       emit({
         rule: 'blame',
         severity: 'warning',
@@ -981,7 +1093,6 @@ interface Scan {
   words: Triggers;
   /** Plain ASCII: the words were split on [A-Za-z0-9], so a `\w` look-behind also begins a word. */
   ascii: boolean;
-  lower: string;
   /** Offsets of the hyphens followed by a digit. */
   hyphens: number[];
   hash: { digit: boolean; word: boolean; number: boolean };
@@ -996,7 +1107,6 @@ export function patternMatches(text: string, lex: CompiledLexicon, words: Words 
   const scan: Scan = {
     words: new Triggers(words, text),
     ascii: words.ascii,
-    lower: text.toLowerCase(),
     hyphens: hyphenDigits(text),
     hash: hashes(text),
   };
