@@ -121,8 +121,10 @@ function hashes(text: string): { digit: boolean; word: boolean; number: boolean 
  * looked up by their first two characters; a one-character head is a whole word ("a", "5").
  */
 class Triggers {
-  /** By head id, the offsets of the words (and parts) starting with it, ascending. */
-  private readonly at: (number[] | undefined)[] = [];
+  /** By head id: 1 when a word (or part) starts with the head. */
+  private readonly found = new Uint8Array(HEADS.length);
+  /** By start list (`registerStarts`): the offsets of the words (and parts) starting with one of its heads, ascending. */
+  private readonly at: (number[] | undefined)[] = new Array(startLists);
   readonly all: boolean;
   /** A word starts with five digits. */
   readonly fiveDigits: boolean = false;
@@ -133,42 +135,44 @@ class Triggers {
     const apostrophes = text.includes("'") || (!words.ascii && text.includes('’'));
     for (const w of words.list) {
       const key = w.key;
-      const c0 = key.charCodeAt(0);
-      if (c0 <= 57 && !this.fiveDigits) this.fiveDigits = /^\d{5}/.test(key);
+      if (key.charCodeAt(0) <= 57 && !this.fiveDigits) this.fiveDigits = /^\d{5}/.test(key);
       this.check(key, 0, w.start);
       if (apostrophes) {
         for (let a = key.indexOf("'"); a !== -1; a = key.indexOf("'", a + 1)) this.check(key, a + 1, w.start + a + 1);
       }
     }
   }
-  /** The part of `key` from `from` (up to an apostrophe), found at `offset` (exact in plain ASCII, where keys are the text lower-cased). */
+  /** The part of `key` from `from` (up to an apostrophe), at `offset` (exact in plain ASCII, where keys are the text lower-cased). */
   private check(key: string, from: number, offset: number): void {
     const c0 = key.charCodeAt(from);
     let c1 = key.charCodeAt(from + 1);
-    if (Number.isNaN(c1) || c1 === 39) c1 = 0; // a one-character part
-    const slot = c0 * 128 + c1;
-    if (!(c0 < 128 && c1 < 128) || HEAD_PREFIXES[slot] === 0) return;
-    for (const id of HEADS_BY_PREFIX.get(slot) ?? []) {
-      if (key.startsWith(HEADS[id] as string, from)) (this.at[id] ??= []).push(offset);
+    if (c1 !== c1 || c1 === 39) c1 = 0; // NaN or an apostrophe: a one-character part
+    if (!(c0 < 128 && c1 < 128)) return;
+    const heads = HEADS_BY_PREFIX[c0 * 128 + c1];
+    if (heads === undefined) return;
+    for (const id of heads) {
+      if (!key.startsWith(HEADS[id] as string, from)) continue;
+      this.found[id] = 1;
+      for (const s of STARTS_OF_HEAD[id] as number[]) (this.at[s] ??= []).push(offset);
     }
   }
   /** True when every group has a word starting with one of its heads. */
   has(groups: readonly Group[]): boolean {
-    return this.all || groups.every((g) => g.some((id) => this.at[id] !== undefined));
+    return this.all || groups.every((g) => g.some((id) => this.found[id] === 1));
   }
-  /** The offsets of the words (and parts) starting with a head of `group`, ascending. */
-  starts(group: Group): number[] {
-    const lists = group.map((id) => this.at[id]).filter((a) => a !== undefined);
-    return lists.length === 1 ? (lists[0] as number[]) : lists.flat().sort((a, b) => a - b);
+  /** The offsets of the words (and parts) starting with a head of start list `s`, ascending. */
+  starts(s: number): number[] {
+    return this.at[s] ?? [];
   }
 }
 
 /** Head ids, one group of the words a rule needs one of. */
 type Group = readonly number[];
 const HEADS: string[] = [];
-/** Head ids by their first two characters (as `c0 * 128 + c1`, c1 = 0 for a one-character head). */
-const HEADS_BY_PREFIX = new Map<number, number[]>();
-const HEAD_PREFIXES = new Uint8Array(128 * 128);
+/** Head ids by their first two characters (at `c0 * 128 + c1`, c1 = 0 for a one-character head). */
+const HEADS_BY_PREFIX: (number[] | undefined)[] = new Array(128 * 128);
+/** By head id, the start lists it belongs to. */
+const STARTS_OF_HEAD: number[][] = [];
 function registerHeads(groups: readonly (readonly string[])[]): Group[] {
   return groups.map((g) =>
     g.map((h) => {
@@ -176,29 +180,67 @@ function registerHeads(groups: readonly (readonly string[])[]): Group[] {
       let id = HEADS.indexOf(h);
       if (id === -1) {
         id = HEADS.push(h) - 1;
-        const slot = h.charCodeAt(0) * 128 + (h.charCodeAt(1) || 0);
-        HEADS_BY_PREFIX.set(slot, [...(HEADS_BY_PREFIX.get(slot) ?? []), id]);
-        HEAD_PREFIXES[slot] = 1;
+        STARTS_OF_HEAD.push([]);
+        (HEADS_BY_PREFIX[h.charCodeAt(0) * 128 + (h.charCodeAt(1) || 0)] ??= []).push(id);
       }
       return id;
     }),
   );
 }
+/** A start list: Triggers gathers the offsets of the words starting with one of `heads`. */
+let startLists = 0;
+function registerStarts(heads: readonly string[]): number {
+  const s = startLists++;
+  for (const id of registerHeads([heads])[0] as Group) (STARTS_OF_HEAD[id] as number[]).push(s);
+  return s;
+}
 
 /**
- * A keyword rule: its pattern, the groups of words it needs one of each (see `Triggers`), and the
- * words each of its matches starts with (null when they cannot be listed).
+ * The words every match of a keyword pattern starts with, read from its source: after the
+ * look-behind, each alternative of the first group (or the literal) up to its first character
+ * that is not a letter or digit, less the one before a `?`, `*` or `{` ("owners?" -> "owner",
+ * "deploy(?:ment)?" -> "deploy", "pull request" -> "pull"). Null when an alternative has fewer than
+ * two (a one-character head is a whole word, which a pattern's first letter need not be).
  */
-type Keyed = [RegExp, readonly (readonly string[])[], (readonly string[] | null)?];
-type KeyedRule = { re: RegExp; at: RegExp; needs: Group[]; starts: Group | null };
+function firstWords(re: RegExp): string[] | null {
+  const src = re.source.replace(/^\(\?<!\[[^\]]*\]\)/, '');
+  const alts: string[] = [];
+  if (src.startsWith('(?:')) {
+    let depth = 0;
+    let from = 3;
+    for (let i = 3; i < src.length && depth >= 0; i++) {
+      if (src[i] === '(') depth++;
+      if (src[i] === ')') depth--;
+      if ((src[i] === '|' && depth === 0) || depth < 0) {
+        alts.push(src.slice(from, i));
+        from = i + 1;
+      }
+    }
+  } else alts.push(src);
+  const words = alts.map((a) => {
+    const w = /^[A-Za-z0-9]*/.exec(a)?.[0] ?? '';
+    return (/^[?*{]/.test(a.slice(w.length)) ? w.slice(0, -1) : w).toLowerCase();
+  });
+  return words.every((w) => w.length > 1) ? words : null;
+}
+
+/**
+ * A keyword pattern, more groups of words it needs one of each (see `Triggers`), and the words its
+ * matches start with when `firstWords` cannot read them.
+ */
+type Keyed = [RegExp, (readonly (readonly string[])[])?, (readonly string[])?];
+type KeyedRule = { re: RegExp; at: RegExp; needs: Group[]; starts: number | null };
 
 function keyedRules(list: Keyed[]): KeyedRule[] {
-  return list.map(([re, needs, starts = needs[0]]) => ({
-    re,
-    at: sticky(re),
-    needs: registerHeads(needs),
-    starts: starts ? (registerHeads([starts])[0] as Group) : null,
-  }));
+  return list.map(([re, more = [], starts]) => {
+    const first = starts ?? firstWords(re);
+    return {
+      re,
+      at: sticky(re),
+      needs: registerHeads(first ? [first, ...more] : more),
+      starts: first && registerStarts(first),
+    };
+  });
 }
 
 /**
@@ -216,7 +258,7 @@ function eachKeyed(
   fn: (m: RegExpExecArray) => void,
   textGate?: string | RegExp | boolean,
 ): void {
-  if (!(scan.ascii && rule.starts)) each(text, rule.re, fn, textGate ?? scan.words.has(rule.needs));
+  if (!scan.ascii || rule.starts === null) each(text, rule.re, fn, textGate ?? scan.words.has(rule.needs));
   else if (scan.words.has(rule.needs)) eachAt(text, rule.at, scan.words.starts(rule.starts), fn);
 }
 
@@ -251,43 +293,10 @@ const SERVICENOW = /(?<![\w])(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS|
 const TICKET_AT = sticky(TICKET);
 const SERVICENOW_GATE = /[A-Z]\d{6}/;
 const [NAMED_RULE, WORD_THEN_NUMBER_RULE, COMMIT_RULE, SERVICENOW_RULE] = keyedRules([
-  [
-    NAMED_NUMBER,
-    [
-      [
-        'inc',
-        'deploy',
-        'ticket',
-        'issue',
-        'bug',
-        'case',
-        'change',
-        'pr',
-        'pull',
-        'mr',
-        'merge',
-        'build',
-        'release',
-        'job',
-        'run',
-        'task',
-        'story',
-        'epic',
-        'req',
-        'cr',
-        'chg',
-        'alert',
-        'page',
-        'post',
-        'jira',
-        'sprint',
-        'pipeline',
-      ],
-    ],
-  ],
-  [WORD_THEN_NUMBER, [['ticket', 'case', 'inc', 'issue', 'bug', 'change', 'problem', 'req', 'task', 'story']]],
-  [COMMIT_REF, [['commit', 'sha', 'rev', 'changeset']]],
-  [SERVICENOW, [['inc', 'chg', 'prb', 'ritm', 'req', 'sctask', 'ctask', 'ptask', 'task', 'cs', 'kb']]],
+  [NAMED_NUMBER],
+  [WORD_THEN_NUMBER],
+  [COMMIT_REF],
+  [SERVICENOW],
 ]) as [KeyedRule, KeyedRule, KeyedRule, KeyedRule];
 
 function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void {
@@ -828,24 +837,17 @@ function secrets(text: string, emit: Emit): void {
 // ---------------------------------------------------------------- jargon
 
 const JARGON = keyedRules([
-  [/(?<![\p{L}\p{N}_])SKUs?[ \t]*(?:#|no\.?|number)?[ \t]*[:-]?[ \t]*(?=[\w-]{0,40}\d)[A-Z0-9][\w-]*/giu, [['sku']]],
+  [/(?<![\p{L}\p{N}_])SKUs?[ \t]*(?:#|no\.?|number)?[ \t]*[:-]?[ \t]*(?=[\w-]{0,40}\d)[A-Z0-9][\w-]*/giu],
   // "the P3 plan", "T2 tier": a plan or tier code before the word.
   [
     /(?<![\p{L}\p{N}_])(?!(?:Q[1-4]|H[12]|FY\d{2})[ \t])[A-Z]{1,3}-?\d{1,2}[ \t]+(?:plan|tier)s?(?![\p{L}\p{N}_])/gu,
     [['plan', 'tier']],
-    null,
   ],
-  [/(?<![\p{L}\p{N}_])tier[ \t-]?\d+[a-z]?(?![\p{L}\p{N}_])/giu, [['tier']]],
-  [
-    /(?<![\p{L}\p{N}_])(?:ENT|PRO|BIZ|STD|PREM|TEAM|FREE|ENTP|PLAN|TIER|SKU|PLN)[-_]?\d+[A-Z]?(?![\p{L}\p{N}_])/gu,
-    [['ent', 'pro', 'biz', 'std', 'prem', 'team', 'free', 'plan', 'tier', 'sku', 'pln']],
-  ],
-  [/(?<![\p{L}\p{N}_])plan[ \t]+(?:code[ \t]*:?[ \t]*)?[A-Z]{1,4}[-_]?\d+[A-Z]?(?![\p{L}\p{N}_])/giu, [['plan']]],
-  [/(?<![\p{L}\p{N}_])(?:plan|tier|sku)[ \t]*(?:id|code)[ \t]*[:#=]?[ \t]*[\w-]+/giu, [['plan', 'tier', 'sku']]],
-  [
-    /(?<![\p{L}\p{N}_])(?:cohort|ring|cell|shard|partition|bucket|pod)[ \t-]?#?\d+(?![\p{L}\p{N}_.])/giu,
-    [['cohort', 'ring', 'cell', 'shard', 'partition', 'bucket', 'pod']],
-  ],
+  [/(?<![\p{L}\p{N}_])tier[ \t-]?\d+[a-z]?(?![\p{L}\p{N}_])/giu],
+  [/(?<![\p{L}\p{N}_])(?:ENT|PRO|BIZ|STD|PREM|TEAM|FREE|ENTP|PLAN|TIER|SKU|PLN)[-_]?\d+[A-Z]?(?![\p{L}\p{N}_])/gu],
+  [/(?<![\p{L}\p{N}_])plan[ \t]+(?:code[ \t]*:?[ \t]*)?[A-Z]{1,4}[-_]?\d+[A-Z]?(?![\p{L}\p{N}_])/giu],
+  [/(?<![\p{L}\p{N}_])(?:plan|tier|sku)[ \t]*(?:id|code)[ \t]*[:#=]?[ \t]*[\w-]+/giu],
+  [/(?<![\p{L}\p{N}_])(?:cohort|ring|cell|shard|partition|bucket|pod)[ \t-]?#?\d+(?![\p{L}\p{N}_.])/giu],
 ]);
 
 function jargon(text: string, emit: Emit, scan: Scan): void {
@@ -866,20 +868,15 @@ function jargon(text: string, emit: Emit, scan: Scan): void {
 const OWNER = keyedRules([
   [
     /(?<![\p{L}\p{N}_])(?:owners?|assignees?|assigned|tracked|tracking|dri|responsible|accountable|point of contact|poc)[ \t]*(?:\*\*|__)?[ \t]*:(?!\/\/)/giu,
-    [['owner', 'assign', 'track', 'dri', 'responsible', 'accountable', 'point', 'poc']],
   ],
-  [/(?<![\p{L}\p{N}_])assigned[ \t]+to(?![\p{L}\p{N}_])/giu, [['assign']]],
-  [
-    /(?<![\p{L}\p{N}_])(?:tracked|owned|led|driven)[ \t]+(?:in|as|by|under|via)[ \t]+(?=[A-Z#@])/gu,
-    [['track', 'owned', 'led', 'driven']],
-  ],
+  [/(?<![\p{L}\p{N}_])assigned[ \t]+to(?![\p{L}\p{N}_])/giu],
+  [/(?<![\p{L}\p{N}_])(?:tracked|owned|led|driven)[ \t]+(?:in|as|by|under|via)[ \t]+(?=[A-Z#@])/gu],
 ]);
 const BLAME = keyedRules([
   [
     /(?<![\p{L}\p{N}_])(?:human|operator|engineer|engineering|user|manual|pilot|personnel|staff)[ \t]+(?:error|mistake|failure)s?(?![\p{L}])/giu,
-    [['human', 'operator', 'engineer', 'user', 'manual', 'pilot', 'personnel', 'staff']],
   ],
-  // Keyed on the role and the verb; the matches start at the opening article.
+  // Needs a role too: the opening articles are in every text.
   [
     /(?<![\p{L}\p{N}_])(?:an?|the|one of our|our|a single)[ \t]+(?:[\p{L}-]+[ \t]+)?(?:engineers?|developers?|operators?|admins?|administrators?|sysadmins?|SREs?|employees?|team[ \t]+members?|contractors?|interns?|staff[ \t]+members?)[ \t]+(?:[\p{L}]+ly[ \t]+)?(?:ran|executed|typed|deleted|dropped|pushed|forgot|made[ \t]+a[ \t]+mistake|misconfigured|ignored|failed[ \t]+to|did[ \t]+not|didn't|missed|mistyped|clicked|skipped|bypassed|overlooked|entered|removed|truncated|wiped|broke|caused)(?![\p{L}])/giu,
     [
@@ -896,58 +893,18 @@ const BLAME = keyedRules([
         'intern',
         'staff',
       ],
-      [
-        'ran',
-        'executed',
-        'typed',
-        'deleted',
-        'dropped',
-        'pushed',
-        'forgot',
-        'made',
-        'misconfigured',
-        'ignored',
-        'failed',
-        'did',
-        'missed',
-        'mistyped',
-        'clicked',
-        'skipped',
-        'bypassed',
-        'overlooked',
-        'entered',
-        'removed',
-        'truncated',
-        'wiped',
-        'broke',
-        'caused',
-      ],
     ],
+    // An article then a space: "a" is a whole word.
     ['a', 'an', 'the', 'one', 'our'],
   ],
-  [
-    /(?<![\p{L}\p{N}_])(?:carelessness|careless|negligence|negligent|incompetence|sloppy)(?![\p{L}])/giu,
-    [['careless', 'negligen', 'incompetence', 'sloppy']],
-  ],
-  [
-    /(?<![\p{L}\p{N}_])(?:his|her|their)[ \t]+(?:mistake|error|fault)(?![\p{L}])/giu,
-    [
-      ['his', 'her', 'their'],
-      ['mistake', 'error', 'fault'],
-    ],
-  ],
-  [
-    /(?<![\p{L}\p{N}_])(?:to[ \t]+blame|blamed|at[ \t]+fault|fault[ \t]+of)(?![\p{L}])/giu,
-    [['blame', 'fault']],
-    ['to', 'at', 'blame', 'fault'],
-  ],
+  [/(?<![\p{L}\p{N}_])(?:carelessness|careless|negligence|negligent|incompetence|sloppy)(?![\p{L}])/giu],
+  [/(?<![\p{L}\p{N}_])(?:his|her|their)[ \t]+(?:mistake|error|fault)(?![\p{L}])/giu, [['mistake', 'error', 'fault']]],
+  [/(?<![\p{L}\p{N}_])(?:to[ \t]+blame|blamed|at[ \t]+fault|fault[ \t]+of)(?![\p{L}])/giu, [['blame', 'fault']]],
   [
     /(?<![\p{L}\p{N}_])(?:someone|somebody)[ \t]+(?:[\p{L}-]+[ \t]+){0,4}?(?:forgot|ran|deleted|dropped|pushed|misconfigured|ignored|failed[ \t]+to|did[ \t]+not|didn't|missed|mistyped|skipped|bypassed|overlooked|broke)(?![\p{L}])/giu,
-    [['someone', 'somebody']],
   ],
   [
     /(?<![\p{L}\p{N}_])(?:caused|triggered|introduced)[ \t]+by[ \t]+(?:an?|the|one[ \t]+of[ \t]+our)[ \t]+(?:[\p{L}-]+[ \t]+)?(?:engineers?|developers?|operators?|admins?|employees?|contractors?|interns?|team[ \t]+members?)(?![\p{L}])/giu,
-    [['caused', 'triggered', 'introduced']],
   ],
 ]);
 const WHY_WORDS = registerHeads([['why']]);
