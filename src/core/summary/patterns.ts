@@ -48,18 +48,45 @@ function eachAt(text: string, re: RegExp, starts: number[], fn: (m: RegExpExecAr
   }
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
 const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** What `[a-z0-9-]` matches under the `iu` flags: ASCII letters, digits, the hyphen, K (Kelvin) and ſ. */
 const isFoldedHostChar = (c: number) => isAsciiAlnum(c) || c === 45 || c === 0x212a || c === 0x17f;
 
-/** Offsets of every hyphen followed by a digit. */
-function hyphenDigits(text: string): number[] {
-  const out: number[] = [];
+/** A Kubernetes name's vowel-free alphabet (see POD_NAME), by char code. */
+const POD_CHARS = new Uint8Array(128);
+for (const c of 'bcdfghjklmnpqrstvwxz2456789') POD_CHARS[c.charCodeAt(0)] = 1;
+
+/** Offsets of every hyphen followed by a digit; whether one is followed by five POD_CHARS. */
+function scanHyphens(text: string): { hyphens: number[]; pod: boolean } {
+  const hyphens: number[] = [];
+  let pod = false;
   for (let i = text.indexOf('-'); i !== -1; i = text.indexOf('-', i + 1)) {
-    const c = text.charCodeAt(i + 1);
-    if (c >= 48 && c <= 57) out.push(i);
+    if (isDigit(text.charCodeAt(i + 1))) hyphens.push(i);
+    let k = 1;
+    while (!pod && POD_CHARS[text.charCodeAt(i + k)] === 1) pod = ++k > 5;
   }
-  return out;
+  return { hyphens, pod };
+}
+
+/**
+ * Where a HOST match can begin: the start of each run of host characters (and dots) holding a dot
+ * then a letter, as the `iu` flags fold them; its look-behind forbids a match inside such a run.
+ * Null unless one dot has an ASCII [a-z0-9-] before it and an ASCII letter after (the test the
+ * rule has always run behind).
+ */
+function hostStarts(text: string): number[] | null {
+  const dots: number[] = [];
+  let ascii = false;
+  for (let i = text.indexOf('.'); i !== -1; i = text.indexOf('.', i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    const letter = isAsciiAlnum(next) && next > 57;
+    if (!letter && next !== 0x212a && next !== 0x17f) continue;
+    dots.push(i);
+    const prev = text.charCodeAt(i - 1);
+    ascii ||= letter && (isAsciiAlnum(prev) || prev === 45);
+  }
+  return ascii ? runStarts(text, dots, (c) => c === 46 || isFoldedHostChar(c), Number.POSITIVE_INFINITY) : null;
 }
 
 /**
@@ -100,19 +127,23 @@ const HASH_NUMBER = /#\s*\d/y;
  * What follows the `#` signs of the text (markdown headings have them too, then a space): a digit,
  * a word character, a number after spaces.
  */
-function hashes(text: string): { digit: boolean; word: boolean; number: boolean } {
+function hashes(text: string): Scan['hash'] {
   let digit = false;
   let word = false;
   let number = false;
-  for (let i = text.indexOf('#'); i !== -1 && !(digit && word && number); i = text.indexOf('#', i + 1)) {
+  let repo = false;
+  for (let i = text.indexOf('#'); i !== -1 && !(repo && word && number); i = text.indexOf('#', i + 1)) {
     HASH_NUMBER.lastIndex = i;
     if (HASH_NUMBER.test(text)) number = true;
     const next = text[i + 1];
     if (next === undefined || next === '#' || /\s/.test(next)) continue;
     word = true;
-    if (next >= '0' && next <= '9') digit = true;
+    if (next >= '0' && next <= '9') {
+      digit = true;
+      repo ||= /[\w.-]/.test(text[i - 1] ?? '');
+    }
   }
-  return { digit, word, number };
+  return { digit, word, number, repo };
 }
 
 /**
@@ -132,28 +163,51 @@ class Triggers {
     // Under the `iu` flags "ſ" matches "s"; toLowerCase keeps it: open every gate rather than fold.
     this.all = !words.ascii && text.includes('\u017f');
     if (this.all) return;
-    const apostrophes = text.includes("'") || (!words.ascii && text.includes('’'));
+    const ascii = words.ascii;
+    const curly = !ascii && text.includes('’');
+    let apostrophe = text.indexOf("'");
     for (const w of words.list) {
+      // A word starts with a digit where its first character is at most "9".
+      if (text.charCodeAt(w.start) <= 57 && w.end - w.start >= 5 && !this.fiveDigits) {
+        let d = 1;
+        while (d < 5 && isDigit(text.charCodeAt(w.start + d))) d++;
+        this.fiveDigits = d === 5;
+      }
+      if (ascii) {
+        // The key is the text lower-cased: read the text (one flat string), and its apostrophes.
+        this.check(text, w.start, w.end, w.start);
+        while (apostrophe !== -1 && apostrophe < w.end) {
+          if (apostrophe > w.start) this.check(text, apostrophe + 1, w.end, apostrophe + 1);
+          apostrophe = text.indexOf("'", apostrophe + 1);
+        }
+        continue;
+      }
       const key = w.key;
-      if (key.charCodeAt(0) <= 57 && !this.fiveDigits) this.fiveDigits = /^\d{5}/.test(key);
-      this.check(key, 0, w.start);
-      if (apostrophes) {
-        for (let a = key.indexOf("'"); a !== -1; a = key.indexOf("'", a + 1)) this.check(key, a + 1, w.start + a + 1);
+      this.check(key, 0, key.length, w.start);
+      if (apostrophe !== -1 || curly) {
+        for (let a = key.indexOf("'"); a !== -1; a = key.indexOf("'", a + 1))
+          this.check(key, a + 1, key.length, w.start);
       }
     }
   }
-  /** The part of `key` from `from` (up to an apostrophe), at `offset` (exact in plain ASCII, where keys are the text lower-cased). */
-  private check(key: string, from: number, offset: number): void {
-    const c0 = key.charCodeAt(from);
-    let c1 = key.charCodeAt(from + 1);
-    if (c1 !== c1 || c1 === 39) c1 = 0; // NaN or an apostrophe: a one-character part
-    if (!(c0 < 128 && c1 < 128)) return;
+  /**
+   * The part of `s` from `at` (up to an apostrophe or `end`), found at `offset`: `s` is a key, or
+   * the text in plain ASCII, where `| 32` lower-cases a letter and keeps a digit or an apostrophe.
+   */
+  private check(s: string, at: number, end: number, offset: number): void {
+    const c0 = s.charCodeAt(at) | 32;
+    let c1 = at + 1 < end ? s.charCodeAt(at + 1) | 32 : 0;
+    if (c1 === 39) c1 = 0; // a one-character part
+    if (c0 >= 128 || c1 >= 128) return;
     const heads = HEADS_BY_PREFIX[c0 * 128 + c1];
     if (heads === undefined) return;
     for (const id of heads) {
-      if (!key.startsWith(HEADS[id] as string, from)) continue;
+      const h = HEADS[id] as string;
+      let k = 2; // the first two are the prefix's
+      while (k < h.length && at + k < end && (s.charCodeAt(at + k) | 32) === h.charCodeAt(k)) k++;
+      if (k < h.length) continue;
       this.found[id] = 1;
-      for (const s of STARTS_OF_HEAD[id] as number[]) (this.at[s] ??= []).push(offset);
+      for (const list of STARTS_OF_HEAD[id] as number[]) (this.at[list] ??= []).push(offset);
     }
   }
   /** True when every group has a word starting with one of its heads. */
@@ -286,7 +340,6 @@ const FIVE_DIGITS = /\d{5}/;
 /** A commit ("commit 3f2a9c1", "sha 9fceb02d0ae5"): 7-40 hex digits with a letter and a digit. */
 const COMMIT_REF =
   /(?<![\p{L}\p{N}_])(?:commit|sha|revision|rev|changeset)[ \t]*:?[ \t]+(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?![\p{L}\p{N}_])/giu;
-const HEX7 = /[0-9a-f]{7}/i;
 const REPO_REF = /(?<![\w./-])[\w.-]+\/[\w.-]+#\d+\b/g;
 const SERVICENOW = /(?<![\w])(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS|KB)\d{6,10}\b/g;
 
@@ -322,8 +375,8 @@ function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): vo
   each(text, BARE_NUMBER, found, scan.hash.digit);
   // The number follows a space, so it starts a word.
   if (!scan.ascii || scan.words.fiveDigits) eachKeyed(text, WORD_THEN_NUMBER_RULE, scan, found, FIVE_DIGITS);
-  eachKeyed(text, COMMIT_RULE, scan, found, HEX7);
-  each(text, REPO_REF, found, scan.hash.digit);
+  eachKeyed(text, COMMIT_RULE, scan, found);
+  each(text, REPO_REF, found, scan.hash.repo);
   eachKeyed(text, SERVICENOW_RULE, scan, found, SERVICENOW_GATE);
 }
 
@@ -522,7 +575,6 @@ const LOCALHOST = /(?<![\p{L}\p{N}_.-])localhost(?::\d{1,5})?(?![\p{L}\p{N}_-])/
  */
 const POD_NAME =
   /(?<![\p{L}\p{N}_.-])[a-z0-9](?:[a-z0-9-]{0,50}[a-z0-9])?-[bcdfghjklmnpqrstvwxz2456789]{6,10}-[bcdfghjklmnpqrstvwxz2456789]{5}(?![\p{L}\p{N}_-])/gu;
-const POD_GATE = /-[bcdfghjklmnpqrstvwxz2456789]{5}(?![\p{L}\p{N}_-])/u;
 const NODE_NAME =
   /(?<![\p{L}\p{N}_.-])(?:ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}|(?:[a-z][a-z0-9]*-){0,4}(?:prod|production|stg|staging|dev|qa|uat|canary|k8s|kube|db|pg|postgres|mysql|redis|kafka|es|elastic|mongo|api|web|app|worker|workers|node|host|srv|server|lb|proxy|bastion|jump|cache|queue|ingest|batch|cron)(?:-[a-z][a-z0-9]*){0,4}-\d{1,4}[a-z]?)(?![\p{L}\p{N}_.-]*[\p{L}\p{N}])/giu;
 
@@ -590,6 +642,7 @@ function hostIsInternal(host: string, lex: CompiledLexicon): boolean {
 }
 
 const NODE_NAME_AT = sticky(NODE_NAME);
+const HOST_AT = sticky(HOST);
 const LOCALHOST_WORDS = registerHeads([['localhost']]);
 const IPV6_WORDS = registerHeads([['fc', 'fd', 'fe80']]);
 
@@ -618,15 +671,14 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void
     (m) => internal(m.index, m.index + m[0].length, 'a loopback address'),
     scan.words.has(LOCALHOST_WORDS),
   );
-  if (/[a-z0-9-]\.[a-z]/i.test(text))
-    each(text, HOST, (m) => {
-      if (hostIsInternal(m[0], lex)) internal(m.index, m.index + m[0].length, 'an internal hostname');
-    });
+  eachAt(text, HOST_AT, hostStarts(text) ?? [], (m) => {
+    if (hostIsInternal(m[0], lex)) internal(m.index, m.index + m[0].length, 'an internal hostname');
+  });
   // A machine name is one run of [a-z0-9-] ending in "-<digit>..."; try each such run once.
   eachAt(text, NODE_NAME_AT, runStarts(text, scan.hyphens, isFoldedHostChar, Number.POSITIVE_INFINITY), (m) =>
     internal(m.index, m.index + m[0].length, 'the name of an internal machine'),
   );
-  each(text, POD_NAME, (m) => internal(m.index, m.index + m[0].length, 'the name of an internal workload'), POD_GATE);
+  each(text, POD_NAME, (m) => internal(m.index, m.index + m[0].length, 'the name of an internal workload'), scan.pod);
   // Short links ("go/incident-review") resolve only on the company network.
   each(text, GO_LINK, (m) => internal(m.index, m.index + m[0].length, 'an internal short link'), 'go/');
   if (text.includes('://'))
@@ -1052,7 +1104,10 @@ interface Scan {
   ascii: boolean;
   /** Offsets of the hyphens followed by a digit. */
   hyphens: number[];
-  hash: { digit: boolean; word: boolean; number: boolean };
+  /** A hyphen is followed by five POD_CHARS. */
+  pod: boolean;
+  /** What follows a `#`: a digit (`repo`: after a name character, as in "org/repo#12"), a word, a number after spaces. */
+  hash: { digit: boolean; word: boolean; number: boolean; repo: boolean };
 }
 
 /** `words`: the text's words as the lexicon rules split them (`splitWords`), when the caller has them. */
@@ -1064,7 +1119,7 @@ export function patternMatches(text: string, lex: CompiledLexicon, words: Words 
   const scan: Scan = {
     words: new Triggers(words, text),
     ascii: words.ascii,
-    hyphens: hyphenDigits(text),
+    ...scanHyphens(text),
     hash: hashes(text),
   };
   secrets(text, emit);
