@@ -207,7 +207,10 @@ class Triggers {
       while (k < h.length && at + k < end && (s.charCodeAt(at + k) | 32) === h.charCodeAt(k)) k++;
       if (k < h.length) continue;
       this.found[id] = 1;
-      for (const list of STARTS_OF_HEAD[id] as number[]) (this.at[list] ??= []).push(offset);
+      for (const list of STARTS_OF_HEAD[id] as number[]) {
+        if (this.at[list] === undefined) this.at[list] = [];
+        this.at[list].push(offset);
+      }
     }
   }
   /** True when every group has a word starting with one of its heads. */
@@ -235,7 +238,8 @@ function registerHeads(groups: readonly (readonly string[])[]): Group[] {
       if (id === -1) {
         id = HEADS.push(h) - 1;
         STARTS_OF_HEAD.push([]);
-        (HEADS_BY_PREFIX[h.charCodeAt(0) * 128 + (h.charCodeAt(1) || 0)] ??= []).push(id);
+        const slot = h.charCodeAt(0) * 128 + (h.charCodeAt(1) || 0);
+        HEADS_BY_PREFIX[slot] = [...(HEADS_BY_PREFIX[slot] ?? []), id];
       }
       return id;
     }),
