@@ -201,15 +201,20 @@ class Triggers {
     if (c0 >= 128 || c1 >= 128) return;
     const heads = HEADS_BY_PREFIX[c0 * 128 + c1];
     if (heads === undefined) return;
-    for (const id of heads) {
+    // Indexed loops: this runs for every word, and for..of costs here.
+    for (let j = 0; j < heads.length; j++) {
+      const id = heads[j] as number;
       const h = HEADS[id] as string;
+      if (at + h.length > end) continue;
       let k = 2; // the first two are the prefix's
-      while (k < h.length && at + k < end && (s.charCodeAt(at + k) | 32) === h.charCodeAt(k)) k++;
+      while (k < h.length && (s.charCodeAt(at + k) | 32) === h.charCodeAt(k)) k++;
       if (k < h.length) continue;
       this.found[id] = 1;
-      for (const list of STARTS_OF_HEAD[id] as number[]) {
-        if (this.at[list] === undefined) this.at[list] = [];
-        this.at[list].push(offset);
+      const lists = STARTS_OF_HEAD[id] as number[];
+      for (let l = 0; l < lists.length; l++) {
+        const offsets = this.at[lists[l] as number];
+        if (offsets === undefined) this.at[lists[l] as number] = [offset];
+        else offsets.push(offset);
       }
     }
   }
@@ -279,7 +284,8 @@ function firstWords(re: RegExp): string[] | null {
     const w = /^[A-Za-z0-9]*/.exec(a)?.[0] ?? '';
     return (/^[?*{]/.test(a.slice(w.length)) ? w.slice(0, -1) : w).toLowerCase();
   });
-  return words.every((w) => w.length > 1) ? words : null;
+  // A word another one starts is found by that one: "rev" finds "revision", "req" "request".
+  return words.every((w) => w.length > 1) ? words.filter((w) => !words.some((v) => v !== w && w.startsWith(v))) : null;
 }
 
 /**
