@@ -289,20 +289,21 @@ function firstWords(re: RegExp): string[] | null {
 }
 
 /**
- * A keyword pattern, more groups of words it needs one of each (see `Triggers`), and the words its
- * matches start with when `firstWords` cannot read them.
+ * A keyword pattern, more groups of words it needs one of each (see `Triggers`), the words its
+ * matches start with when `firstWords` cannot read them, and a test of the text it needs.
  */
-type Keyed = [RegExp, (readonly (readonly string[])[])?, (readonly string[])?];
-type KeyedRule = { re: RegExp; at: RegExp; needs: Group[]; starts: number | null };
+type Keyed = [RegExp, (readonly (readonly string[])[])?, (readonly string[] | null)?, RegExp?];
+type KeyedRule = { re: RegExp; at: RegExp; needs: Group[]; starts: number | null; gate?: RegExp };
 
 function keyedRules(list: Keyed[]): KeyedRule[] {
-  return list.map(([re, more = [], starts]) => {
-    const first = starts ?? firstWords(re);
+  return list.map(([re, more = [], starts, gate]) => {
+    const first = starts === undefined ? firstWords(re) : starts;
     return {
       re,
       at: sticky(re),
       needs: registerHeads(first ? [first, ...more] : more),
       starts: first && registerStarts(first),
+      gate,
     };
   });
 }
@@ -322,6 +323,7 @@ function eachKeyed(
   fn: (m: RegExpExecArray) => void,
   textGate?: string | RegExp | boolean,
 ): void {
+  if (rule.gate && !(scan.words.has(rule.needs) && rule.gate.test(text))) return;
   if (!scan.ascii || rule.starts === null) each(text, rule.re, fn, textGate ?? scan.words.has(rule.needs));
   else if (scan.words.has(rule.needs)) eachAt(text, rule.at, scan.words.starts(rule.starts), fn);
 }
@@ -904,6 +906,8 @@ const JARGON = keyedRules([
   [
     /(?<![\p{L}\p{N}_])(?!(?:Q[1-4]|H[12]|FY\d{2})[ \t])[A-Z]{1,3}-?\d{1,2}[ \t]+(?:plan|tier)s?(?![\p{L}\p{N}_])/gu,
     [['plan', 'tier']],
+    null,
+    /\d[ \t]+(?:plan|tier)/,
   ],
   [/(?<![\p{L}\p{N}_])tier[ \t-]?\d+[a-z]?(?![\p{L}\p{N}_])/giu],
   [/(?<![\p{L}\p{N}_])(?:ENT|PRO|BIZ|STD|PREM|TEAM|FREE|ENTP|PLAN|TIER|SKU|PLN)[-_]?\d+[A-Z]?(?![\p{L}\p{N}_])/gu],
@@ -972,6 +976,7 @@ const BLAME = keyedRules([
 const WHY_WORDS = registerHeads([['why']]);
 /** "First why: …", "2nd why – …": numbered whys in prose. */
 const ORDINAL_WHY = /(?<![\p{L}\p{N}_])(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[ \t]+why(?![\p{L}])/giu;
+const [ORDINAL_WHY_RULE] = keyedRules([[ORDINAL_WHY]]) as [KeyedRule];
 const FIVE_WHYS_PHRASE = /(?<![\p{L}\p{N}_])(?:five|5)[ \t-]+whys?(?![\p{L}])/giu;
 const WHY_LINE = /^[ \t>]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?why(?:[ \t]*#?\d)?(?![\p{L}])/gimu;
 /** A why-question: "Why?", "Why did the check not run?" (one sentence; "v1.2" keeps its dot). */
@@ -1067,7 +1072,7 @@ function ownersBlameWhys(text: string, emit: Emit, scan: Scan): void {
     }
   }
   const ordinals: RegExpExecArray[] = [];
-  each(text, ORDINAL_WHY, (m) => ordinals.push(m));
+  eachKeyed(text, ORDINAL_WHY_RULE, scan, (m) => ordinals.push(m));
   if (ordinals.length >= 2) {
     for (const m of ordinals) {
       emit({
