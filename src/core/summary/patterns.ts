@@ -292,8 +292,9 @@ function firstWords(re: RegExp): string[] | null {
  * A keyword pattern, more groups of words it needs one of each (see `Triggers`), the words its
  * matches start with when `firstWords` cannot read them, and a test of the text it needs.
  */
-type Keyed = [RegExp, (readonly (readonly string[])[])?, (readonly string[] | null)?, RegExp?];
-type KeyedRule = { re: RegExp; at: RegExp; needs: Group[]; starts: number | null; gate?: RegExp };
+type Keyed = [RegExp, (readonly (readonly string[])[])?, (readonly string[] | null)?, Gate?];
+type Gate = (text: string, scan: Scan) => boolean;
+type KeyedRule = { re: RegExp; at: RegExp; needs: Group[]; starts: number | null; gate?: Gate };
 
 function keyedRules(list: Keyed[]): KeyedRule[] {
   return list.map(([re, more = [], starts, gate]) => {
@@ -323,7 +324,7 @@ function eachKeyed(
   fn: (m: RegExpExecArray) => void,
   textGate?: string | RegExp | boolean,
 ): void {
-  if (rule.gate && !(scan.words.has(rule.needs) && rule.gate.test(text))) return;
+  if (rule.gate && !(scan.words.has(rule.needs) && rule.gate(text, scan))) return;
   if (!scan.ascii || rule.starts === null) each(text, rule.re, fn, textGate ?? scan.words.has(rule.needs));
   else if (scan.words.has(rule.needs)) eachAt(text, rule.at, scan.words.starts(rule.starts), fn);
 }
@@ -357,6 +358,7 @@ const SERVICENOW = /(?<![\w])(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS|
 
 const TICKET_AT = sticky(TICKET);
 const SERVICENOW_GATE = /[A-Z]\d{6}/;
+const HEX7 = /[0-9a-f]{7}/i;
 const [NAMED_RULE, WORD_THEN_NUMBER_RULE, COMMIT_RULE, SERVICENOW_RULE] = keyedRules([
   [NAMED_NUMBER],
   [WORD_THEN_NUMBER],
@@ -387,7 +389,7 @@ function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): vo
   each(text, BARE_NUMBER, found, scan.hash.digit);
   // The number follows a space, so it starts a word.
   if (!scan.ascii || scan.words.fiveDigits) eachKeyed(text, WORD_THEN_NUMBER_RULE, scan, found, FIVE_DIGITS);
-  eachKeyed(text, COMMIT_RULE, scan, found);
+  eachKeyed(text, COMMIT_RULE, scan, found, scan.words.has(COMMIT_RULE.needs) && HEX7);
   each(text, REPO_REF, found, scan.hash.repo);
   eachKeyed(text, SERVICENOW_RULE, scan, found, SERVICENOW_GATE);
 }
@@ -900,6 +902,15 @@ function secrets(text: string, emit: Emit): void {
 
 // ---------------------------------------------------------------- jargon
 
+const PLAN_WORDS = registerStarts(['plan', 'tier']);
+/** In plain ASCII, a plan or tier word after spaces after a digit (the plan-code rule needs one). */
+const planAfterDigit: Gate = (text, scan) =>
+  !scan.ascii ||
+  scan.words.starts(PLAN_WORDS).some((at) => {
+    let i = at;
+    while (text[i - 1] === ' ' || text[i - 1] === '\t') i--;
+    return i < at && isDigit(text.charCodeAt(i - 1));
+  });
 const JARGON = keyedRules([
   [/(?<![\p{L}\p{N}_])SKUs?[ \t]*(?:#|no\.?|number)?[ \t]*[:-]?[ \t]*(?=[\w-]{0,40}\d)[A-Z0-9][\w-]*/giu],
   // "the P3 plan", "T2 tier": a plan or tier code before the word.
@@ -907,7 +918,7 @@ const JARGON = keyedRules([
     /(?<![\p{L}\p{N}_])(?!(?:Q[1-4]|H[12]|FY\d{2})[ \t])[A-Z]{1,3}-?\d{1,2}[ \t]+(?:plan|tier)s?(?![\p{L}\p{N}_])/gu,
     [['plan', 'tier']],
     null,
-    /\d[ \t]+(?:plan|tier)/,
+    planAfterDigit,
   ],
   [/(?<![\p{L}\p{N}_])tier[ \t-]?\d+[a-z]?(?![\p{L}\p{N}_])/giu],
   [/(?<![\p{L}\p{N}_])(?:ENT|PRO|BIZ|STD|PREM|TEAM|FREE|ENTP|PLAN|TIER|SKU|PLN)[-_]?\d+[A-Z]?(?![\p{L}\p{N}_])/gu],
