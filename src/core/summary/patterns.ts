@@ -70,26 +70,6 @@ function scanHyphens(text: string): { hyphens: number[]; pod: boolean } {
 }
 
 /**
- * Where a HOST match can begin: the start of each run of host characters (and dots) holding a dot
- * then a letter, as the `iu` flags fold them; its look-behind forbids a match inside such a run.
- * Null unless one dot has an ASCII [a-z0-9-] before it and an ASCII letter after (the test the
- * rule has always run behind).
- */
-function hostStarts(text: string): number[] | null {
-  const dots: number[] = [];
-  let ascii = false;
-  for (let i = text.indexOf('.'); i !== -1; i = text.indexOf('.', i + 1)) {
-    const next = text.charCodeAt(i + 1);
-    const letter = isAsciiAlnum(next) && next > 57;
-    if (!letter && next !== 0x212a && next !== 0x17f) continue;
-    dots.push(i);
-    const prev = text.charCodeAt(i - 1);
-    ascii ||= letter && (isAsciiAlnum(prev) || prev === 45);
-  }
-  return ascii ? runStarts(text, dots, (c) => c === 46 || isFoldedHostChar(c), Number.POSITIVE_INFINITY) : null;
-}
-
-/**
  * Where a match ending in `-<digit>` can begin: for each such hyphen, the start of the run of
  * `member` characters before it (a match never begins inside one: its look-behind forbids that).
  * A run longer than `maxRun` cannot hold a match. Ascending and without repeats.
@@ -656,7 +636,6 @@ function hostIsInternal(host: string, lex: CompiledLexicon): boolean {
 }
 
 const NODE_NAME_AT = sticky(NODE_NAME);
-const HOST_AT = sticky(HOST);
 const LOCALHOST_WORDS = registerHeads([['localhost']]);
 const IPV6_WORDS = registerHeads([['fc', 'fd', 'fe80']]);
 
@@ -685,9 +664,10 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void
     (m) => internal(m.index, m.index + m[0].length, 'a loopback address'),
     scan.words.has(LOCALHOST_WORDS),
   );
-  eachAt(text, HOST_AT, hostStarts(text) ?? [], (m) => {
-    if (hostIsInternal(m[0], lex)) internal(m.index, m.index + m[0].length, 'an internal hostname');
-  });
+  if (/[a-z0-9-]\.[a-z]/i.test(text))
+    each(text, HOST, (m) => {
+      if (hostIsInternal(m[0], lex)) internal(m.index, m.index + m[0].length, 'an internal hostname');
+    });
   // A machine name is one run of [a-z0-9-] ending in "-<digit>..."; try each such run once.
   eachAt(text, NODE_NAME_AT, runStarts(text, scan.hyphens, isFoldedHostChar, Number.POSITIVE_INFINITY), (m) =>
     internal(m.index, m.index + m[0].length, 'the name of an internal machine'),
@@ -718,85 +698,69 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void
 // ---------------------------------------------------------------- secret
 /**
  * Each credential format, what to call it, the shortest run of TOKEN_CHARS any match holds, and a
- * test of the whole text it needs. A credential is a long unbroken token, prose is short words: the
- * longest run of the text (found once) rules out most formats before any of their tests run.
+ * test of the whole text it needs (else the literal it starts with, after its look-behind). A
+ * credential is a long unbroken token, prose is short words: the longest run of the text (found
+ * once) rules out most formats before any test runs.
  */
 const SECRETS: [RegExp, string, number, (string | RegExp)?][] = [
   [
     /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]{0,8000}?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?/g,
     'a private key',
     10,
-    '-----BEGIN',
   ],
   [
     /(?<![A-Z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])/g,
     'an AWS access key id',
     20,
   ],
-  [/(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, 'a GitHub token', 40, /gh[pousr]_/],
-  [/(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, 'a GitHub token', 33, 'github_pat_'],
+  [/(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, 'a GitHub token', 40],
+  [/(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, 'a GitHub token', 33],
   [
     /(?<![\w-])(?:glpat|gldt|glrt|glptt|glcbt|glimt|glsoat|glffct|gloas|glagent|glft)-[A-Za-z0-9_.-]{20,}/g,
     'a GitLab token',
     25,
-    /gl[a-z]{1,6}-/,
   ],
-  [/(?<![\w-])GR1348941[A-Za-z0-9_-]{20,}/g, 'a GitLab runner token', 29, 'GR1348941'],
+  [/(?<![\w-])GR1348941[A-Za-z0-9_-]{20,}/g, 'a GitLab runner token', 29],
   [/(?<![\w-])(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,}/g, 'a Slack token', 15, /xox|xapp/],
-  [
-    /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]+/g,
-    'a Slack webhook URL',
-    28,
-    'hooks.slack.com',
-  ],
-  [
-    /https:\/\/(?:discord(?:app)?\.com)\/api\/webhooks\/[A-Za-z0-9/_-]+/g,
-    'a Discord webhook URL',
-    28,
-    '/api/webhooks/',
-  ],
-  [/(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, 'a Stripe secret key', 24, /k_(?:live|test)_/],
-  [/(?<![\w])whsec_[A-Za-z0-9+/=]{20,}/g, 'a webhook signing secret', 26, 'whsec_'],
-  [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'a Google API key', 39, 'AIza'],
-  [/(?<![\w])ya29\.[0-9A-Za-z_-]{20,}/g, 'a Google OAuth token', 25, 'ya29.'],
-  [/(?<![\w-])sk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_-]{20,}/g, 'an API secret key', 23, 'sk-'],
-  [/(?<![\w])SG\.[A-Za-z0-9_-]{16,128}\.[A-Za-z0-9_-]{16,128}/g, 'a SendGrid API key', 36, 'SG.'],
-  [/(?<![\w])SK[0-9a-f]{32}(?![\w])/g, 'a Twilio API key', 34, /SK[0-9a-f]{32}/],
-  [/(?<![\w-])key-[0-9a-f]{32}(?![\w])/g, 'a Mailgun API key', 36, 'key-'],
-  [/(?<![\w])npm_[A-Za-z0-9]{36}(?![\w])/g, 'an npm token', 40, 'npm_'],
-  [/(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,}/g, 'a PyPI token', 58, 'pypi-'],
-  [/(?<![\w])shp(?:at|ss|ca|pa)_[a-zA-Z0-9]{32,64}(?![\w])/g, 'a Shopify token', 38, 'shp'],
-  [/(?<![\w])gsk_[A-Za-z0-9]{40,}/g, 'a Groq API key', 44, 'gsk_'],
-  [/(?<![\w])hf_[A-Za-z0-9]{30,}/g, 'a Hugging Face token', 33, 'hf_'],
-  [/(?<![\w])lin_(?:api|oauth)_[A-Za-z0-9_]{32,128}/g, 'a Linear API key', 40, 'lin_'],
-  [/(?<![\w])ntn_[0-9]{11}[A-Za-z0-9]{30,}/g, 'a Notion token', 45, 'ntn_'],
-  [/(?<![\w])secret_[A-Za-z0-9]{43}(?![\w])/g, 'a Notion token', 50, 'secret_'],
-  [/(?<![\w])ops_eyJ[A-Za-z0-9+/=]{60,}/g, 'a 1Password service account token', 67, 'ops_eyJ'],
-  [/(?<![\w])(?:vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}(?![\w])/g, 'a Vercel token', 24, /vc[pciark]_/],
-  [/(?<![\w])dapi[a-fA-F0-9]{32}(?:-\d)?(?![\w])/g, 'a Databricks token', 36, 'dapi'],
-  [/(?<![\w])dckr_pat_[A-Za-z0-9_-]{20,}/g, 'a Docker Hub token', 29, 'dckr_'],
-  [/(?<![\w])figd_[A-Za-z0-9_-]{40,200}/g, 'a Figma token', 45, 'figd_'],
-  [/(?<![\w])glc_[A-Za-z0-9+/]{32,400}={0,2}/g, 'a Grafana Cloud token', 36, 'glc_'],
-  [/(?<![\w])glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![\w])/g, 'a Grafana service account token', 46, 'glsa_'],
-  [/(?<![\w])_authToken=[^\s"']{8,}/g, 'an npm registry token', 11, '_authToken'],
+  [/https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]+/g, 'a Slack webhook URL', 28],
+  [/https:\/\/(?:discord(?:app)?\.com)\/api\/webhooks\/[A-Za-z0-9/_-]+/g, 'a Discord webhook URL', 28],
+  [/(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, 'a Stripe secret key', 24],
+  [/(?<![\w])whsec_[A-Za-z0-9+/=]{20,}/g, 'a webhook signing secret', 26],
+  [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'a Google API key', 39],
+  [/(?<![\w])ya29\.[0-9A-Za-z_-]{20,}/g, 'a Google OAuth token', 25],
+  [/(?<![\w-])sk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_-]{20,}/g, 'an API secret key', 23],
+  [/(?<![\w])SG\.[A-Za-z0-9_-]{16,128}\.[A-Za-z0-9_-]{16,128}/g, 'a SendGrid API key', 36],
+  [/(?<![\w])SK[0-9a-f]{32}(?![\w])/g, 'a Twilio API key', 34],
+  [/(?<![\w-])key-[0-9a-f]{32}(?![\w])/g, 'a Mailgun API key', 36],
+  [/(?<![\w])npm_[A-Za-z0-9]{36}(?![\w])/g, 'an npm token', 40],
+  [/(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,}/g, 'a PyPI token', 58],
+  [/(?<![\w])shp(?:at|ss|ca|pa)_[a-zA-Z0-9]{32,64}(?![\w])/g, 'a Shopify token', 38],
+  [/(?<![\w])gsk_[A-Za-z0-9]{40,}/g, 'a Groq API key', 44],
+  [/(?<![\w])hf_[A-Za-z0-9]{30,}/g, 'a Hugging Face token', 33],
+  [/(?<![\w])lin_(?:api|oauth)_[A-Za-z0-9_]{32,128}/g, 'a Linear API key', 40],
+  [/(?<![\w])ntn_[0-9]{11}[A-Za-z0-9]{30,}/g, 'a Notion token', 45],
+  [/(?<![\w])secret_[A-Za-z0-9]{43}(?![\w])/g, 'a Notion token', 50],
+  [/(?<![\w])ops_eyJ[A-Za-z0-9+/=]{60,}/g, 'a 1Password service account token', 67],
+  [/(?<![\w])(?:vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}(?![\w])/g, 'a Vercel token', 24],
+  [/(?<![\w])dapi[a-fA-F0-9]{32}(?:-\d)?(?![\w])/g, 'a Databricks token', 36],
+  [/(?<![\w])dckr_pat_[A-Za-z0-9_-]{20,}/g, 'a Docker Hub token', 29],
+  [/(?<![\w])figd_[A-Za-z0-9_-]{40,200}/g, 'a Figma token', 45],
+  [/(?<![\w])glc_[A-Za-z0-9+/]{32,400}={0,2}/g, 'a Grafana Cloud token', 36],
+  [/(?<![\w])glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![\w])/g, 'a Grafana service account token', 46],
+  [/(?<![\w])_authToken=[^\s"']{8,}/g, 'an npm registry token', 11],
   [
     /(?<![\w])["']?(?:AWS|aws|Aws)_?(?:ACCOUNT|account|Account)_?(?:ID|id|Id)["']?\s*(?::|=>|=)\s*["']?\d{4}-?\d{4}-?\d{4}/g,
     'an AWS account id',
     12,
     /aws/i,
   ],
-  [/(?<![\w])dop_v1_[a-f0-9]{64}(?![\w])/g, 'a DigitalOcean token', 71, 'dop_v1_'],
-  [/(?<![\w])hv[sbr]\.[A-Za-z0-9_-]{20,}/g, 'a Vault token', 24, /hv[sbr]\./],
-  [/(?<![\w])AGE-SECRET-KEY-1[0-9A-Z]{58}(?![\w])/g, 'an age secret key', 74, 'AGE-SECRET-KEY'],
-  [/(?<![\w])aw_[A-Za-z0-9_-]{43}(?![\w-])/g, 'an Afterword API token', 46, 'aw_'],
-  [/(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 'a JSON Web Token', 32, 'eyJ'],
-  [
-    /(?<![\w])(?:AccountKey|SharedAccessKey|SharedAccessSignature)=[A-Za-z0-9+/=%]{20,}/g,
-    'an Azure key',
-    31,
-    /Shared|AccountKey/,
-  ],
-  [/(?<![\w])Bearer\s+[A-Za-z0-9._~+/-]{20,}=*/g, 'a bearer token', 20, 'Bearer'],
+  [/(?<![\w])dop_v1_[a-f0-9]{64}(?![\w])/g, 'a DigitalOcean token', 71],
+  [/(?<![\w])hv[sbr]\.[A-Za-z0-9_-]{20,}/g, 'a Vault token', 24],
+  [/(?<![\w])AGE-SECRET-KEY-1[0-9A-Z]{58}(?![\w])/g, 'an age secret key', 74],
+  [/(?<![\w])aw_[A-Za-z0-9_-]{43}(?![\w-])/g, 'an Afterword API token', 46],
+  [/(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 'a JSON Web Token', 32],
+  [/(?<![\w])(?:AccountKey|SharedAccessKey|SharedAccessSignature)=[A-Za-z0-9+/=%]{20,}/g, 'an Azure key', 31],
+  [/(?<![\w])Bearer\s+[A-Za-z0-9._~+/-]{20,}=*/g, 'a bearer token', 20],
   [
     /(?<![\p{L}\p{N}_])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]{1,100}:[^\s@/]{1,200}@[^\s/]+/gu,
     'credentials in a URL',
@@ -825,6 +789,7 @@ function assignmentEnd(text: string): boolean {
 
 /** What the credential formats are made of: [A-Za-z0-9_+/=.~%-], by char code. */
 const TOKEN_CHARS = new Uint8Array(128);
+for (const secret of SECRETS) secret[3] ??= /^(?:\(\?<!\[[^\]]*\]\))?([\w-]*)/.exec(secret[0].source)?.[1];
 for (let c = 0; c < 128; c++) if (/[\w+/=.~%-]/.test(String.fromCharCode(c))) TOKEN_CHARS[c] = 1;
 
 /** A char code among TOKEN_CHARS. */
