@@ -142,7 +142,6 @@ class Triggers {
     this.all = !words.ascii && text.includes('\u017f');
     if (this.all) return;
     const ascii = words.ascii;
-    const curly = !ascii && text.includes('’');
     let apostrophe = text.indexOf("'");
     for (const w of words.list) {
       if (ascii) {
@@ -156,10 +155,7 @@ class Triggers {
       }
       const key = w.key;
       this.check(key, 0, key.length, w.start);
-      if (apostrophe !== -1 || curly) {
-        for (let a = key.indexOf("'"); a !== -1; a = key.indexOf("'", a + 1))
-          this.check(key, a + 1, key.length, w.start);
-      }
+      for (let a = key.indexOf("'"); a !== -1; a = key.indexOf("'", a + 1)) this.check(key, a + 1, key.length, w.start);
     }
   }
   /**
@@ -238,25 +234,12 @@ function registerStarts(heads: readonly string[]): number {
  */
 function firstWords(re: RegExp): string[] | null {
   const src = re.source.replace(/^\(\?<!\[[^\]]*\]\)/, '');
-  const alts: string[] = [];
-  if (src.startsWith('(?:')) {
-    let depth = 0;
-    let from = 3;
-    for (let i = 3; i < src.length && depth >= 0; i++) {
-      if (src[i] === '(') depth++;
-      if (src[i] === ')') depth--;
-      if ((src[i] === '|' && depth === 0) || depth < 0) {
-        alts.push(src.slice(from, i));
-        from = i + 1;
-      }
-    }
-  } else alts.push(src);
-  const words = alts.map((a) => {
-    const w = /^[A-Za-z0-9]*/.exec(a)?.[0] ?? '';
-    return (/^[?*{]/.test(a.slice(w.length)) ? w.slice(0, -1) : w).toLowerCase();
-  });
-  // A word another one starts is found by that one: "rev" finds "revision", "req" "request".
-  return words.every((w) => w.length > 1) ? words.filter((w) => !words.some((v) => v !== w && w.startsWith(v))) : null;
+  // The first group's alternatives, when no group inside it has its own.
+  const group = /^\(\?:((?:[^()]|\([^()|]*\))*)\)/.exec(src)?.[1];
+  const words = (group?.split('|') ?? [src]).map((a) =>
+    (/^[A-Za-z0-9]*?(?=[A-Za-z0-9]?[?*{]|[^A-Za-z0-9]|$)/.exec(a) as RegExpExecArray)[0].toLowerCase(),
+  );
+  return words.every((w) => w.length > 1) ? words : null;
 }
 
 /**
@@ -316,7 +299,6 @@ const BARE_NUMBER = /(?<![&#\p{L}\p{N}_])#\d{2,7}\b/gu;
 /** A reference word then a long number ("Case 00123456", "ticket 48213"): 5-10 digits, so "case 2" and years stay. */
 const WORD_THEN_NUMBER =
   /(?<![\p{L}\p{N}_])(?:ticket|case|incident|issue|bug|change|problem|request|req|task|story)\s*:?\s+\d{5,10}(?![\p{L}\p{N}_]|[.,]\d)/giu;
-const FIVE_DIGITS = /\d{5}/;
 /** A commit ("commit 3f2a9c1", "sha 9fceb02d0ae5"): 7-40 hex digits with a letter and a digit. */
 const COMMIT_REF =
   /(?<![\p{L}\p{N}_])(?:commit|sha|revision|rev|changeset)[ \t]*:?[ \t]+(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?![\p{L}\p{N}_])/giu;
@@ -325,7 +307,6 @@ const SERVICENOW = /(?<![\w])(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS|
 
 const TICKET_AT = sticky(TICKET);
 const SERVICENOW_GATE = /[A-Z]\d{6}/;
-const HEX7 = /[0-9a-f]{7}/i;
 const [NAMED_RULE, WORD_THEN_NUMBER_RULE, COMMIT_RULE, SERVICENOW_RULE] = keyedRules([
   [NAMED_NUMBER],
   [WORD_THEN_NUMBER],
@@ -354,8 +335,8 @@ function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): vo
   // "#", "no." or "number" then a digit ("ſ" and "K" fold to no letter of these).
   if (scan.hash.number || /no\.|number/i.test(text)) eachKeyed(text, NAMED_RULE, scan, found, true);
   each(text, BARE_NUMBER, found, scan.hash.digit);
-  eachKeyed(text, WORD_THEN_NUMBER_RULE, scan, found, FIVE_DIGITS);
-  eachKeyed(text, COMMIT_RULE, scan, found, scan.words.has(COMMIT_RULE.needs) && HEX7);
+  eachKeyed(text, WORD_THEN_NUMBER_RULE, scan, found);
+  eachKeyed(text, COMMIT_RULE, scan, found);
   each(text, REPO_REF, found, scan.hash.repo);
   eachKeyed(text, SERVICENOW_RULE, scan, found, SERVICENOW_GATE);
 }
@@ -617,10 +598,6 @@ export function hostVerdict(host: string, lex: CompiledLexicon): 'internal' | 'a
   return 'public';
 }
 
-function hostIsInternal(host: string, lex: CompiledLexicon): boolean {
-  return hostVerdict(host, lex) === 'internal';
-}
-
 const NODE_NAME_AT = sticky(NODE_NAME);
 const LOCALHOST_WORDS = registerHeads([['localhost']]);
 const IPV6_WORDS = registerHeads([['fc', 'fd', 'fe80']]);
@@ -652,7 +629,7 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void
   );
   if (/[a-z0-9-]\.[a-z]/i.test(text))
     each(text, HOST, (m) => {
-      if (hostIsInternal(m[0], lex)) internal(m.index, m.index + m[0].length, 'an internal hostname');
+      if (hostVerdict(m[0], lex) === 'internal') internal(m.index, m.index + m[0].length, 'an internal hostname');
     });
   // A machine name is one run of [a-z0-9-] ending in "-<digit>..."; try each such run once.
   eachAt(text, NODE_NAME_AT, runStarts(text, scan.hyphens, isFoldedHostChar, Number.POSITIVE_INFINITY), (m) =>
@@ -773,13 +750,10 @@ function assignmentEnd(text: string): boolean {
   return false;
 }
 
-/** What the credential formats are made of: [A-Za-z0-9_+/=.~%-], by char code. */
+/** What the credential formats are made of: [A-Za-z0-9_+/=.~%-], by char code (above 127, or NaN past the end: undefined). */
 const TOKEN_CHARS = new Uint8Array(128);
 for (const secret of SECRETS) secret[3] ??= /^(?:\(\?<!\[[^\]]*\]\))?([\w-]*)/.exec(secret[0].source)?.[1];
 for (let c = 0; c < 128; c++) if (/[\w+/=.~%-]/.test(String.fromCharCode(c))) TOKEN_CHARS[c] = 1;
-
-/** A char code among TOKEN_CHARS. */
-const isTokenChar = (c: number) => c < 128 && TOKEN_CHARS[c] === 1;
 
 /**
  * The length of the longest run of TOKEN_CHARS, or 9 when it is shorter (only the URL format's
@@ -792,13 +766,13 @@ function longestToken(text: string): number {
   let i = 0; // where the run being sought may start: at 0 or after a character outside the runs
   while (i + longest < text.length) {
     let j = i + longest;
-    while (j >= i && isTokenChar(text.charCodeAt(j))) j--;
+    while (j >= i && TOKEN_CHARS[text.charCodeAt(j)] === 1) j--;
     if (j >= i) {
       i = j + 1;
       continue;
     }
     let end = i + longest + 1;
-    while (end < text.length && isTokenChar(text.charCodeAt(end))) end++;
+    while (TOKEN_CHARS[text.charCodeAt(end)] === 1) end++; // past the end: NaN, no index
     longest = end - i;
     i = end + 1;
   }
@@ -927,7 +901,6 @@ const BLAME = keyedRules([
 const WHY_WORDS = registerHeads([['why']]);
 /** "First why: …", "2nd why – …": numbered whys in prose. */
 const ORDINAL_WHY = /(?<![\p{L}\p{N}_])(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[ \t]+why(?![\p{L}])/giu;
-const [ORDINAL_WHY_RULE] = keyedRules([[ORDINAL_WHY]]) as [KeyedRule];
 const FIVE_WHYS_PHRASE = /(?<![\p{L}\p{N}_])(?:five|5)[ \t-]+whys?(?![\p{L}])/giu;
 const WHY_LINE = /^[ \t>]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?why(?:[ \t]*#?\d)?(?![\p{L}])/gimu;
 /** A why-question: "Why?", "Why did the check not run?" (one sentence; "v1.2" keeps its dot). */
@@ -1023,7 +996,7 @@ function ownersBlameWhys(text: string, emit: Emit, scan: Scan): void {
     }
   }
   const ordinals: RegExpExecArray[] = [];
-  eachKeyed(text, ORDINAL_WHY_RULE, scan, (m) => ordinals.push(m));
+  each(text, ORDINAL_WHY, (m) => ordinals.push(m));
   if (ordinals.length >= 2) {
     for (const m of ordinals) {
       emit({
