@@ -111,19 +111,15 @@ function hashes(text: string): Scan['hash'] {
   let digit = false;
   let word = false;
   let number = false;
-  let repo = false;
-  for (let i = text.indexOf('#'); i !== -1 && !(repo && word && number); i = text.indexOf('#', i + 1)) {
+  for (let i = text.indexOf('#'); i !== -1 && !(digit && word && number); i = text.indexOf('#', i + 1)) {
     HASH_NUMBER.lastIndex = i;
     if (HASH_NUMBER.test(text)) number = true;
     const next = text[i + 1];
     if (next === undefined || next === '#' || /\s/.test(next)) continue;
     word = true;
-    if (next >= '0' && next <= '9') {
-      digit = true;
-      repo ||= /[\w.-]/.test(text[i - 1] ?? '');
-    }
+    if (next >= '0' && next <= '9') digit = true;
   }
-  return { digit, word, number, repo };
+  return { digit, word, number };
 }
 
 /**
@@ -337,7 +333,7 @@ function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): vo
   each(text, BARE_NUMBER, found, scan.hash.digit);
   eachKeyed(text, WORD_THEN_NUMBER_RULE, scan, found);
   eachKeyed(text, COMMIT_RULE, scan, found);
-  each(text, REPO_REF, found, scan.hash.repo);
+  each(text, REPO_REF, found, scan.hash.digit);
   eachKeyed(text, SERVICENOW_RULE, scan, found, SERVICENOW_GATE);
 }
 
@@ -1045,8 +1041,7 @@ interface Scan {
   hyphens: number[];
   /** A hyphen is followed by five POD_CHARS. */
   pod: boolean;
-  /** What follows a `#`: a digit (`repo`: after a name character, as in "org/repo#12"), a word, a number after spaces. */
-  hash: { digit: boolean; word: boolean; number: boolean; repo: boolean };
+  hash: { digit: boolean; word: boolean; number: boolean };
 }
 
 /** `words`: the text's words as the lexicon rules split them (`splitWords`), when the caller has them. */
