@@ -134,8 +134,9 @@ class Triggers {
   private readonly at: (number[] | undefined)[] = new Array(startLists);
   readonly all: boolean;
   constructor(words: Words, text: string) {
-    // Under the `iu` flags "ſ" matches "s"; toLowerCase keeps it: open every gate rather than fold.
-    this.all = !words.ascii && text.includes('\u017f');
+    // Under the `iu` flags "ſ" matches "s", which toLowerCase keeps, and toLowerCase makes "İ" two
+    // characters, which moves the offsets in a key: open every gate (and scan the whole text).
+    this.all = !words.ascii && /[ſİ]/.test(text);
     if (this.all) return;
     const ascii = words.ascii;
     let apostrophe = text.indexOf("'");
@@ -151,12 +152,14 @@ class Triggers {
       }
       const key = w.key;
       this.check(key, 0, key.length, w.start);
-      for (let a = key.indexOf("'"); a !== -1; a = key.indexOf("'", a + 1)) this.check(key, a + 1, key.length, w.start);
+      for (let a = key.indexOf("'"); a !== -1; a = key.indexOf("'", a + 1))
+        this.check(key, a + 1, key.length, w.start + a + 1);
     }
   }
   /**
-   * The part of `s` from `at` (up to an apostrophe or `end`), found at `offset`: `s` is a key, or
-   * the text in plain ASCII, where `| 32` lower-cases a letter and keeps a digit or an apostrophe.
+   * The part of `s` from `at` (up to an apostrophe or `end`), found at `offset`: `s` is a key (whose
+   * characters are the word's one for one, but for "İ": see `all`), or the text in plain ASCII,
+   * where `| 32` lower-cases a letter and keeps a digit or an apostrophe.
    */
   private check(s: string, at: number, end: number, offset: number): void {
     const c0 = s.charCodeAt(at) | 32;
@@ -258,12 +261,12 @@ function keyedRules(list: Keyed[]): KeyedRule[] {
 }
 
 /**
- * A keyword rule's matches, when the words it needs occur. In plain ASCII, only at the offsets of
- * its start words: a match begins where its look-behind allows, after no letter, digit or "_", so
- * at a word or a part after an apostrophe (the words are the [A-Za-z0-9] runs, joined by
- * apostrophes), and that word starts with one of the pattern's first words, which `starts` lists.
- * Elsewhere the whole text is scanned, behind `textGate` when given (a `\w` look-behind does not
- * start a Unicode word), else behind the words.
+ * A keyword rule's matches, when the words it needs occur: only at the offsets of its start words.
+ * A match begins where its look-behind allows, after no letter, digit or "_", so at a word or a
+ * part after an apostrophe (the words are the letter and digit runs, joined by apostrophes), and
+ * that word starts with one of the pattern's first words, which `starts` lists. The whole text is
+ * scanned instead when the words cannot tell (`all`, no `starts`), and outside plain ASCII for a
+ * rule given a `textGate` (its `\w` look-behind lets a match begin inside a Unicode word).
  */
 function eachKeyed(
   text: string,
@@ -272,8 +275,9 @@ function eachKeyed(
   fn: (m: RegExpExecArray) => void,
   textGate?: string | RegExp | boolean,
 ): void {
-  if (!scan.ascii || rule.starts === null) each(text, rule.re, fn, textGate ?? scan.words.has(rule.needs));
-  else if (scan.words.has(rule.needs)) eachAt(text, rule.at, scan.words.starts(rule.starts), fn);
+  if (scan.words.all || rule.starts === null || (!scan.ascii && textGate)) {
+    each(text, rule.re, fn, textGate ?? scan.words.has(rule.needs));
+  } else if (scan.words.has(rule.needs)) eachAt(text, rule.at, scan.words.starts(rule.starts), fn);
 }
 
 // ---------------------------------------------------------------- ticket-id
@@ -329,7 +333,7 @@ function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): vo
   });
   const found = (m: RegExpExecArray) => ticket(m.index, m.index + m[0].length);
   // "#", "no." or "number" then a digit ("ſ" and "K" fold to no letter of these).
-  if (scan.hash.number || /no\.|number/i.test(text)) eachKeyed(text, NAMED_RULE, scan, found, true);
+  if (scan.hash.number || /no\.|number/i.test(text)) eachKeyed(text, NAMED_RULE, scan, found);
   each(text, BARE_NUMBER, found, scan.hash.digit);
   eachKeyed(text, WORD_THEN_NUMBER_RULE, scan, found);
   eachKeyed(text, COMMIT_RULE, scan, found);
