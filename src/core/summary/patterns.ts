@@ -131,7 +131,7 @@ class Triggers {
   /** By head id: 1 when a word (or part) starts with the head. */
   private readonly found = new Uint8Array(HEADS.length);
   /** By start list (`registerStarts`): the offsets of the words (and parts) starting with one of its heads, ascending. */
-  private readonly at: (number[] | undefined)[] = new Array(startLists);
+  private readonly at: (number[] | undefined)[] = [];
   readonly all: boolean;
   constructor(words: Words, text: string) {
     // Under the `iu` flags "ſ" matches "s", which toLowerCase keeps, and toLowerCase makes "İ" two
@@ -412,7 +412,8 @@ function contacts(text: string, lex: CompiledLexicon, emit: Emit): void {
         suggestion: 'point customers to your public support page instead',
       });
     });
-  if (/\d[ .-]\(?\d|\+\d|\(\d/.test(text))
+  // Its digit groups: two or more digits, a separator, two or more.
+  if (/\d\d[ .-]\d\d/.test(text))
     each(text, PHONE, (m) => {
       const s = m[0];
       const digits = s.replace(/\D/g, '').length;
