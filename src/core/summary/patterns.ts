@@ -628,7 +628,8 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void
     (m) => internal(m.index, m.index + m[0].length, 'a loopback address'),
     scan.words.has(LOCALHOST_WORDS),
   );
-  if (/[a-z0-9-]\.[a-z]/i.test(text))
+  // In plain ASCII a host's last dot has a letter, then a letter, digit or hyphen ("a.m." has not).
+  if (scan.ascii ? /[a-z0-9-]\.[a-z][a-z0-9-]/i.test(text) : /[a-z0-9-]\.[a-z]/i.test(text))
     each(text, HOST, (m) => {
       if (hostVerdict(m[0], lex) === 'internal') internal(m.index, m.index + m[0].length, 'an internal hostname');
     });
