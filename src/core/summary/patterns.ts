@@ -52,14 +52,21 @@ const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90)
 /** What `[a-z0-9-]` matches under the `iu` flags: ASCII letters, digits, the hyphen, K (Kelvin) and ſ. */
 const isFoldedHostChar = (c: number) => isAsciiAlnum(c) || c === 45 || c === 0x212a || c === 0x17f;
 
-/** Offsets of every hyphen followed by a digit. */
-function hyphenDigits(text: string): number[] {
-  const out: number[] = [];
+/** A Kubernetes name's vowel-free alphabet (see POD_NAME), by char code. */
+const POD_CHARS = new Uint8Array(128);
+for (const c of 'bcdfghjklmnpqrstvwxz2456789') POD_CHARS[c.charCodeAt(0)] = 1;
+
+/** Offsets of every hyphen followed by a digit; whether one is followed by five POD_CHARS. */
+function scanHyphens(text: string): { hyphens: number[]; pod: boolean } {
+  const hyphens: number[] = [];
+  let pod = false;
   for (let i = text.indexOf('-'); i !== -1; i = text.indexOf('-', i + 1)) {
     const c = text.charCodeAt(i + 1);
-    if (c >= 48 && c <= 57) out.push(i);
+    if (c >= 48 && c <= 57) hyphens.push(i);
+    let k = 1;
+    while (!pod && POD_CHARS[text.charCodeAt(i + k)] === 1) pod = ++k > 5;
   }
-  return out;
+  return { hyphens, pod };
 }
 
 /**
@@ -100,7 +107,7 @@ const HASH_NUMBER = /#\s*\d/y;
  * What follows the `#` signs of the text (markdown headings have them too, then a space): a digit,
  * a word character, a number after spaces.
  */
-function hashes(text: string): { digit: boolean; word: boolean; number: boolean } {
+function hashes(text: string): Scan['hash'] {
   let digit = false;
   let word = false;
   let number = false;
@@ -117,64 +124,173 @@ function hashes(text: string): { digit: boolean; word: boolean; number: boolean 
 
 /**
  * The trigger words present: for each word (and each part after an apostrophe, where a pattern's
- * look-behind may also begin), which of `heads` it starts with. Heads are lower-case ASCII of two
- * or more letters, looked up by their first two characters.
+ * look-behind may also begin), which heads it starts with, and where. Heads are lower-case ASCII,
+ * looked up by their first two characters; a one-character head is a whole word ("a", "5").
  */
 class Triggers {
-  private readonly found = new Set<string>();
+  /** By head id: 1 when a word (or part) starts with the head. */
+  private readonly found = new Uint8Array(HEADS.length);
+  /** By start list (`registerStarts`): the offsets of the words (and parts) starting with one of its heads, ascending. */
+  private readonly at: (number[] | undefined)[] = [];
   readonly all: boolean;
   constructor(words: Words, text: string) {
-    // Under the `iu` flags "ſ" matches "s"; toLowerCase keeps it: open every gate rather than fold.
-    this.all = !words.ascii && text.includes('\u017f');
+    // Under the `iu` flags "ſ" matches "s", which toLowerCase keeps, and toLowerCase makes "İ" two
+    // characters, which moves the offsets in a key: open every gate (and scan the whole text).
+    this.all = !words.ascii && /[ſİ]/.test(text);
     if (this.all) return;
-    const apostrophes = text.includes("'") || (!words.ascii && text.includes('’'));
+    const ascii = words.ascii;
+    let apostrophe = text.indexOf("'");
     for (const w of words.list) {
+      if (ascii) {
+        // The key is the text lower-cased: read the text (one flat string), and its apostrophes.
+        this.check(text, w.start, w.end, w.start);
+        while (apostrophe !== -1 && apostrophe < w.end) {
+          if (apostrophe > w.start) this.check(text, apostrophe + 1, w.end, apostrophe + 1);
+          apostrophe = text.indexOf("'", apostrophe + 1);
+        }
+        continue;
+      }
       const key = w.key;
-      this.check(key);
-      if (apostrophes && key.includes("'")) for (const part of key.split("'").slice(1)) this.check(part);
+      this.check(key, 0, key.length, w.start);
+      for (let a = key.indexOf("'"); a !== -1; a = key.indexOf("'", a + 1))
+        this.check(key, a + 1, key.length, w.start + a + 1);
     }
   }
-  private check(key: string): void {
-    const c0 = key.charCodeAt(0);
-    const c1 = key.charCodeAt(1); // NaN for a one-character key: no head is that short
-    if (!(c0 < 128 && c1 < 128) || HEAD_PREFIXES[c0 * 128 + c1] === 0) return;
-    for (const h of HEADS_BY_PREFIX.get(c0 * 128 + c1) ?? []) if (key.startsWith(h)) this.found.add(h);
+  /**
+   * The part of `s` from `at` (up to an apostrophe or `end`), found at `offset`: `s` is a key (whose
+   * characters are the word's one for one, but for "İ": see `all`), or the text in plain ASCII,
+   * where `| 32` lower-cases a letter and keeps a digit or an apostrophe.
+   */
+  private check(s: string, at: number, end: number, offset: number): void {
+    const c0 = s.charCodeAt(at) | 32;
+    let c1 = at + 1 < end ? s.charCodeAt(at + 1) | 32 : 0;
+    if (c1 === 39) c1 = 0; // a one-character part
+    if (c0 >= 128 || c1 >= 128) return;
+    const heads = HEADS_BY_PREFIX[c0 * 128 + c1];
+    if (heads === undefined) return;
+    // Indexed loops: this runs for every word, and for..of costs here.
+    for (let j = 0; j < heads.length; j++) {
+      const id = heads[j] as number;
+      const h = HEADS[id] as string;
+      if (at + h.length > end) continue;
+      let k = 2; // the first two are the prefix's
+      while (k < h.length && (s.charCodeAt(at + k) | 32) === h.charCodeAt(k)) k++;
+      if (k < h.length) continue;
+      this.found[id] = 1;
+      const lists = STARTS_OF_HEAD[id] as number[];
+      for (let l = 0; l < lists.length; l++) {
+        const offsets = this.at[lists[l] as number];
+        if (offsets === undefined) this.at[lists[l] as number] = [offset];
+        else offsets.push(offset);
+      }
+    }
   }
   /** True when every group has a word starting with one of its heads. */
-  has(groups: readonly (readonly string[])[]): boolean {
-    return this.all || groups.every((g) => g.some((h) => this.found.has(h)));
+  has(groups: readonly Group[]): boolean {
+    return this.all || groups.every((g) => g.some((id) => this.found[id] === 1));
+  }
+  /** The offsets of the words (and parts) starting with a head of start list `s`, ascending. */
+  starts(s: number): number[] {
+    return this.at[s] ?? [];
   }
 }
 
-/** Trigger heads by their first two characters (as `c0 * 128 + c1`). */
-const HEADS_BY_PREFIX = new Map<number, string[]>();
-const HEAD_PREFIXES = new Uint8Array(128 * 128);
-function registerHeads(groups: readonly (readonly string[])[]): readonly (readonly string[])[] {
-  for (const g of groups) {
-    for (const h of g) {
-      if (h.length < 2 || /[^a-z0-9]/.test(h)) throw new Error(`trigger head "${h}" must be 2+ lower-case ASCII`);
-      const i = h.charCodeAt(0) * 128 + h.charCodeAt(1);
-      const list = HEADS_BY_PREFIX.get(i) ?? [];
-      if (!list.includes(h)) list.push(h);
-      HEADS_BY_PREFIX.set(i, list);
-      HEAD_PREFIXES[i] = 1;
-    }
-  }
-  return groups;
+/** Head ids, one group of the words a rule needs one of. */
+type Group = readonly number[];
+const HEADS: string[] = [];
+/** Head ids by their first two characters (at `c0 * 128 + c1`, c1 = 0 for a one-character head). */
+const HEADS_BY_PREFIX: (number[] | undefined)[] = new Array(128 * 128);
+/** By head id, the start lists it belongs to. */
+const STARTS_OF_HEAD: number[][] = [];
+function registerHeads(groups: readonly (readonly string[])[]): Group[] {
+  return groups.map((g) =>
+    g.map((h) => {
+      let id = HEADS.indexOf(h);
+      if (id === -1) {
+        id = HEADS.push(h) - 1;
+        STARTS_OF_HEAD.push([]);
+        const slot = h.charCodeAt(0) * 128 + (h.charCodeAt(1) || 0);
+        HEADS_BY_PREFIX[slot] = [...(HEADS_BY_PREFIX[slot] ?? []), id];
+      }
+      return id;
+    }),
+  );
+}
+/** A start list: Triggers gathers the offsets of the words starting with one of `heads`. */
+let startLists = 0;
+function registerStarts(heads: readonly string[]): number {
+  const s = startLists++;
+  for (const id of registerHeads([heads])[0] as Group) (STARTS_OF_HEAD[id] as number[]).push(s);
+  return s;
+}
+
+/**
+ * The words every match of a keyword pattern starts with, read from its source: after the
+ * look-behind, each alternative of the first group (or the literal) up to its first character
+ * that is not a letter or digit, less the one before a `?`, `*` or `{` ("owners?" -> "owner",
+ * "deploy(?:ment)?" -> "deploy", "pull request" -> "pull"). Null when an alternative has fewer than
+ * two (a one-character head is a whole word, which a pattern's first letter need not be).
+ */
+function firstWords(re: RegExp): string[] | null {
+  const src = re.source.replace(/^\(\?<!\[[^\]]*\]\)/, '');
+  // The first group's alternatives, when no group inside it has its own.
+  const group = /^\(\?:((?:[^()]|\([^()|]*\))*)\)/.exec(src)?.[1];
+  const words = (group?.split('|') ?? [src]).map((a) =>
+    (/^[A-Za-z0-9]*?(?=[A-Za-z0-9]?[?*{]|[^A-Za-z0-9]|$)/.exec(a) as RegExpExecArray)[0].toLowerCase(),
+  );
+  return words.every((w) => w.length > 1) ? words : null;
+}
+
+/**
+ * A keyword pattern, more groups of words it needs one of each (see `Triggers`), and the words its
+ * matches start with when `firstWords` cannot read them.
+ */
+type Keyed = [RegExp, (readonly (readonly string[])[])?, (readonly string[])?];
+type KeyedRule = { re: RegExp; at: RegExp; needs: Group[]; starts: number | null };
+
+function keyedRules(list: Keyed[]): KeyedRule[] {
+  return list.map(([re, more = [], starts]) => {
+    const first = starts ?? firstWords(re);
+    return {
+      re,
+      at: sticky(re),
+      needs: registerHeads(first ? [first, ...more] : more),
+      starts: first && registerStarts(first),
+    };
+  });
+}
+
+/**
+ * A keyword rule's matches, when the words it needs occur: only at the offsets of its start words.
+ * A match begins where its look-behind allows, after no letter, digit or "_", so at a word or a
+ * part after an apostrophe (the words are the letter and digit runs, joined by apostrophes), and
+ * that word starts with one of the pattern's first words, which `starts` lists. The whole text is
+ * scanned instead when the words cannot tell (`all`, no `starts`), and outside plain ASCII for a
+ * rule given a `textGate` (its `\w` look-behind lets a match begin inside a Unicode word).
+ */
+function eachKeyed(
+  text: string,
+  rule: KeyedRule,
+  scan: Scan,
+  fn: (m: RegExpExecArray) => void,
+  textGate?: string | RegExp | boolean,
+): void {
+  if (scan.words.all || rule.starts === null || (!scan.ascii && textGate)) {
+    each(text, rule.re, fn, textGate ?? scan.words.has(rule.needs));
+  } else if (scan.words.has(rule.needs)) eachAt(text, rule.at, scan.words.starts(rule.starts), fn);
 }
 
 // ---------------------------------------------------------------- ticket-id
 /** Uppercase prefixes of public identifiers and standards (and of words jargon owns): never tickets. */
 const PUBLIC_PREFIXES = new Set(
-  `SDK CLI OS CPU GPU RAM SSD NVME LTS RC BETA ALPHA GA TPM CVE CWE CAPEC GHSA OSV RUSTSEC PYSEC GO UTF UCS SHA MD ISO IEC RFC BCP STD TLS SSL HTTP HTTPS IPV SEV AES RSA DES
-  ECDSA ED HMAC PBKDF FIPS NIST SOC PCI HIPAA GDPR WCAG ECMA IEEE ANSI EN DIN BS COVID SARS MERS GPT LLAMA ARM AMD DDR
-  LPDDR PCIE USB HDMI CAT WPA OWASP ASVS SLSA CIS MITRE ATT TCP UDP DNS API VM EC AWS GCP AZURE WIN MACOS IOS ANDROID IP
-  ID NO NR VER REV PHASE STEP STAGE LEVEL TIER SKU PLAN SECTION PART ITEM FIGURE TABLE ANNEX ART MIL MPEG AVC HEVC VP AV
-  JPEG PNG ZSTD LZ BASE INT FLOAT UINT NODE PYTHON JAVA PHP RUBY RUST NET ES HS RS PS GMT UTC CET CEST PST PDT EST EDT
-  BST IST JST AEST AEDT ENT PRO BIZ STD PREM TEAM FREE ENTP TOP WEEK DAY Q H FY CY PM AM P S LTE NR OAUTH OIDC SAML JWT
-  JWS JWE YAML JSON XML CSV MP ICD ATC NATO EU US UK AU NZ CA DE FR JP CN IN BR MX KR SG HK AP SA ME AF IL`.split(
-    /\s+/,
-  ),
+  `AEDT AES AEST AF ALPHA AM AMD ANDROID ANNEX ANSI AP API ARM ART ASVS ATC ATT AU AV AVC AWS AZURE BASE BCP BETA BIZ
+  BR BS BST CA CAPEC CAT CEST CET CIS CLI CN COVID CPU CSV CVE CWE CY DAY DDR DE DES DIN DNS EC ECDSA ECMA ED EDT EN
+  ENT ENTP ES EST EU FIGURE FIPS FLOAT FR FREE FY GA GCP GDPR GHSA GMT GO GPT GPU H HDMI HEVC HIPAA HK HMAC HS HTTP
+  HTTPS ICD ID IEC IEEE IL IN INT IOS IP IPV ISO IST ITEM JAVA JP JPEG JSON JST JWE JWS JWT KR LEVEL LLAMA LPDDR LTE
+  LTS LZ MACOS MD ME MERS MIL MITRE MP MPEG MX NATO NET NIST NO NODE NR NVME NZ OAUTH OIDC OS OSV OWASP P PART PBKDF
+  PCI PCIE PDT PHASE PHP PLAN PM PNG PREM PRO PS PST PYSEC PYTHON Q RAM RC REV RFC RS RSA RUBY RUST RUSTSEC S SA
+  SAML SARS SDK SECTION SEV SG SHA SKU SLSA SOC SSD SSL STAGE STD STEP TABLE TCP TEAM TIER TLS TOP TPM UCS UDP UINT
+  UK US USB UTC UTF VER VM VP WCAG WEEK WIN WPA XML YAML ZSTD`.split(/\s+/),
 );
 const TICKET = /(?<![\p{L}\p{N}_-])([A-Za-z][A-Za-z0-9]{1,14})-(\d{1,7})(?![\p{L}\p{N}_]|-\d)/gu;
 const NAMED_NUMBER =
@@ -183,20 +299,20 @@ const BARE_NUMBER = /(?<![&#\p{L}\p{N}_])#\d{2,7}\b/gu;
 /** A reference word then a long number ("Case 00123456", "ticket 48213"): 5-10 digits, so "case 2" and years stay. */
 const WORD_THEN_NUMBER =
   /(?<![\p{L}\p{N}_])(?:ticket|case|incident|issue|bug|change|problem|request|req|task|story)\s*:?\s+\d{5,10}(?![\p{L}\p{N}_]|[.,]\d)/giu;
-const FIVE_DIGITS = /\d{5}/;
 /** A commit ("commit 3f2a9c1", "sha 9fceb02d0ae5"): 7-40 hex digits with a letter and a digit. */
 const COMMIT_REF =
   /(?<![\p{L}\p{N}_])(?:commit|sha|revision|rev|changeset)[ \t]*:?[ \t]+(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?![\p{L}\p{N}_])/giu;
-const HEX7 = /[0-9a-f]{7}/i;
-const COMMIT_WORDS = registerHeads([['commit', 'sha', 'rev', 'changeset']]);
 const REPO_REF = /(?<![\w./-])[\w.-]+\/[\w.-]+#\d+\b/g;
 const SERVICENOW = /(?<![\w])(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS|KB)\d{6,10}\b/g;
 
 const TICKET_AT = sticky(TICKET);
 const SERVICENOW_GATE = /[A-Z]\d{6}/;
-const SERVICENOW_WORDS = registerHeads([
-  ['inc', 'chg', 'prb', 'ritm', 'req', 'sctask', 'ctask', 'ptask', 'task', 'cs', 'kb'],
-]);
+const [NAMED_RULE, WORD_THEN_NUMBER_RULE, COMMIT_RULE, SERVICENOW_RULE] = keyedRules([
+  [NAMED_NUMBER],
+  [WORD_THEN_NUMBER],
+  [COMMIT_REF],
+  [SERVICENOW],
+]) as [KeyedRule, KeyedRule, KeyedRule, KeyedRule];
 
 function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void {
   const ticket = (start: number, end: number) =>
@@ -215,20 +331,14 @@ function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): vo
     const looksLikeKey = prefix === upper && /^[A-Z]{2,}$/.test(prefix) && !PUBLIC_PREFIXES.has(prefix);
     if (configured || looksLikeKey) ticket(m.index, m.index + m[0].length);
   });
+  const found = (m: RegExpExecArray) => ticket(m.index, m.index + m[0].length);
   // "#", "no." or "number" then a digit ("ſ" and "K" fold to no letter of these).
-  const numbered = scan.hash.number || scan.lower.includes('no.') || scan.lower.includes('number');
-  each(text, NAMED_NUMBER, (m) => ticket(m.index, m.index + m[0].length), numbered);
-  each(text, BARE_NUMBER, (m) => ticket(m.index, m.index + m[0].length), scan.hash.digit);
-  each(text, WORD_THEN_NUMBER, (m) => ticket(m.index, m.index + m[0].length), FIVE_DIGITS);
-  each(
-    text,
-    COMMIT_REF,
-    (m) => ticket(m.index, m.index + m[0].length),
-    scan.ascii ? scan.words.has(COMMIT_WORDS) : HEX7,
-  );
-  each(text, REPO_REF, (m) => ticket(m.index, m.index + m[0].length), scan.hash.digit);
-  const serviceNow = scan.ascii ? scan.words.has(SERVICENOW_WORDS) : SERVICENOW_GATE;
-  each(text, SERVICENOW, (m) => ticket(m.index, m.index + m[0].length), serviceNow);
+  if (scan.hash.number || /no\.|number/i.test(text)) eachKeyed(text, NAMED_RULE, scan, found);
+  each(text, BARE_NUMBER, found, scan.hash.digit);
+  eachKeyed(text, WORD_THEN_NUMBER_RULE, scan, found);
+  eachKeyed(text, COMMIT_RULE, scan, found);
+  each(text, REPO_REF, found, scan.hash.digit);
+  eachKeyed(text, SERVICENOW_RULE, scan, found, SERVICENOW_GATE);
 }
 
 // ---------------------------------------------------------------- chat-channel
@@ -302,7 +412,8 @@ function contacts(text: string, lex: CompiledLexicon, emit: Emit): void {
         suggestion: 'point customers to your public support page instead',
       });
     });
-  if (/\d[ .-]\(?\d|\+\d|\(\d/.test(text))
+  // Its digit groups: two or more digits, a separator, two or more.
+  if (/\d\d[ .-]\d\d/.test(text))
     each(text, PHONE, (m) => {
       const s = m[0];
       const digits = s.replace(/\D/g, '').length;
@@ -426,7 +537,6 @@ const LOCALHOST = /(?<![\p{L}\p{N}_.-])localhost(?::\d{1,5})?(?![\p{L}\p{N}_-])/
  */
 const POD_NAME =
   /(?<![\p{L}\p{N}_.-])[a-z0-9](?:[a-z0-9-]{0,50}[a-z0-9])?-[bcdfghjklmnpqrstvwxz2456789]{6,10}-[bcdfghjklmnpqrstvwxz2456789]{5}(?![\p{L}\p{N}_-])/gu;
-const POD_GATE = /-[bcdfghjklmnpqrstvwxz2456789]{5}(?![\p{L}\p{N}_-])/u;
 const NODE_NAME =
   /(?<![\p{L}\p{N}_.-])(?:ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}|(?:[a-z][a-z0-9]*-){0,4}(?:prod|production|stg|staging|dev|qa|uat|canary|k8s|kube|db|pg|postgres|mysql|redis|kafka|es|elastic|mongo|api|web|app|worker|workers|node|host|srv|server|lb|proxy|bastion|jump|cache|queue|ingest|batch|cron)(?:-[a-z][a-z0-9]*){0,4}-\d{1,4}[a-z]?)(?![\p{L}\p{N}_.-]*[\p{L}\p{N}])/giu;
 
@@ -489,10 +599,6 @@ export function hostVerdict(host: string, lex: CompiledLexicon): 'internal' | 'a
   return 'public';
 }
 
-function hostIsInternal(host: string, lex: CompiledLexicon): boolean {
-  return hostVerdict(host, lex) === 'internal';
-}
-
 const NODE_NAME_AT = sticky(NODE_NAME);
 const LOCALHOST_WORDS = registerHeads([['localhost']]);
 const IPV6_WORDS = registerHeads([['fc', 'fd', 'fe80']]);
@@ -522,15 +628,16 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void
     (m) => internal(m.index, m.index + m[0].length, 'a loopback address'),
     scan.words.has(LOCALHOST_WORDS),
   );
-  if (/[a-z0-9-]\.[a-z]/i.test(text))
+  // In plain ASCII a host's last dot has a letter, then a letter, digit or hyphen ("a.m." has not).
+  if (scan.ascii ? /[a-z0-9-]\.[a-z][a-z0-9-]/i.test(text) : /[a-z0-9-]\.[a-z]/i.test(text))
     each(text, HOST, (m) => {
-      if (hostIsInternal(m[0], lex)) internal(m.index, m.index + m[0].length, 'an internal hostname');
+      if (hostVerdict(m[0], lex) === 'internal') internal(m.index, m.index + m[0].length, 'an internal hostname');
     });
   // A machine name is one run of [a-z0-9-] ending in "-<digit>..."; try each such run once.
   eachAt(text, NODE_NAME_AT, runStarts(text, scan.hyphens, isFoldedHostChar, Number.POSITIVE_INFINITY), (m) =>
     internal(m.index, m.index + m[0].length, 'the name of an internal machine'),
   );
-  each(text, POD_NAME, (m) => internal(m.index, m.index + m[0].length, 'the name of an internal workload'), POD_GATE);
+  each(text, POD_NAME, (m) => internal(m.index, m.index + m[0].length, 'the name of an internal workload'), scan.pod);
   // Short links ("go/incident-review") resolve only on the company network.
   each(text, GO_LINK, (m) => internal(m.index, m.index + m[0].length, 'an internal short link'), 'go/');
   if (text.includes('://'))
@@ -555,97 +662,129 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void
 
 // ---------------------------------------------------------------- secret
 /**
- * Each credential format, what to call it, a test of the whole text it needs, and (when its
- * look-behind makes it begin a word of plain-ASCII text) the words one of which it starts.
+ * Each credential format, what to call it, the shortest run of TOKEN_CHARS any match holds, and a
+ * test of the whole text it needs (else the literal it starts with, after its look-behind). A
+ * credential is a long unbroken token, prose is short words: the longest run of the text (found
+ * once) rules out most formats before any test runs.
  */
-const SECRETS: [RegExp, string, (string | RegExp)?, string[]?][] = [
+const SECRETS: [RegExp, string, number, (string | RegExp)?][] = [
   [
     /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]{0,8000}?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?/g,
     'a private key',
-    '-----BEGIN',
+    10,
   ],
   [
     /(?<![A-Z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])/g,
     'an AWS access key id',
+    20,
   ],
-  [/(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, 'a GitHub token', /gh[pousr]_/, ['gh']],
-  [/(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, 'a GitHub token', 'github_pat_', ['github']],
+  [/(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, 'a GitHub token', 40],
+  [/(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, 'a GitHub token', 33],
   [
     /(?<![\w-])(?:glpat|gldt|glrt|glptt|glcbt|glimt|glsoat|glffct|gloas|glagent|glft)-[A-Za-z0-9_.-]{20,}/g,
     'a GitLab token',
-    /gl[a-z]{1,6}-/,
-    ['glpat', 'gldt', 'glrt', 'glptt', 'glcbt', 'glimt', 'glsoat', 'glffct', 'gloas', 'glagent', 'glft'],
+    25,
   ],
-  [/(?<![\w-])GR1348941[A-Za-z0-9_-]{20,}/g, 'a GitLab runner token', 'GR1348941', ['gr']],
-  [/(?<![\w-])(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,}/g, 'a Slack token', /xox|xapp/, ['xox', 'xapp']],
-  [
-    /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]+/g,
-    'a Slack webhook URL',
-    'hooks.slack.com',
-  ],
-  [/https:\/\/(?:discord(?:app)?\.com)\/api\/webhooks\/[A-Za-z0-9/_-]+/g, 'a Discord webhook URL', '/api/webhooks/'],
-  [/(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, 'a Stripe secret key', /k_(?:live|test)_/, ['sk', 'rk']],
-  [/(?<![\w])whsec_[A-Za-z0-9+/=]{20,}/g, 'a webhook signing secret', 'whsec_', ['whsec']],
-  [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'a Google API key', 'AIza', ['aiza']],
-  [/(?<![\w])ya29\.[0-9A-Za-z_-]{20,}/g, 'a Google OAuth token', 'ya29.', ['ya29']],
-  [/(?<![\w-])sk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_-]{20,}/g, 'an API secret key', 'sk-', ['sk']],
-  [/(?<![\w])SG\.[A-Za-z0-9_-]{16,128}\.[A-Za-z0-9_-]{16,128}/g, 'a SendGrid API key', 'SG.', ['sg']],
-  [/(?<![\w])SK[0-9a-f]{32}(?![\w])/g, 'a Twilio API key', /SK[0-9a-f]{32}/, ['sk']],
-  [/(?<![\w-])key-[0-9a-f]{32}(?![\w])/g, 'a Mailgun API key', 'key-', ['key']],
-  [/(?<![\w])npm_[A-Za-z0-9]{36}(?![\w])/g, 'an npm token', 'npm_', ['npm']],
-  [/(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,}/g, 'a PyPI token', 'pypi-', ['pypi']],
-  [/(?<![\w])shp(?:at|ss|ca|pa)_[a-zA-Z0-9]{32,64}(?![\w])/g, 'a Shopify token', 'shp', ['shp']],
-  [/(?<![\w])gsk_[A-Za-z0-9]{40,}/g, 'a Groq API key', 'gsk_', ['gsk']],
-  [/(?<![\w])hf_[A-Za-z0-9]{30,}/g, 'a Hugging Face token', 'hf_', ['hf']],
-  [/(?<![\w])lin_(?:api|oauth)_[A-Za-z0-9_]{32,128}/g, 'a Linear API key', 'lin_', ['lin']],
-  [/(?<![\w])ntn_[0-9]{11}[A-Za-z0-9]{30,}/g, 'a Notion token', 'ntn_', ['ntn']],
-  [/(?<![\w])secret_[A-Za-z0-9]{43}(?![\w])/g, 'a Notion token', 'secret_', ['secret']],
-  [/(?<![\w])ops_eyJ[A-Za-z0-9+/=]{60,}/g, 'a 1Password service account token', 'ops_eyJ', ['ops']],
-  [
-    /(?<![\w])(?:vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}(?![\w])/g,
-    'a Vercel token',
-    /vc[pciark]_/,
-    ['vcp', 'vci', 'vca', 'vcr', 'vck'],
-  ],
-  [/(?<![\w])dapi[a-fA-F0-9]{32}(?:-\d)?(?![\w])/g, 'a Databricks token', 'dapi', ['dapi']],
-  [/(?<![\w])dckr_pat_[A-Za-z0-9_-]{20,}/g, 'a Docker Hub token', 'dckr_', ['dckr']],
-  [/(?<![\w])figd_[A-Za-z0-9_-]{40,200}/g, 'a Figma token', 'figd_', ['figd']],
-  [/(?<![\w])glc_[A-Za-z0-9+/]{32,400}={0,2}/g, 'a Grafana Cloud token', 'glc_', ['glc']],
-  [/(?<![\w])glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![\w])/g, 'a Grafana service account token', 'glsa_', ['glsa']],
-  [/(?<![\w])_authToken=[^\s"']{8,}/g, 'an npm registry token', '_authToken'],
+  [/(?<![\w-])GR1348941[A-Za-z0-9_-]{20,}/g, 'a GitLab runner token', 29],
+  [/(?<![\w-])(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,}/g, 'a Slack token', 15, /xox|xapp/],
+  [/https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]+/g, 'a Slack webhook URL', 28],
+  [/https:\/\/(?:discord(?:app)?\.com)\/api\/webhooks\/[A-Za-z0-9/_-]+/g, 'a Discord webhook URL', 28],
+  [/(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, 'a Stripe secret key', 24],
+  [/(?<![\w])whsec_[A-Za-z0-9+/=]{20,}/g, 'a webhook signing secret', 26],
+  [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'a Google API key', 39],
+  [/(?<![\w])ya29\.[0-9A-Za-z_-]{20,}/g, 'a Google OAuth token', 25],
+  [/(?<![\w-])sk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_-]{20,}/g, 'an API secret key', 23],
+  [/(?<![\w])SG\.[A-Za-z0-9_-]{16,128}\.[A-Za-z0-9_-]{16,128}/g, 'a SendGrid API key', 36],
+  [/(?<![\w])SK[0-9a-f]{32}(?![\w])/g, 'a Twilio API key', 34],
+  [/(?<![\w-])key-[0-9a-f]{32}(?![\w])/g, 'a Mailgun API key', 36],
+  [/(?<![\w])npm_[A-Za-z0-9]{36}(?![\w])/g, 'an npm token', 40],
+  [/(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,}/g, 'a PyPI token', 58],
+  [/(?<![\w])shp(?:at|ss|ca|pa)_[a-zA-Z0-9]{32,64}(?![\w])/g, 'a Shopify token', 38],
+  [/(?<![\w])gsk_[A-Za-z0-9]{40,}/g, 'a Groq API key', 44],
+  [/(?<![\w])hf_[A-Za-z0-9]{30,}/g, 'a Hugging Face token', 33],
+  [/(?<![\w])lin_(?:api|oauth)_[A-Za-z0-9_]{32,128}/g, 'a Linear API key', 40],
+  [/(?<![\w])ntn_[0-9]{11}[A-Za-z0-9]{30,}/g, 'a Notion token', 45],
+  [/(?<![\w])secret_[A-Za-z0-9]{43}(?![\w])/g, 'a Notion token', 50],
+  [/(?<![\w])ops_eyJ[A-Za-z0-9+/=]{60,}/g, 'a 1Password service account token', 67],
+  [/(?<![\w])(?:vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}(?![\w])/g, 'a Vercel token', 24],
+  [/(?<![\w])dapi[a-fA-F0-9]{32}(?:-\d)?(?![\w])/g, 'a Databricks token', 36],
+  [/(?<![\w])dckr_pat_[A-Za-z0-9_-]{20,}/g, 'a Docker Hub token', 29],
+  [/(?<![\w])figd_[A-Za-z0-9_-]{40,200}/g, 'a Figma token', 45],
+  [/(?<![\w])glc_[A-Za-z0-9+/]{32,400}={0,2}/g, 'a Grafana Cloud token', 36],
+  [/(?<![\w])glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![\w])/g, 'a Grafana service account token', 46],
+  [/(?<![\w])_authToken=[^\s"']{8,}/g, 'an npm registry token', 11],
   [
     /(?<![\w])["']?(?:AWS|aws|Aws)_?(?:ACCOUNT|account|Account)_?(?:ID|id|Id)["']?\s*(?::|=>|=)\s*["']?\d{4}-?\d{4}-?\d{4}/g,
     'an AWS account id',
-    /account/i,
+    12,
+    /aws/i,
   ],
-  [/(?<![\w])dop_v1_[a-f0-9]{64}(?![\w])/g, 'a DigitalOcean token', 'dop_v1_', ['dop']],
-  [/(?<![\w])hv[sbr]\.[A-Za-z0-9_-]{20,}/g, 'a Vault token', /hv[sbr]\./, ['hvs', 'hvb', 'hvr']],
-  [/(?<![\w])AGE-SECRET-KEY-1[0-9A-Z]{58}(?![\w])/g, 'an age secret key', 'AGE-SECRET-KEY', ['age']],
-  [/(?<![\w])aw_[A-Za-z0-9_-]{43}(?![\w-])/g, 'an Afterword API token', 'aw_', ['aw']],
-  [/(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 'a JSON Web Token', 'eyJ', ['eyj']],
-  [
-    /(?<![\w])(?:AccountKey|SharedAccessKey|SharedAccessSignature)=[A-Za-z0-9+/=%]{20,}/g,
-    'an Azure key',
-    /Shared|AccountKey/,
-    ['accountkey', 'sharedaccess'],
-  ],
-  [/(?<![\w])Bearer\s+[A-Za-z0-9._~+/-]{20,}=*/g, 'a bearer token', 'Bearer', ['bearer']],
+  [/(?<![\w])dop_v1_[a-f0-9]{64}(?![\w])/g, 'a DigitalOcean token', 71],
+  [/(?<![\w])hv[sbr]\.[A-Za-z0-9_-]{20,}/g, 'a Vault token', 24],
+  [/(?<![\w])AGE-SECRET-KEY-1[0-9A-Z]{58}(?![\w])/g, 'an age secret key', 74],
+  [/(?<![\w])aw_[A-Za-z0-9_-]{43}(?![\w-])/g, 'an Afterword API token', 46],
+  [/(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, 'a JSON Web Token', 32],
+  [/(?<![\w])(?:AccountKey|SharedAccessKey|SharedAccessSignature)=[A-Za-z0-9+/=%]{20,}/g, 'an Azure key', 31],
+  [/(?<![\w])Bearer\s+[A-Za-z0-9._~+/-]{20,}=*/g, 'a bearer token', 20],
   [
     /(?<![\p{L}\p{N}_])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]{1,100}:[^\s@/]{1,200}@[^\s/]+/gu,
     'credentials in a URL',
+    0,
     '://',
   ],
 ];
 /** `password=…`, `token: …`, also as an environment variable (`DB_PASSWORD=…`) or a flag (`--api-key=…`). */
 const ASSIGNMENT =
   /(?<![\p{L}\p{N}_-])-{0,2}(?:[A-Za-z0-9]+[_-]){0,4}(?:password|passwd|pwd|passphrase|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)["']?\s*(?:=>|=|:)\s*["']?([^\s"',;)]{4,})/giu;
+/**
+ * The test ASSIGNMENT runs behind, a key word then (after the rest of its name) "=" or ":", as a
+ * look-behind tried only at each "=" and ":": the same answer as searching the text for it.
+ */
+const ASSIGNMENT_END = /(?<=(?:pass|pwd|secret|key|token)[a-z0-9_-]*["']?\s*)[=:]/iy;
 
-for (const [, , , heads] of SECRETS) if (heads) registerHeads([heads]);
+function assignmentEnd(text: string): boolean {
+  for (const sign of '=:') {
+    for (let at = text.indexOf(sign); at !== -1; at = text.indexOf(sign, at + 1)) {
+      ASSIGNMENT_END.lastIndex = at;
+      if (ASSIGNMENT_END.test(text)) return true;
+    }
+  }
+  return false;
+}
 
-function secrets(text: string, emit: Emit, scan: Scan): void {
-  for (const [re, what, textGate, heads] of SECRETS) {
-    // `(?<![\w])` is a word start only where the words were split as ASCII.
-    const gate = heads && scan.ascii ? scan.words.has([heads]) : textGate;
+/** What the credential formats are made of: [A-Za-z0-9_+/=.~%-], by char code (above 127, or NaN past the end: undefined). */
+const TOKEN_CHARS = new Uint8Array(128);
+for (const secret of SECRETS) secret[3] ??= /^(?:\(\?<!\[[^\]]*\]\))?([\w-]*)/.exec(secret[0].source)?.[1];
+for (let c = 0; c < 128; c++) if (/[\w+/=.~%-]/.test(String.fromCharCode(c))) TOKEN_CHARS[c] = 1;
+
+/**
+ * The length of the longest run of TOKEN_CHARS, or 9 when it is shorter (only the URL format's
+ * bound is below 10). A run longer than the longest so far, if it starts at `i`, covers the
+ * character at `i + longest`: when that one (or one before it) is not a token character, the
+ * search jumps past it, so most characters of prose are never read.
+ */
+function longestToken(text: string): number {
+  let longest = 9;
+  let i = 0; // where the run being sought may start: at 0 or after a character outside the runs
+  while (i + longest < text.length) {
+    let j = i + longest;
+    while (j >= i && TOKEN_CHARS[text.charCodeAt(j)] === 1) j--;
+    if (j >= i) {
+      i = j + 1;
+      continue;
+    }
+    let end = i + longest + 1;
+    while (TOKEN_CHARS[text.charCodeAt(end)] === 1) end++; // past the end: NaN, no index
+    longest = end - i;
+    i = end + 1;
+  }
+  return longest;
+}
+
+function secrets(text: string, emit: Emit): void {
+  const longest = longestToken(text);
+  for (const [re, what, shortest, textGate] of SECRETS) {
+    if (longest < shortest) continue;
     each(
       text,
       re,
@@ -657,7 +796,7 @@ function secrets(text: string, emit: Emit, scan: Scan): void {
           message: `This looks like ${what}. Remove it here and rotate it: anything in a draft has been seen.`,
           suggestion: 'remove the credential and rotate it',
         }),
-      gate,
+      textGate,
     );
   }
   // Where a saved draft had a credential: the placeholder stays an error until it is rewritten.
@@ -671,7 +810,7 @@ function secrets(text: string, emit: Emit, scan: Scan): void {
     });
   }
   // A necessary condition of ASSIGNMENT: a key word, then (after the rest of its name) "=" or ":".
-  if (/(?:pass|pwd|secret|key|token)[a-z0-9_-]*["']?\s*[=:]/i.test(text))
+  if (assignmentEnd(text))
     each(text, ASSIGNMENT, (m) => {
       const value = m[1] ?? '';
       const colon = /:\s*["']?[^\s]*$/.test(m[0].slice(0, m[0].length - value.length + 1)) && !m[0].includes('=');
@@ -689,34 +828,24 @@ function secrets(text: string, emit: Emit, scan: Scan): void {
 }
 
 // ---------------------------------------------------------------- jargon
-/** Each pattern with the words (by their start) one of which it needs: see `Triggers`. */
-type Keyed = [RegExp, readonly (readonly string[])[]];
 
-const JARGON: Keyed[] = [
-  [/(?<![\p{L}\p{N}_])SKUs?[ \t]*(?:#|no\.?|number)?[ \t]*[:-]?[ \t]*(?=[\w-]{0,40}\d)[A-Z0-9][\w-]*/giu, [['sku']]],
+const JARGON = keyedRules([
+  [/(?<![\p{L}\p{N}_])SKUs?[ \t]*(?:#|no\.?|number)?[ \t]*[:-]?[ \t]*(?=[\w-]{0,40}\d)[A-Z0-9][\w-]*/giu],
   // "the P3 plan", "T2 tier": a plan or tier code before the word.
   [
     /(?<![\p{L}\p{N}_])(?!(?:Q[1-4]|H[12]|FY\d{2})[ \t])[A-Z]{1,3}-?\d{1,2}[ \t]+(?:plan|tier)s?(?![\p{L}\p{N}_])/gu,
     [['plan', 'tier']],
   ],
-  [/(?<![\p{L}\p{N}_])tier[ \t-]?\d+[a-z]?(?![\p{L}\p{N}_])/giu, [['tier']]],
-  [
-    /(?<![\p{L}\p{N}_])(?:ENT|PRO|BIZ|STD|PREM|TEAM|FREE|ENTP|PLAN|TIER|SKU|PLN)[-_]?\d+[A-Z]?(?![\p{L}\p{N}_])/gu,
-    [['ent', 'pro', 'biz', 'std', 'prem', 'team', 'free', 'plan', 'tier', 'sku', 'pln']],
-  ],
-  [/(?<![\p{L}\p{N}_])plan[ \t]+(?:code[ \t]*:?[ \t]*)?[A-Z]{1,4}[-_]?\d+[A-Z]?(?![\p{L}\p{N}_])/giu, [['plan']]],
-  [/(?<![\p{L}\p{N}_])(?:plan|tier|sku)[ \t]*(?:id|code)[ \t]*[:#=]?[ \t]*[\w-]+/giu, [['plan', 'tier', 'sku']]],
-  [
-    /(?<![\p{L}\p{N}_])(?:cohort|ring|cell|shard|partition|bucket|pod)[ \t-]?#?\d+(?![\p{L}\p{N}_.])/giu,
-    [['cohort', 'ring', 'cell', 'shard', 'partition', 'bucket', 'pod']],
-  ],
-];
-for (const [, groups] of JARGON) registerHeads(groups);
+  [/(?<![\p{L}\p{N}_])tier[ \t-]?\d+[a-z]?(?![\p{L}\p{N}_])/giu],
+  [/(?<![\p{L}\p{N}_])(?:ENT|PRO|BIZ|STD|PREM|TEAM|FREE|ENTP|PLAN|TIER|SKU|PLN)[-_]?\d+[A-Z]?(?![\p{L}\p{N}_])/gu],
+  [/(?<![\p{L}\p{N}_])plan[ \t]+(?:code[ \t]*:?[ \t]*)?[A-Z]{1,4}[-_]?\d+[A-Z]?(?![\p{L}\p{N}_])/giu],
+  [/(?<![\p{L}\p{N}_])(?:plan|tier|sku)[ \t]*(?:id|code)[ \t]*[:#=]?[ \t]*[\w-]+/giu],
+  [/(?<![\p{L}\p{N}_])(?:cohort|ring|cell|shard|partition|bucket|pod)[ \t-]?#?\d+(?![\p{L}\p{N}_.])/giu],
+]);
 
 function jargon(text: string, emit: Emit, scan: Scan): void {
-  for (const [re, groups] of JARGON) {
-    if (!scan.words.has(groups)) continue;
-    each(text, re, (m) =>
+  for (const rule of JARGON) {
+    eachKeyed(text, rule, scan, (m) =>
       emit({
         rule: 'jargon',
         start: m.index,
@@ -729,23 +858,18 @@ function jargon(text: string, emit: Emit, scan: Scan): void {
 }
 
 // ---------------------------------------------------------------- owner, blame, five-whys
-const OWNER: Keyed[] = [
+const OWNER = keyedRules([
   [
     /(?<![\p{L}\p{N}_])(?:owners?|assignees?|assigned|tracked|tracking|dri|responsible|accountable|point of contact|poc)[ \t]*(?:\*\*|__)?[ \t]*:(?!\/\/)/giu,
-    [['owner', 'assign', 'track', 'dri', 'responsible', 'accountable', 'point', 'poc']],
   ],
-  [/(?<![\p{L}\p{N}_])assigned[ \t]+to(?![\p{L}\p{N}_])/giu, [['assign']]],
-  [
-    /(?<![\p{L}\p{N}_])(?:tracked|owned|led|driven)[ \t]+(?:in|as|by|under|via)[ \t]+(?=[A-Z#@])/gu,
-    [['track', 'owned', 'led', 'driven']],
-  ],
-];
-const BLAME: Keyed[] = [
+  [/(?<![\p{L}\p{N}_])assigned[ \t]+to(?![\p{L}\p{N}_])/giu],
+  [/(?<![\p{L}\p{N}_])(?:tracked|owned|led|driven)[ \t]+(?:in|as|by|under|via)[ \t]+(?=[A-Z#@])/gu],
+]);
+const BLAME = keyedRules([
   [
     /(?<![\p{L}\p{N}_])(?:human|operator|engineer|engineering|user|manual|pilot|personnel|staff)[ \t]+(?:error|mistake|failure)s?(?![\p{L}])/giu,
-    [['human', 'operator', 'engineer', 'user', 'manual', 'pilot', 'personnel', 'staff']],
   ],
-  // Keyed on the role, which follows a space: the opening articles are too common to gate on.
+  // Needs a role too: the opening articles are in every text.
   [
     /(?<![\p{L}\p{N}_])(?:an?|the|one of our|our|a single)[ \t]+(?:[\p{L}-]+[ \t]+)?(?:engineers?|developers?|operators?|admins?|administrators?|sysadmins?|SREs?|employees?|team[ \t]+members?|contractors?|interns?|staff[ \t]+members?)[ \t]+(?:[\p{L}]+ly[ \t]+)?(?:ran|executed|typed|deleted|dropped|pushed|forgot|made[ \t]+a[ \t]+mistake|misconfigured|ignored|failed[ \t]+to|did[ \t]+not|didn't|missed|mistyped|clicked|skipped|bypassed|overlooked|entered|removed|truncated|wiped|broke|caused)(?![\p{L}])/giu,
     [
@@ -763,29 +887,19 @@ const BLAME: Keyed[] = [
         'staff',
       ],
     ],
+    // An article then a space: "a" is a whole word.
+    ['a', 'an', 'the', 'one', 'our'],
   ],
-  [
-    /(?<![\p{L}\p{N}_])(?:carelessness|careless|negligence|negligent|incompetence|sloppy)(?![\p{L}])/giu,
-    [['careless', 'negligen', 'incompetence', 'sloppy']],
-  ],
-  [
-    /(?<![\p{L}\p{N}_])(?:his|her|their)[ \t]+(?:mistake|error|fault)(?![\p{L}])/giu,
-    [
-      ['his', 'her', 'their'],
-      ['mistake', 'error', 'fault'],
-    ],
-  ],
+  [/(?<![\p{L}\p{N}_])(?:carelessness|careless|negligence|negligent|incompetence|sloppy)(?![\p{L}])/giu],
+  [/(?<![\p{L}\p{N}_])(?:his|her|their)[ \t]+(?:mistake|error|fault)(?![\p{L}])/giu, [['mistake', 'error', 'fault']]],
   [/(?<![\p{L}\p{N}_])(?:to[ \t]+blame|blamed|at[ \t]+fault|fault[ \t]+of)(?![\p{L}])/giu, [['blame', 'fault']]],
   [
     /(?<![\p{L}\p{N}_])(?:someone|somebody)[ \t]+(?:[\p{L}-]+[ \t]+){0,4}?(?:forgot|ran|deleted|dropped|pushed|misconfigured|ignored|failed[ \t]+to|did[ \t]+not|didn't|missed|mistyped|skipped|bypassed|overlooked|broke)(?![\p{L}])/giu,
-    [['someone', 'somebody']],
   ],
   [
     /(?<![\p{L}\p{N}_])(?:caused|triggered|introduced)[ \t]+by[ \t]+(?:an?|the|one[ \t]+of[ \t]+our)[ \t]+(?:[\p{L}-]+[ \t]+)?(?:engineers?|developers?|operators?|admins?|employees?|contractors?|interns?|team[ \t]+members?)(?![\p{L}])/giu,
-    [['caused', 'triggered', 'introduced']],
   ],
-];
-for (const [, groups] of [...OWNER, ...BLAME]) registerHeads(groups);
+]);
 const WHY_WORDS = registerHeads([['why']]);
 /** "First why: …", "2nd why – …": numbered whys in prose. */
 const ORDINAL_WHY = /(?<![\p{L}\p{N}_])(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[ \t]+why(?![\p{L}])/giu;
@@ -838,9 +952,8 @@ function whyChains(text: string): { start: number; end: number }[][] {
 }
 
 function ownersBlameWhys(text: string, emit: Emit, scan: Scan): void {
-  for (const [re, groups] of OWNER) {
-    if (!scan.words.has(groups)) continue;
-    each(text, re, (m) =>
+  for (const rule of OWNER) {
+    eachKeyed(text, rule, scan, (m) =>
       emit({
         rule: 'owner',
         start: m.index,
@@ -850,9 +963,8 @@ function ownersBlameWhys(text: string, emit: Emit, scan: Scan): void {
       }),
     );
   }
-  for (const [re, groups] of BLAME) {
-    if (!scan.words.has(groups)) continue;
-    each(text, re, (m) =>
+  for (const rule of BLAME) {
+    eachKeyed(text, rule, scan, (m) =>
       emit({
         rule: 'blame',
         severity: 'warning',
@@ -914,18 +1026,14 @@ function ownersBlameWhys(text: string, emit: Emit, scan: Scan): void {
   }
 }
 
-/** The `secret` rule alone (the live-text redaction reads the source as written as well as the shadow). */
-export function secretMatches(text: string, _lex: CompiledLexicon, words: Words = splitWords(text)): Match[] {
+/**
+ * The `secret` rule alone (the live-text redaction reads the source as written as well as the
+ * shadow). Its gates read the text itself: the words, once needed, are no longer (`_words`).
+ */
+export function secretMatches(text: string, _lex: CompiledLexicon, _words?: Words): Match[] {
   const out: Match[] = [];
-  const emit: Emit = (m) => {
+  secrets(text, (m) => {
     if (m.end > m.start) out.push(m);
-  };
-  secrets(text, emit, {
-    words: new Triggers(words, text),
-    ascii: words.ascii,
-    lower: '',
-    hyphens: [],
-    hash: { digit: false, word: false, number: false },
   });
   return out;
 }
@@ -935,9 +1043,10 @@ interface Scan {
   words: Triggers;
   /** Plain ASCII: the words were split on [A-Za-z0-9], so a `\w` look-behind also begins a word. */
   ascii: boolean;
-  lower: string;
   /** Offsets of the hyphens followed by a digit. */
   hyphens: number[];
+  /** A hyphen is followed by five POD_CHARS. */
+  pod: boolean;
   hash: { digit: boolean; word: boolean; number: boolean };
 }
 
@@ -950,11 +1059,10 @@ export function patternMatches(text: string, lex: CompiledLexicon, words: Words 
   const scan: Scan = {
     words: new Triggers(words, text),
     ascii: words.ascii,
-    lower: text.toLowerCase(),
-    hyphens: hyphenDigits(text),
+    ...scanHyphens(text),
     hash: hashes(text),
   };
-  secrets(text, emit, scan);
+  secrets(text, emit);
   contacts(text, lex, emit);
   hosts(text, lex, emit, scan);
   tickets(text, lex, emit, scan);

@@ -14,8 +14,9 @@ export interface TimeMention {
   statedZone?: string;
 }
 
+/** A time of day (sticky: tried where one can begin, see timeMentions). */
 const TIME =
-  /(?<![\p{L}\p{N}:./]|(?<!\d)-)(?:(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?|(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?[ \t]*([ap]\.?m\.?|[AP]\.?M\.?)?|(noon|midnight))(?=Z(?![\p{L}\p{N}])|(?:UTC|GMT)(?![\p{L}])|(?![\p{L}\p{N}]|[:.]\d))/gu;
+  /(?<![\p{L}\p{N}:./]|(?<!\d)-)(?:(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?|(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?[ \t]*([ap]\.?m\.?|[AP]\.?M\.?)?|(noon|midnight))(?=Z(?![\p{L}\p{N}])|(?:UTC|GMT)(?![\p{L}])|(?![\p{L}\p{N}]|[:.]\d))/uy;
 /** IANA zone names ("US/Pacific", "America/New_York", "Europe/Berlin"). */
 const ZONE_NAME = String.raw`(?:US|America|Europe|Asia|Australia|Africa|Pacific|Atlantic|Indian|Canada|Brazil|Mexico|Antarctica|Arctic)\/[A-Za-z_]+(?:\/[A-Za-z_]+)?`;
 const UTC_AFTER =
@@ -52,8 +53,16 @@ const GLOSS_JOIN = /^[ \t]*(?:\(?[ \t]*(?:UTC|GMT|Z)[ \t]*\)?)?[ \t]*(?:\(|\/|,|
 export function timeMentions(text: string, from: number, to: number, documentText: string): TimeMention[] {
   const found: TimeMention[] = [];
   const slice = text.slice(from, to);
-  TIME.lastIndex = 0;
-  for (let m = TIME.exec(slice); m !== null; m = TIME.exec(slice)) {
+  // TIME is tried only where a time can begin: a run of ASCII digits (its look-behind forbids a
+  // digit before one), "noon" or "midnight". Those skipped inside a time found are not tried, so
+  // these are the matches a scan of every position would find.
+  let lastEnd = 0;
+  for (const c of slice.matchAll(/\d+|noon|midnight/g)) {
+    if (c.index < lastEnd) continue;
+    TIME.lastIndex = c.index;
+    const m = TIME.exec(slice);
+    if (m === null) continue;
+    lastEnd = c.index + m[0].length;
     const start = from + m.index;
     const end = start + m[0].trimEnd().length;
     let minutes: number;
@@ -119,9 +128,11 @@ export function timeMentions(text: string, from: number, to: number, documentTex
     }
   }
   // "All times are in UTC" zones every bare time as UTC; otherwise "all times are PDT" zones them as PDT.
-  if (GLOBAL_UTC.test(documentText)) {
+  // Both only zone a time that has none: when every time has its own, neither is looked for.
+  const bare = found.some((t) => t.zone === 'none');
+  if (bare && GLOBAL_UTC.test(documentText)) {
     for (const t of found) if (t.zone === 'none') t.zone = 'utc';
-  } else if (found.some((t) => t.zone === 'none')) {
+  } else if (bare) {
     const stated = statedZone(documentText);
     if (stated) {
       for (const t of found) {

@@ -1,0 +1,48 @@
+// The pattern rules run only where they could match (see patterns.ts): keyword rules at their start
+// words' offsets, credential formats behind the text's longest token run. These cases sit on the
+// edges of those gates: a keyword after an apostrophe, in Unicode text, beside the characters the
+// `iu` flags fold (ſ, K) or toLowerCase lengthens (İ), and credentials in prose.
+import { describe, expect, it } from 'vitest';
+import { compileLexicon } from '../../../src/core/summary/lexicon';
+import { patternMatches, secretMatches } from '../../../src/core/summary/patterns';
+
+const lex = compileLexicon({});
+const rules = (text: string) => patternMatches(text, lex).map((m) => `${m.rule} ${text.slice(m.start, m.end)}`);
+
+describe('keyword rules at their start words', () => {
+  it.each([
+    ['An engineer ran the migration twice.', 'blame An engineer ran'],
+    ['It was a engineer mistyped nothing; a developer deleted the table.', 'blame a developer deleted'],
+    ["x'assigned to the platform group", 'owner assigned to'],
+    ['l’owner: Ana', 'owner owner:'],
+    ['Café owner: Ana', 'owner owner:'],
+    ['İstanbul office; owner: Ana', 'owner owner:'],
+    ['The ſtaff error was ours.', 'blame ſtaff error'],
+    ['See tasK 4821377 for the details.', 'ticket-id tasK 4821377'],
+    ['Tracked in #ops-review, see commit 3f2a9c1d.', 'ticket-id commit 3f2a9c1d'],
+    ['Customers on the P3 plan saw errors.', 'jargon P3 plan'],
+    ['The fix is INC0012345 — closed.', 'ticket-id INC0012345'],
+  ])('%s', (text, finding) => {
+    expect(rules(text)).toContain(finding);
+  });
+
+  it('finds nothing in prose that only looks like its triggers', () => {
+    expect(rules("The team's plan: they answered the number of tickets, and the owners’ reviews.")).toEqual([]);
+  });
+});
+
+describe('credentials behind the longest token run', () => {
+  const key = `sk_live_${'4eC39HqLyjWDarjtT1zdp7dc'}`;
+  it.each([
+    [`Rotated ${key} this morning.`, key],
+    ['Use password: hunter2! for now.', 'password: hunter2!'],
+    ['AWS_ACCOUNT_ID=1234-5678-9012', 'AWS_ACCOUNT_ID=1234-5678-9012'],
+    ['connect to postgres://admin:s3cr3t@db/prod', 'postgres://admin:s3cr3t@db'],
+  ])('%s', (text, secret) => {
+    expect(secretMatches(text, lex).map((m) => text.slice(m.start, m.end))).toContain(secret);
+  });
+
+  it('finds none in long words and hyphenated prose', () => {
+    expect(secretMatches('An internationalization-related, customer-facing misconfiguration.', lex)).toEqual([]);
+  });
+});
