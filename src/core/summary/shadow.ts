@@ -146,15 +146,51 @@ export function isDecodedReference(name: string): boolean {
   return Object.hasOwn(NAMED, name);
 }
 
-/**
- * Default-ignorable code points (DerivedCoreProperties), bidi controls and C1 controls (`&#150;` is
- * one on the page: marked decodes it as U+0096): removed from the shadow.
- */
-const INVISIBLE =
-  /[\x80-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e0fff}]/u;
+/** Default-ignorable code points (DerivedCoreProperties), bidi controls and C1 controls: removed from the shadow. */
+export function isInvisible(cp: number): boolean {
+  return (
+    (cp >= 0x80 && cp <= 0x9f) || // C1 controls (`&#150;` is one on the page: marked decodes it as U+0096)
+    cp === 0xad ||
+    cp === 0x34f ||
+    cp === 0x61c ||
+    cp === 0x115f ||
+    cp === 0x1160 ||
+    cp === 0x17b4 ||
+    cp === 0x17b5 ||
+    (cp >= 0x180b && cp <= 0x180f) ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) ||
+    cp === 0x3164 ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    cp === 0xfeff ||
+    cp === 0xffa0 ||
+    (cp >= 0xfff0 && cp <= 0xfff8) ||
+    (cp >= 0x1bca0 && cp <= 0x1bca3) ||
+    (cp >= 0x1d173 && cp <= 0x1d17a) ||
+    (cp >= 0xe0000 && cp <= 0xe0fff)
+  );
+}
 
 /** Hyphens, dashes and minus signs (after NFKC) read as "-" in an identifier. */
-const DASH = /[\u2010-\u2015\u2212\u2043\u058a\u05be\u1806\u2e3a\u2e3b\u30fc\ufe58\ufe63\uff0d\u02d7\u2796]/;
+function isDash(cp: number): boolean {
+  return (
+    (cp >= 0x2010 && cp <= 0x2015) ||
+    cp === 0x2212 ||
+    cp === 0x2043 ||
+    cp === 0x058a ||
+    cp === 0x05be ||
+    cp === 0x1806 ||
+    cp === 0x2e3a ||
+    cp === 0x2e3b ||
+    cp === 0x30fc ||
+    cp === 0xfe58 ||
+    cp === 0xfe63 ||
+    cp === 0xff0d ||
+    cp === 0x02d7 ||
+    cp === 0x2796
+  );
+}
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 const LATIN = /\p{Script=Latin}/u;
@@ -225,8 +261,6 @@ function nextChar(s: string, at: number): string {
 interface Folded {
   text: string;
   foreign: number;
-  /** Default-ignorable or a control (`INVISIBLE`): removed, not folded. */
-  invisible: boolean;
 }
 const FOLDED = new Map<number, Folded>();
 function foldedOf(cp: number): Folded {
@@ -237,7 +271,7 @@ function foldedOf(cp: number): Folded {
   for (const ch of nfkc(cp)) {
     const c = ch.codePointAt(0) as number;
     if (c < 128) text += ch;
-    else if (DASH.test(ch)) text += '-';
+    else if (isDash(c)) text += '-';
     else if (c === 0x2018 || c === 0x2019 || c === 0x201b || c === 0x2032) text += "'";
     else if (c === 0x201c || c === 0x201d || c === 0x201f || c === 0x2033) text += '"';
     else {
@@ -246,7 +280,7 @@ function foldedOf(cp: number): Folded {
       text += CONFUSABLE.get(c) ?? ch;
     }
   }
-  const folded = { text, foreign, invisible: INVISIBLE.test(String.fromCodePoint(cp)) };
+  const folded = { text, foreign };
   if (FOLDED.size < 8192) FOLDED.set(cp, folded);
   return folded;
 }
@@ -337,11 +371,11 @@ export function buildShadow(source: string): Shadow {
       push(String.fromCharCode(cp), start, end);
       return;
     }
-    const folded = foldedOf(cp);
-    if (folded.invisible) {
+    if (isInvisible(cp)) {
       if (!innocentInvisible(source, start, end, cp) || end - start > 2) invisible.push({ start, end, codePoint: cp });
       return;
     }
+    const folded = foldedOf(cp);
     if (folded.foreign !== 0) {
       for (let k = 0; k < folded.text.length; k++) if (folded.foreign & (1 << k)) foreign.push(len + k);
     }
