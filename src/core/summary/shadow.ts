@@ -681,16 +681,20 @@ export function toSource(shadow: Shadow, start: number, end: number): { start: n
 
 /**
  * The shadow offset of a source offset: the first shadow character that begins at or after it.
- * Built lazily once per shadow (an array the size of the source).
+ * A binary search per call (callers ask for a few offsets): `from` never decreases over the view of
+ * the text in order, as that view is written left to right.
  */
 export function shadowIndex(shadow: Shadow, sourceLength: number): (offset: number) => number {
   if (shadow.identity) return (o) => o;
-  const len = shadow.main;
-  const index = new Int32Array(sourceLength + 1);
-  let k = 0;
-  for (let o = 0; o <= sourceLength; o++) {
-    while (k < len && (shadow.from[k] ?? 0) < o) k++;
-    index[o] = k;
-  }
-  return (o) => index[Math.max(0, Math.min(sourceLength, o))] ?? len;
+  return (o) => {
+    const target = Math.max(0, Math.min(sourceLength, o));
+    let lo = 0;
+    let hi = shadow.main;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((shadow.from[mid] as number) < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
 }
