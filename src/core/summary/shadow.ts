@@ -452,10 +452,12 @@ export function buildShadow(source: string): Shadow {
       // A soft line break inside a token: "PAY-" / "1234", or "PAY" / "-1234".
       let j2 = i + 1;
       while (j2 < n && (source.charCodeAt(j2) === 32 || source.charCodeAt(j2) === 9)) j2++;
-      const nextIsWord = isWordChar(source[j2]);
-      const charBeforeLast = mapped ? beforeLast : (source[i - 2] ?? '');
-      const joinsAfterHyphen = (lastChar === '-' || lastChar === '_') && isWordChar(charBeforeLast) && nextIsWord;
-      const joinsBeforeHyphen = isWordChar(lastChar) && source[j2] === '-' && isWordChar(source[j2 + 1]);
+      // The cheap comparisons first: most line breaks follow no hyphen and precede none.
+      const joinsAfterHyphen =
+        (lastChar === '-' || lastChar === '_') &&
+        isWordChar(mapped ? beforeLast : source[i - 2]) &&
+        isWordChar(source[j2]);
+      const joinsBeforeHyphen = source[j2] === '-' && isWordChar(lastChar) && isWordChar(source[j2 + 1]);
       if (joinsAfterHyphen || joinsBeforeHyphen) {
         diverge(i);
         i = j2;
