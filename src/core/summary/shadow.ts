@@ -400,7 +400,7 @@ export function buildShadow(source: string): Shadow {
       if (m && (m[1] !== undefined || m[2] !== undefined)) {
         const cp = m[1] !== undefined ? Number.parseInt(m[1], 10) : Number.parseInt(m[2] as string, 16);
         decoded = cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : '\ufffd';
-      } else if (m) decoded = NAMED[m[3] as string];
+      } else if (m && isDecodedReference(m[3] as string)) decoded = NAMED[m[3] as string]; // own names only: "&constructor;" is text
       if (decoded !== undefined) {
         for (const ch of decoded) emit(ch.codePointAt(0) as number, i, end);
         i = end;
