@@ -408,7 +408,7 @@ function leakSpans(view: View, lexicon: Lexicon): Match[] {
     .filter((m) => !lex.allow.has(text.slice(m.start, m.end).toLowerCase()))
     .map((m) => ({ ...m, ...toSource(shadow, m.start, m.end) }));
   // The source as written too, for credentials: no normalisation may hide one.
-  if (!shadow.identity) found.push(...secretMatches(view.doc.text, lex, { list: [], ascii: false }));
+  if (!shadow.identity) found.push(...secretMatches(view.doc.text));
   const spans = [...resolveOverlaps(found, view.doc.text.length), ...disguiseSpans(view)];
   return capped(spans.sort((x, y) => x.start - y.start));
 }

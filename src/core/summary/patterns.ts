@@ -1027,10 +1027,10 @@ function ownersBlameWhys(text: string, emit: Emit, scan: Scan): void {
 }
 
 /**
- * The `secret` rule alone (the live-text redaction reads the source as written as well as the
- * shadow). Its gates read the text itself: the words, once needed, are no longer (`_words`).
+ * The `secret` rule alone (lint reads the source as written with it as well as the shadow). Its
+ * gates read the text itself, so it needs neither the lexicon nor the words.
  */
-export function secretMatches(text: string, _lex: CompiledLexicon, _words?: Words): Match[] {
+export function secretMatches(text: string): Match[] {
   const out: Match[] = [];
   secrets(text, (m) => {
     if (m.end > m.start) out.push(m);
