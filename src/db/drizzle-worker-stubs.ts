@@ -1,5 +1,5 @@
-// The Worker bundle only (wrangler.toml [alias]): stand-ins for five of drizzle-orm's internal modules
-// whose code this app never runs, which keeps about 3.4 KB of gzipped code out of the Worker.
+// The Worker bundle only (wrangler.toml [alias]): stand-ins for six of drizzle-orm's internal modules
+// whose code this app never runs, which keeps about 3.7 KB of gzipped code out of the Worker.
 // - The relational query API (`db.query.<table>.findMany`, drizzle's relations.js and
 //   sqlite-core/query-builders/query.js) exists only when drizzle() is given a schema: this app opens
 //   drizzle without one (DRIZZLE_OPTIONS in src/db/db.ts), and the store writes every query itself.
@@ -53,3 +53,10 @@ export class RelationalQueryBuilder {
   }
 }
 export class SQLiteRelationalQuery {}
+
+/** sqlite-core/query-builders/count.js: `db.$count()`, which the store never calls (it counts in SQL). */
+export class SQLiteCountBuilder {
+  constructor() {
+    unavailable('db.$count()');
+  }
+}

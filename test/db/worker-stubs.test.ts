@@ -57,4 +57,5 @@ it('the stand-ins answer as drizzle does on SQLite, and anything called that was
     expect(() => f()).toThrow(/left out of the Worker bundle/);
   }
   expect(() => new stubs.RelationalQueryBuilder()).toThrow(/relational query API/);
+  expect(() => new stubs.SQLiteCountBuilder()).toThrow(/db\.\$count\(\)/);
 });
