@@ -191,6 +191,8 @@ export interface SummaryDocument {
   /** Ordered, non-overlapping ranges owned by a section (content outside belongs to none). */
   owned: { start: number; end: number; section: SectionKey }[];
   words: { count: number; offsetOfWord(n: number): number | null };
+  /** What marked made of each emphasis marker (`markerRoles`), when the text has any and marked parsed it. */
+  markers?: Uint8Array;
 }
 
 export function assembleMarkdown(sections: SummarySections): string {
@@ -311,6 +313,46 @@ function lexBlocks(text: string): Token[] {
   return lexer.tokens;
 }
 
+/**
+ * The role marked's inline pass gave each emphasis, strikethrough and code marker (`*`, `_`, `~`,
+ * backtick), by offset: 2 where it is a delimiter the page does not show, 1 where the page shows it
+ * as text, 0 where the tokens could not be placed in the text (a container whose text marked
+ * rewrote, such as a multi-line list item or quote, or a table). The shadow drops exactly the
+ * delimiters: only pairing tells `Blue**bird**` (shown "Bluebird") from `ghp_**x**` (shown "ghp_x").
+ */
+function markerRoles(text: string, blocks: { token: Token; start: number }[]): Uint8Array | undefined {
+  if (!/[*_~`]/.test(text)) return;
+  const roles = new Uint8Array(text.length);
+  const mark = (from: number, to: number, role: number) => {
+    for (; from < to; from++) if ('*_~`'.includes(text[from] as string)) roles[from] = role;
+  };
+  const walk = (t: Token, start: number): void => {
+    const end = start + t.raw.length;
+    const kids: Token[] = ('tokens' in t && t.tokens) || ('items' in t && t.items) || [];
+    // A code span's fences are delimiters; its text, and a code block's lines, fences too, are shown.
+    const fence = t.type === 'codespan' ? (/^`+/.exec(t.raw) as RegExpExecArray)[0].length : 0;
+    if (fence || t.type === 'code' || (t.type === 'text' && !kids.length)) {
+      mark(start, end, 1);
+      mark(start, start + fence, 2);
+      mark(end - fence, end, 2);
+      return;
+    }
+    // Between an emphasis token's edges and its content: its delimiters.
+    const edges = /^(?:em|strong|del)$/.test(t.type) ? 2 : 0;
+    let at = start;
+    for (const k of kids) {
+      const found = text.indexOf(k.raw, at);
+      if (found < 0 || found + k.raw.length > end) return;
+      if (at === start) mark(start, found, edges);
+      walk(k, found);
+      at = found + k.raw.length;
+    }
+    mark(at, end, edges);
+  };
+  for (const b of blocks) walk(b.token, b.start);
+  return roles;
+}
+
 function lex(text: string): { token: Token; start: number; end: number }[] | null {
   if (markdownTooHard(text)) return null;
   let tokens: Token[];
@@ -401,6 +443,7 @@ export function parseSummary(input: string): SummaryDocument {
   };
 
   const blocks = lex(text);
+  const markers = blocks ? markerRoles(text, blocks) : undefined;
   if (blocks) {
     // A "# ..." heading is the page title, never a section, unless every heading is one.
     const titles = blocks.some((b) => b.token.type === 'heading' && (b.token as Tokens.Heading).depth > 1);
@@ -473,6 +516,7 @@ export function parseSummary(input: string): SummaryDocument {
   const count = wordSpans.reduce((n, s) => n + s.count, 0);
   return {
     text,
+    markers,
     lineStarts,
     sections,
     headings,

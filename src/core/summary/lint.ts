@@ -344,7 +344,7 @@ interface View {
 }
 
 function viewOf(doc: SummaryDocument): View {
-  const shadow = buildShadow(doc.text);
+  const shadow = buildShadow(doc.text, doc.markers);
   if (shadow.identity) return { doc, shadow, shadowDoc: doc, toShadow: (o) => o };
   const toShadow = shadowIndex(shadow, doc.text.length);
   const shadowDoc: SummaryDocument = {

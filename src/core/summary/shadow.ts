@@ -299,7 +299,7 @@ function fill(from: Int32Array, to: Int32Array, at: number, start: number, end: 
  */
 const NOT_PLAIN = /[^\t\r -$'-)+-[\]-^a-}]/g;
 
-export function buildShadow(source: string): Shadow {
+export function buildShadow(source: string, markers?: Uint8Array): Shadow {
   const n = source.length;
   let cap = 0;
   let from = NO_ARRAY;
@@ -440,6 +440,13 @@ export function buildShadow(source: string): Shadow {
     if (c === 42 || c === 126 || c === 96 || c === 95) {
       let j2 = i;
       while (j2 < n && source.charCodeAt(j2) === c) j2++;
+      if (markers?.[i]) {
+        // Placed by marked: exactly its delimiters go.
+        for (let k = i; k < j2; k++) markers[k] === 2 ? diverge(k) : copy(k, k + 1);
+        i = j2;
+        continue;
+      }
+      // Else by the flanking rules alone (which cannot see whether a marker is paired).
       const prevWord = isWordChar(lastChar) && isWordChar(source[i - 1]);
       const nextWord = isWordChar(source[j2]);
       const remove = c === 95 ? prevWord !== nextWord : prevWord || nextWord;

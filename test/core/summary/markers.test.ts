@@ -1,0 +1,82 @@
+// The shadow reads emphasis markers as the page shows them: a delimiter marked pairs is dropped
+// ("Blue**bird**" reads "Bluebird"), an unpaired one stays ("gh&#112;_..." reads "ghp_..."), however
+// entities, escapes and other markers sit around it. Checked against the renderer's own output.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseSummary } from '../../../src/core/summary/document';
+import { lintPublicText } from '../../../src/core/summary/lint';
+import { renderSummaryHtml } from '../../../src/core/summary/render';
+import { buildShadow } from '../../../src/core/summary/shadow';
+
+/** What a reader of the page sees of one line of markdown: the rendered HTML's text. */
+function shown(markdown: string): string {
+  return renderSummaryHtml(markdown)
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+/** The shadow, spaces collapsed as the page does. */
+const shadowOf = (markdown: string) =>
+  buildShadow(markdown, parseSummary(markdown).markers).text.replace(/\s+/g, ' ').trim();
+
+const WORDY = ['ab', 'gh', 'p', '1', ' ', ' ', '_', '_', '*', '**', '~', '~~', '&#112;', '&#95;', '\\*', '\\_', '.'];
+const CODE = ['ab', 'p', ' ', '_', '*', '**', '~', '`', '``'];
+/** A line that starts with a word: no block markup, so the shadow is the shown text alone. */
+const line = (pieces: string[]) =>
+  fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 14 }).map((p) => `w ${p.join('')} z`);
+
+describe('emphasis markers in the shadow', () => {
+  it('the shadow of a line is the text the page shows (entities, escapes and markers)', () => {
+    fc.assert(
+      fc.property(line(WORDY), (md) => {
+        expect(shadowOf(md), md).toBe(shown(md));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('and with code spans (whose fences go and whose markers stay)', () => {
+    // Spaces aside: a code span drops the one space inside each fence, which the shadow keeps.
+    const squash = (t: string) => t.replace(/\s/g, '');
+    fc.assert(
+      fc.property(line(CODE), (md) => {
+        expect(squash(shadowOf(md)), md).toBe(squash(shown(md)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('in a list item, a quote and a heading too', () => {
+    for (const [md, text] of [
+      ['- see ghp_**x**', '- see ghp_x'],
+      ['> see ghp_**x**', '> see ghp_x'],
+      ['## Blue**bird** down', '## Bluebird down'],
+      ['1. Blue_bird_ and gh&#112;_x', '1. Blue_bird_ and ghp_x'],
+    ] as const) {
+      expect(shadowOf(md)).toBe(text);
+    }
+  });
+
+  it('a credential split by an unpaired or a paired marker is caught either way', () => {
+    const tail = ['x7Kq9Lm2PzR8', 'vT4wN6yB1cD3', 'eF5gH0jS7uV9', 'aQ2'].join('');
+    for (const md of [
+      `Token gh&#112;_${tail} leaked`,
+      `Token ghp_**${tail}**`,
+      `Token ghp_*${tail}* here`,
+      `Token ghp_~~${tail}~~`,
+      `- Token gh&#112;_${tail}`,
+      `Token g**hp**_${tail}`,
+    ]) {
+      expect(
+        lintPublicText(md, {}).findings.map((f) => f.rule),
+        md,
+      ).toContain('secret');
+    }
+  });
+});
