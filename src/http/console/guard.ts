@@ -1,13 +1,13 @@
 // The console's edges: security headers on every response, the session cookie, the CSRF checks on
 // every POST, and scope checks that mirror the API's.
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { DomainError } from '../../core/errors';
 import type { Scope } from '../../core/types';
 import { base64url, randomBytes } from '../../lib/crypto';
 import { type ConsoleSession, checkCsrf, csrfTokenFor, readSession } from '../../services/console-sessions';
 import { requireScope } from '../../services/tokens';
+import { deleteCookie, getCookie, setCookie } from '../cookies';
 import type { ConsoleEnv } from './env';
 
 /** Scripts, styles and images from this origin only (public/): no inline script, no third party, no framing. */

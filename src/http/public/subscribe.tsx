@@ -2,7 +2,6 @@
 // link, the manage page and one-click unsubscribe (RFC 8058). Never cached: each form carries its own
 // anti-forgery token (double submit: a SameSite=Strict cookie and the same value in the form).
 import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
 import type { Child, FC } from 'hono/jsx';
 import { DomainError } from '../../core/errors';
 import type { PageSettings } from '../../core/public/page-settings';
@@ -21,6 +20,7 @@ import {
   unsubscribe,
   updateSubscription,
 } from '../../services/subscriptions';
+import { getCookie, setCookie } from '../cookies';
 import type { AppEnv } from '../env';
 import { Hono } from '../hono';
 import { Layout } from './views/layout';
