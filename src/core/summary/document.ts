@@ -317,8 +317,9 @@ function lexBlocks(text: string): Token[] {
  * The role marked's inline pass gave each emphasis, strikethrough and code marker (`*`, `_`, `~`,
  * backtick), by offset: 2 where it is a delimiter the page does not show, 1 where the page shows it
  * as text, 0 where the tokens could not be placed in the text (a container whose text marked
- * rewrote, such as a multi-line list item or quote, or a table). The shadow drops exactly the
- * delimiters: only pairing tells `Blue**bird**` (shown "Bluebird") from `ghp_**x**` (shown "ghp_x").
+ * rewrote, such as a multi-line list item or quote, or a table); 3 on the spaces padding a code span,
+ * which the page drops too. The shadow drops exactly the delimiters and padding: only pairing tells
+ * `Blue**bird**` (shown "Bluebird") from `ghp_**x**` (shown "ghp_x").
  */
 function markerRoles(text: string, blocks: { token: Token; start: number }[]): Uint8Array | undefined {
   if (!/[*_~`]/.test(text)) return;
@@ -335,19 +336,24 @@ function markerRoles(text: string, blocks: { token: Token; start: number }[]): U
       mark(start, end, 1);
       mark(start, start + fence, 2);
       mark(end - fence, end, 2);
+      // A code span's text loses one space at each end when it has both (and more than spaces): 3.
+      const inner = t.raw.slice(fence, -fence);
+      if (fence && /^[ \n]/.test(inner) && /[ \n]$/.test(inner) && /[^ \n]/.test(inner))
+        roles[start + fence] = roles[end - fence - 1] = 3;
       return;
     }
-    // Between an emphasis token's edges and its content: its delimiters.
-    const edges = /^(?:em|strong|del)$/.test(t.type) ? 2 : 0;
-    let at = start;
+    // An emphasis token's delimiters: its raw is one (em), two (strong) or one or two (del, `~`/`~~`)
+    // markers, its children's raws, and as many markers again.
+    const d = t.type === 'em' ? 1 : t.type === 'strong' ? 2 : t.type === 'del' ? (t.raw[1] === '~' ? 2 : 1) : 0;
+    mark(start, start + d, 2);
+    mark(end - d, end, 2);
+    let at = start + d;
     for (const k of kids) {
       const found = text.indexOf(k.raw, at);
-      if (found < 0 || found + k.raw.length > end) return;
-      if (at === start) mark(start, found, edges);
+      if (found < 0 || found + k.raw.length > end - d) return;
       walk(k, found);
       at = found + k.raw.length;
     }
-    mark(at, end, edges);
   };
   for (const b of blocks) walk(b.token, b.start);
   return roles;

@@ -4,7 +4,9 @@
 //
 // - HTML character references (`&#45;`, `&#x2D;`, `&shy;`) and backslash escapes (`\-`) decoded,
 //   as marked and the browser decode them; percent-encoding decoded inside links;
-// - emphasis markers inside or around a word removed (`Blue**bird**` reads "Bluebird");
+// - emphasis and code delimiters removed where marked pairs them (`Blue**bird**` reads "Bluebird",
+//   `ghp_**x**` reads "ghp_x"), and a code span's padding spaces; an underscore the page shows at a
+//   word's edge removed too (`OPS-1234_` reads "OPS-1234": the rules take `_` for a word character);
 // - NFKC (full-width forms, NBSP -> space, ligatures), then hyphen and dash variants folded to `-`;
 // - default-ignorable code points (soft hyphen, zero-width space/joiners, word joiner, BOM,
 //   variation selectors) and bidi controls removed, each remembered for `invisible-character`;
@@ -319,6 +321,22 @@ export function buildShadow(source: string, markers?: Uint8Array): Shadow {
    * texts never change, so they cost one scan and no map at all.
    */
   let mapped = false;
+  /**
+   * A run of underscores the page shows (`OPS-1234_`, `_db-prod-03`), just written to the shadow,
+   * whose fate waits for the next character the page shows: at a word's edge it reads as punctuation
+   * outside the word and goes (the rules take `_` for part of a word); between two words it stays.
+   */
+  let edge: { parts: number; len: number; last: string; beforeLast: string } | null = null;
+  const settle = (next: string | undefined) => {
+    const e = edge as NonNullable<typeof edge>;
+    edge = null;
+    if (isWordChar(e.last) !== isWordChar(next)) {
+      parts.length = e.parts;
+      len = e.len;
+      last = e.last;
+      beforeLast = e.beforeLast;
+    }
+  };
 
   const grow = (need: number) => {
     while (cap < need) cap *= 2;
@@ -345,6 +363,7 @@ export function buildShadow(source: string, markers?: Uint8Array): Shadow {
   /** Copies source[start, end) unchanged. */
   const copy = (start: number, end: number) => {
     if (!mapped || end <= start) return;
+    if (edge && source.charCodeAt(start) !== 95) settle(source[start]);
     if (len + (end - start) + 1 >= cap) grow(len + (end - start) + 2);
     fill(from, to, len, start, end);
     len += end - start;
@@ -354,6 +373,7 @@ export function buildShadow(source: string, markers?: Uint8Array): Shadow {
   };
   /** Appends shadow characters `s` standing for source[start, end). */
   const push = (s: string, start: number, end: number) => {
+    if (edge && s !== '_') settle(s[0]);
     if (len + s.length + 1 >= cap) grow(len + s.length + 2);
     for (let k = 0; k < s.length; k++) {
       from[len] = start;
@@ -364,11 +384,17 @@ export function buildShadow(source: string, markers?: Uint8Array): Shadow {
     beforeLast = s.length >= 2 ? (s[s.length - 2] as string) : last;
     last = s[s.length - 1] ?? last;
   };
+  /** An underscore the page shows: held as `edge` (with any just before it) until the next character. */
+  const underscore = (start: number, end: number) => {
+    const held = edge ?? { parts: parts.length, len, last, beforeLast };
+    push('_', start, end);
+    edge = held;
+  };
   /** One character of rendered text (a code point), through NFKC, dash folding and the skeleton. */
   const emit = (cp: number, start: number, end: number) => {
     diverge(start);
     if (cp < 128) {
-      push(String.fromCharCode(cp), start, end);
+      cp === 95 ? underscore(start, end) : push(String.fromCharCode(cp), start, end);
       return;
     }
     if (isInvisible(cp)) {
@@ -376,6 +402,7 @@ export function buildShadow(source: string, markers?: Uint8Array): Shadow {
       return;
     }
     const folded = foldedOf(cp);
+    if (edge) settle(folded.text[0]); // before `len` places the foreign letters
     if (folded.foreign !== 0) {
       for (let k = 0; k < folded.text.length; k++) if (folded.foreign & (1 << k)) foreign.push(len + k);
     }
@@ -383,10 +410,20 @@ export function buildShadow(source: string, markers?: Uint8Array): Shadow {
   };
 
   const link = linkTracker(source);
+  /** Where the code span being read has its closing padding space (see markerRoles), else -1. */
+  let pad = -1;
   let i = 0;
   while (i < n) {
     NOT_PLAIN.lastIndex = i;
     const j = NOT_PLAIN.test(source) ? NOT_PLAIN.lastIndex - 1 : n;
+    if (pad >= i && pad <= j) {
+      // The space padding a code span's end, which the page drops.
+      copy(i, pad);
+      diverge(pad);
+      i = pad + 1;
+      pad = -1;
+      continue;
+    }
     copy(i, j);
     i = j;
     if (i >= n) break;
@@ -415,7 +452,7 @@ export function buildShadow(source: string, markers?: Uint8Array): Shadow {
       const next = source[i + 1];
       if (next !== undefined && ASCII_PUNCT.test(next)) {
         diverge(i);
-        push(next, i, i + 2);
+        next === '_' ? underscore(i, i + 2) : push(next, i, i + 2);
         i += 2;
         continue;
       }
@@ -441,8 +478,29 @@ export function buildShadow(source: string, markers?: Uint8Array): Shadow {
       let j2 = i;
       while (j2 < n && source.charCodeAt(j2) === c) j2++;
       if (markers?.[i]) {
-        // Placed by marked: exactly its delimiters go.
-        for (let k = i; k < j2; k++) markers[k] === 2 ? diverge(k) : copy(k, k + 1);
+        // Placed by marked: its delimiters go and what the page shows stays, except an underscore that
+        // turns out to sit at a word's edge (`edge`). Inside a word it is text: `snake_case`.
+        if (
+          c !== 95 ||
+          (markers[i] === 1 &&
+            markers[j2 - 1] === 1 &&
+            isWordChar(lastChar) &&
+            source.charCodeAt(j2) < 128 &&
+            isWordChar(source[j2]))
+        ) {
+          for (let k = i; k < j2; k++) markers[k] === 2 ? diverge(k) : copy(k, k + 1);
+          i = j2;
+          if (markers[i] === 3) {
+            // A code span's opening padding space goes too.
+            diverge(i);
+            pad = markers.indexOf(3, ++i);
+          }
+          continue;
+        }
+        for (let k = i; k < j2; k++) {
+          diverge(k);
+          if (markers[k] !== 2) underscore(k, k + 1);
+        }
         i = j2;
         continue;
       }
@@ -479,6 +537,7 @@ export function buildShadow(source: string, markers?: Uint8Array): Shadow {
     emit(cp, i, i + size);
     i += size;
   }
+  if (edge) settle(undefined);
   if (!mapped)
     return withJoinedWords(source, {
       text: source,

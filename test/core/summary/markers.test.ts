@@ -1,6 +1,8 @@
 // The shadow reads emphasis markers as the page shows them: a delimiter marked pairs is dropped
 // ("Blue**bird**" reads "Bluebird"), an unpaired one stays ("gh&#112;_..." reads "ghp_..."), however
-// entities, escapes and other markers sit around it. Checked against the renderer's own output.
+// entities, escapes and other markers sit around it; a code span's fences and padding spaces go
+// ("ghp_`` x ``" reads "ghp_x"); an underscore shown at a word's edge is punctuation. Checked
+// against the renderer's own output.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSummary } from '../../../src/core/summary/document';
@@ -21,6 +23,25 @@ function shown(markdown: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+/**
+ * The shown text as the rules read it: an underscore run at a word's edge (`OPS-1234_`, `_db`) is
+ * punctuation outside the word, as a reader takes it, and goes; between two words it stays.
+ */
+function edgeless(text: string): string {
+  const word = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    if (text[i] !== '_') {
+      out += text[i++];
+      continue;
+    }
+    let j = i;
+    while (text[j] === '_') j++;
+    if (word(out.at(-1)) === word(text[j])) out += text.slice(i, j);
+    i = j;
+  }
+  return out;
+}
 /** The shadow, spaces collapsed as the page does. */
 const shadowOf = (markdown: string) =>
   buildShadow(markdown, parseSummary(markdown).markers).text.replace(/\s+/g, ' ').trim();
@@ -35,18 +56,16 @@ describe('emphasis markers in the shadow', () => {
   it('the shadow of a line is the text the page shows (entities, escapes and markers)', () => {
     fc.assert(
       fc.property(line(WORDY), (md) => {
-        expect(shadowOf(md), md).toBe(shown(md));
+        expect(shadowOf(md), md).toBe(edgeless(shown(md)));
       }),
       { numRuns: 1500 },
     );
   });
 
-  it('and with code spans (whose fences go and whose markers stay)', () => {
-    // Spaces aside: a code span drops the one space inside each fence, which the shadow keeps.
-    const squash = (t: string) => t.replace(/\s/g, '');
+  it('and with code spans (whose fences and padding spaces go and whose markers stay)', () => {
     fc.assert(
       fc.property(line(CODE), (md) => {
-        expect(squash(shadowOf(md)), md).toBe(squash(shown(md)));
+        expect(shadowOf(md), md).toBe(edgeless(shown(md)));
       }),
       { numRuns: 1000 },
     );
@@ -57,7 +76,7 @@ describe('emphasis markers in the shadow', () => {
       ['- see ghp_**x**', '- see ghp_x'],
       ['> see ghp_**x**', '> see ghp_x'],
       ['## Blue**bird** down', '## Bluebird down'],
-      ['1. Blue_bird_ and gh&#112;_x', '1. Blue_bird_ and ghp_x'],
+      ['1. Blue_bird_ and gh&#112;_x', '1. Blue_bird and ghp_x'],
     ] as const) {
       expect(shadowOf(md)).toBe(text);
     }
@@ -72,11 +91,39 @@ describe('emphasis markers in the shadow', () => {
       `Token ghp_~~${tail}~~`,
       `- Token gh&#112;_${tail}`,
       `Token g**hp**_${tail}`,
+      `Token ghp_\`\` ${tail} \`\``,
+      `Token \`\` ghp_ \`\`${tail}`,
+      `Token ghp_\`\`\n${tail}\n\`\``,
+      'Key AKIAIOSF`` ODNN7EXAMPLE `` here',
     ]) {
       expect(
         lintPublicText(md, {}).findings.map((f) => f.rule),
         md,
       ).toContain('secret');
     }
+  });
+
+  it('an underscore the page shows at a word edge is punctuation; inside a token it stays', () => {
+    const tail = ['x7Kq9Lm2PzR8', 'vT4wN6yB1cD3', 'eF5gH0jS7uV9', 'aQ2'].join('');
+    const lexicon = { ticketPrefixes: ['OPS'] };
+    for (const [md, rule] of [
+      ['See OPS-1234_ now', 'ticket-id'],
+      ['See OPS-123&#52;\\_ now', 'ticket-id'],
+      ['Host _db-prod-03.acme.internal down', 'internal-host'],
+      ['Host &#95;db-prod-03.acme.internal down', 'internal-host'],
+      [`Token ghp_&#${'x'}${(tail.codePointAt(0) as number).toString(16)};${tail.slice(1)}`, 'secret'],
+      [`Token ghp_\u200b${tail}`, 'secret'],
+      [`Token ghp\\_${tail}`, 'secret'],
+      [`Token ghp&#95;**${tail}**`, 'secret'],
+    ] as const) {
+      expect(
+        lintPublicText(md, lexicon).findings.map((f) => f.rule),
+        md,
+      ).toContain(rule);
+    }
+    // Inside a word an underscore is the word's: `snake_case` is one word, not "snake" and "case".
+    expect(buildShadow('run snake_case now', parseSummary('run snake_case now').markers).text).toBe(
+      'run snake_case now',
+    );
   });
 });
