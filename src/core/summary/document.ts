@@ -316,46 +316,85 @@ function lexBlocks(text: string): Token[] {
 /**
  * The role marked's inline pass gave each emphasis, strikethrough and code marker (`*`, `_`, `~`,
  * backtick), by offset: 2 where it is a delimiter the page does not show, 1 where the page shows it
- * as text, 0 where the tokens could not be placed in the text (a container whose text marked
- * rewrote, such as a multi-line list item or quote, or a table); 3 on the spaces padding a code span,
- * which the page drops too. The shadow drops exactly the delimiters and padding: only pairing tells
- * `Blue**bird**` (shown "Bluebird") from `ghp_**x**` (shown "ghp_x").
+ * as text, 0 where a token could not be placed in the text (a table cell with an escaped pipe, tabs
+ * the lexer expanded); 3 on the spaces padding a code span, which the page drops too. The shadow
+ * drops exactly the delimiters and padding: only pairing tells `Blue**bird**` (shown "Bluebird")
+ * from `ghp_**x**` (shown "ghp_x").
+ *
+ * Inside a list item or a quote, marked lexes the text with each line's indent or `>` taken off:
+ * a token's raw is placed in the source by matching it there, stepping over such a prefix (spaces,
+ * tabs, `>`) at the start of each line. Linear: each token's raw is matched once, children from
+ * where their parent's text begins.
  */
-function markerRoles(text: string, blocks: { token: Token; start: number }[]): Uint8Array | undefined {
+/** How far past where its parent's text reached a token's first line may begin (see markerRoles). */
+const REACH = 256;
+
+function markerRoles(text: string, blocks: { token: Token; start: number; end: number }[]): Uint8Array | undefined {
   if (!/[*_~`]/.test(text)) return;
   const roles = new Uint8Array(text.length);
   const mark = (from: number, to: number, role: number) => {
     for (; from < to; from++) if ('*_~`'.includes(text[from] as string)) roles[from] = role;
   };
-  const walk = (t: Token, start: number): void => {
-    const end = start + t.raw.length;
-    const kids: Token[] = ('tokens' in t && t.tokens) || ('items' in t && t.items) || [];
+  /** Where `raw` ends if it is at `at` in the source (line prefixes stepped over), else -1. */
+  const placeAt = (raw: string, at: number): number => {
+    if (text.startsWith(raw, at)) return at + raw.length;
+    const prefix = (s: string, i: number) => {
+      let n = i;
+      while (s[n] === ' ' || s[n] === '\t' || s[n] === '>') n++;
+      return n - i;
+    };
+    for (let k = 0; k < raw.length; k++, at++) {
+      // At a line's start the source has the container's prefix, and the raw what is left of it.
+      if (k ? raw[k - 1] === '\n' : text[at - 1] === '\n') at += Math.max(0, prefix(text, at) - prefix(raw, k));
+      if (text[at] !== raw[k]) return -1;
+    }
+    return at;
+  };
+  /**
+   * Places token `t` at `at`, or else where its first line next appears (after a list bullet, a
+   * heading's `#`, a link's `[`), inside its parent (before `limit`); returns where it ends, or -1.
+   */
+  const walk = (t: Token, at: number, limit: number): number => {
+    let end = placeAt(t.raw, at);
+    if (end < 0) {
+      // Within a short reach (a bullet, `#`s, a table's delimiter row), so the search stays linear.
+      const line = t.raw.split('\n', 1)[0] as string;
+      const found = line ? text.slice(at, at + REACH + line.length).indexOf(line) : -1;
+      at += found;
+      end = found < 0 ? -1 : placeAt(t.raw, at);
+    }
+    if (end < 0 || end > limit) return -1;
+    const kids: Token[] =
+      ('tokens' in t && t.tokens) ||
+      ('items' in t && t.items) ||
+      (t.type === 'table'
+        ? [...t.header, ...t.rows.flat()].map((c) => ({ type: 'cell', raw: c.text, tokens: c.tokens }))
+        : []);
     // A code span's fences are delimiters; its text, and a code block's lines, fences too, are shown.
     const fence = t.type === 'codespan' ? (/^`+/.exec(t.raw) as RegExpExecArray)[0].length : 0;
     if (fence || t.type === 'code' || (t.type === 'text' && !kids.length)) {
-      mark(start, end, 1);
-      mark(start, start + fence, 2);
+      mark(at, end, 1);
+      mark(at, at + fence, 2);
       mark(end - fence, end, 2);
       // A code span's text loses one space at each end when it has both (and more than spaces): 3.
       const inner = t.raw.slice(fence, -fence);
       if (fence && /^[ \n]/.test(inner) && /[ \n]$/.test(inner) && /[^ \n]/.test(inner))
-        roles[start + fence] = roles[end - fence - 1] = 3;
-      return;
+        roles[at + fence] = roles[end - fence - 1] = 3;
+      return end;
     }
     // An emphasis token's delimiters: its raw is one (em), two (strong) or one or two (del, `~`/`~~`)
     // markers, its children's raws, and as many markers again.
     const d = t.type === 'em' ? 1 : t.type === 'strong' ? 2 : t.type === 'del' ? (t.raw[1] === '~' ? 2 : 1) : 0;
-    mark(start, start + d, 2);
+    mark(at, at + d, 2);
     mark(end - d, end, 2);
-    let at = start + d;
+    let next = at + d;
     for (const k of kids) {
-      const found = text.indexOf(k.raw, at);
-      if (found < 0 || found + k.raw.length > end - d) return;
-      walk(k, found);
-      at = found + k.raw.length;
+      const after = walk(k, next, end - d);
+      if (after >= 0) next = after;
     }
+    return end;
   };
-  for (const b of blocks) walk(b.token, b.start);
+  for (const b of blocks) walk(b.token, b.start, b.end);
   return roles;
 }
 
