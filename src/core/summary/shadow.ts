@@ -167,7 +167,8 @@ export function isInvisible(cp: number): boolean {
     (cp >= 0xfe00 && cp <= 0xfe0f) ||
     cp === 0xfeff ||
     cp === 0xffa0 ||
-    (cp >= 0xfff0 && cp <= 0xfff8) ||
+    (cp >= 0xfff0 && cp <= 0xfffb) || // specials and the interlinear annotation marks
+    (cp >= 0x13430 && cp <= 0x1343f) || // Egyptian hieroglyph format controls
     (cp >= 0x1bca0 && cp <= 0x1bca3) ||
     (cp >= 0x1d173 && cp <= 0x1d17a) ||
     (cp >= 0xe0000 && cp <= 0xe0fff)
@@ -265,6 +266,14 @@ interface Folded {
   foreign: number;
 }
 const FOLDED = new Map<number, Folded>();
+/** The combining marks of the generic diacritic blocks (Latin, Greek, Cyrillic and symbols). */
+const isDiacritic = (c: number) =>
+  (c >= 0x300 && c <= 0x36f) ||
+  (c >= 0x1ab0 && c <= 0x1aff) ||
+  (c >= 0x1dc0 && c <= 0x1dff) ||
+  (c >= 0x20d0 && c <= 0x20ff) ||
+  (c >= 0xfe20 && c <= 0xfe2f);
+
 function foldedOf(cp: number): Folded {
   const cached = FOLDED.get(cp);
   if (cached) return cached;
@@ -274,6 +283,11 @@ function foldedOf(cp: number): Folded {
     const c = ch.codePointAt(0) as number;
     if (c < 128) text += ch;
     else if (isDash(c)) text += '-';
+    // Combining marks over or under a letter (`P̲r̲i̲y̲a̲`, a keycap's frame): the letter is what is read.
+    else if (isDiacritic(c)) continue;
+    // An ideographic full stop, which a URL's host reads as a dot; line and paragraph separators.
+    else if (c === 0x3002) text += '.';
+    else if (c === 0x2028 || c === 0x2029) text += '\n';
     else if (c === 0x2018 || c === 0x2019 || c === 0x201b || c === 0x2032) text += "'";
     else if (c === 0x201c || c === 0x201d || c === 0x201f || c === 0x2033) text += '"';
     else {
@@ -402,6 +416,7 @@ export function buildShadow(source: string, markers?: Uint8Array): Shadow {
       return;
     }
     const folded = foldedOf(cp);
+    if (!folded.text) return; // a combining mark: nothing to read
     if (edge) settle(folded.text[0]); // before `len` places the foreign letters
     if (folded.foreign !== 0) {
       for (let k = 0; k < folded.text.length; k++) if (folded.foreign & (1 << k)) foreign.push(len + k);
@@ -578,7 +593,9 @@ function runEnd(source: string, at: number): number {
  * - a link inside a word: `ghp_ab[cd](https://…)ef` and `Blue[bird][1]` show "ghp_abcdef" and
  *   "Bluebird" (the link's text between the word's halves; the target stays in the main view);
  * - a credential-like run broken across lines (`AKIAIOSF` / `ODNN7EXAMPLE`, at least 16 letters and
- *   digits with both): the page shows it with a space, and a reader copies it whole.
+ *   digits with both, over as many as 8 lines, however the break is written: a line break, `&#10;`,
+ *   a hard break, a quote's next line): the page shows it with a space or a break, and a reader
+ *   copies it whole.
  * Linear: each `]` and line break is looked at once, with scans bounded by JOIN_SPAN; a word holding
  * many links is one joined word, so what is appended is at most about twice the source.
  */
@@ -623,32 +640,52 @@ function withJoinedWords(source: string, shadow: Shadow): Shadow {
       pieces.push(word);
     }
   }
-  for (let p = source.indexOf('\n'); p !== -1 && pieces.length < 1000; p = source.indexOf('\n', p + 1)) {
-    let q = p + 1;
-    while (q < n && (source.charCodeAt(q) === 32 || source.charCodeAt(q) === 9)) q++;
-    let a = p;
-    while (a > 0 && source.charCodeAt(a - 1) === 32) a--; // a hard break's trailing spaces
-    const start = runStart(source, a);
-    const end = runEnd(source, q);
-    if (a - start < 4 || end - q < 4 || a - start + end - q < 16) continue;
-    const joined = source.slice(start, a) + source.slice(q, end);
-    if (/^[A-Za-z0-9_+/=.-]+$/.test(joined) && /\d/.test(joined) && /[A-Za-z]/.test(joined))
-      pieces.push([start, a, q, end]);
-  }
-  if (pieces.length === 0) return shadow;
   const { text, main, identity } = shadow;
-  const index = shadowIndex(shadow, n);
+  const index = pieces.length ? shadowIndex(shadow, n) : (o: number) => o;
+  const joins = pieces.map((piece) => piece.map(index));
+  // Broken across lines, read in the shadow (references decoded, markup gone): each line's run that
+  // reaches the line's end continues on the next line, after its indent or quote's `>`; a hard
+  // break's spaces or backslash are not part of it.
+  for (let p = text.indexOf('\n'); p !== -1 && joins.length < 1000; p = text.indexOf('\n', p + 1)) {
+    let a = p;
+    while (a > 0 && (text.charCodeAt(a - 1) === 32 || text.charCodeAt(a - 1) === 92)) a--;
+    // Not from a heading: the page shows it as a block of its own.
+    let line = text.lastIndexOf('\n', a - 1) + 1;
+    while (text.charCodeAt(line) === 32 || text.charCodeAt(line) === 62) line++;
+    if (text.charCodeAt(line) === 35) continue;
+    const join = [runStart(text, a), a];
+    let end = p;
+    while (join.length < 16 && text.charCodeAt(end) === 10) {
+      let q = end + 1;
+      while (q < main && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9 || text.charCodeAt(q) === 62)) q++;
+      end = runEnd(text, q);
+      join.push(q, end);
+    }
+    let joined = '';
+    for (let k = 0; k < join.length; k += 2) joined += text.slice(join[k], join[k + 1]);
+    // A token with a hyphen at the break (`PAY-` / `1234`), or a credential-like run.
+    const q = join[2] as number;
+    const hyphen =
+      (text[a - 1] === '-' && isWordChar(text[a - 2]) && isWordChar(text[q])) ||
+      (text[q] === '-' && isWordChar(text[a - 1]) && isWordChar(text[q + 1]));
+    if (
+      join[0] !== a &&
+      join[3] !== join[2] &&
+      /^[A-Za-z0-9_+/=.-]+$/.test(joined) &&
+      (hyphen || (joined.length >= 16 && /\d/.test(joined) && /[A-Za-z]/.test(joined)))
+    )
+      joins.push(join);
+  }
+  if (joins.length === 0) return shadow;
   let out = text.slice(0, main);
   const map: number[] = [];
   for (let x = 0; x < main; x++) map.push(x);
-  for (const piece of pieces) {
+  for (const join of joins) {
     out += '\n';
-    map.push(-1 - (piece[0] as number)); // the line break stands for nothing: it maps to the word's start
-    for (let k = 0; k < piece.length; k += 2) {
-      const s0 = index(piece[k] as number);
-      const s1 = index(piece[k + 1] as number);
-      out += text.slice(s0, s1);
-      for (let x = s0; x < s1; x++) map.push(x);
+    map.push(-1 - (identity ? (join[0] as number) : (shadow.from[join[0] as number] as number))); // the line break stands for nothing: it maps to the word's start
+    for (let k = 0; k < join.length; k += 2) {
+      out += text.slice(join[k], join[k + 1]);
+      for (let x = join[k] as number; x < (join[k + 1] as number); x++) map.push(x);
     }
   }
   const from = new Int32Array(map.length + 1);
@@ -663,9 +700,9 @@ function withJoinedWords(source: string, shadow: Shadow): Shadow {
 }
 
 /**
- * Within a link: the characters since the last space hold "://" or "](". Asked at increasing
- * offsets, it looks at each source character once in all (a `%` run must not rescan what it
- * passed), walking back from the offset: a "://" or "](" met before a space answers yes, a space
+ * Within a link: the characters since the last space hold "://", "](" or "mailto:". Asked at
+ * increasing offsets, it looks at each source character once in all (a `%` run must not rescan what
+ * it passed), walking back from the offset: one of those met before a space answers yes, a space
  * met first answers no, and reaching what an earlier question covered keeps that answer.
  */
 function linkTracker(source: string): { at(offset: number): boolean } {
@@ -681,7 +718,8 @@ function linkTracker(source: string): { at(offset: number): boolean } {
         }
         if (
           (c === 47 && source.charCodeAt(k - 1) === 47 && source.charCodeAt(k - 2) === 58) ||
-          (c === 40 && source.charCodeAt(k - 1) === 93)
+          (c === 40 && source.charCodeAt(k - 1) === 93) ||
+          (c === 58 && source.slice(k - 6, k).toLowerCase() === 'mailto')
         ) {
           inside = true;
           break;

@@ -43,8 +43,10 @@ function edgeless(text: string): string {
   return out;
 }
 /** The shadow, spaces collapsed as the page does. */
-const shadowOf = (markdown: string) =>
-  buildShadow(markdown, parseSummary(markdown).markers).text.replace(/\s+/g, ' ').trim();
+const shadowOf = (markdown: string) => {
+  const { text, main } = buildShadow(markdown, parseSummary(markdown).markers);
+  return text.slice(0, main).replace(/\s+/g, ' ').trim();
+};
 
 const WORDY = ['ab', 'gh', 'p', '1', ' ', ' ', '_', '_', '*', '**', '~', '~~', '&#112;', '&#95;', '\\*', '\\_', '.'];
 const CODE = ['ab', 'p', ' ', '_', '*', '**', '~', '`', '``'];
@@ -99,7 +101,8 @@ describe('emphasis markers in the shadow', () => {
     fc.assert(
       fc.property(fc.constantFrom(...containers), pair, (c, [a, b]) => {
         const md = c.md(a, b);
-        const shadow = buildShadow(md, parseSummary(md).markers).text;
+        const { text, main } = buildShadow(md, parseSummary(md).markers);
+        const shadow = text.slice(0, main); // without the words joined across lines, appended after it
         // Cells and lines meet without a space on the page once tags are gone: compare without spaces.
         expect(squash(edgeless(c.bare(shadow))), md).toBe(squash(edgeless(shown(md))));
       }),
