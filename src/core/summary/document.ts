@@ -193,6 +193,8 @@ export interface SummaryDocument {
   words: { count: number; offsetOfWord(n: number): number | null };
   /** What marked made of each emphasis marker (`markerRoles`), when the text has any and marked parsed it. */
   markers?: Uint8Array;
+  /** Links and images as marked placed them, four offsets each (see markerRoles). */
+  links?: number[];
 }
 
 export function assembleMarkdown(sections: SummarySections): string {
@@ -313,6 +315,9 @@ function lexBlocks(text: string): Token[] {
   return lexer.tokens;
 }
 
+/** How far past where its parent's text reached a token's first line may begin (see markerRoles). */
+const REACH = 256;
+
 /**
  * The role marked's inline pass gave each emphasis, strikethrough and code marker (`*`, `_`, `~`,
  * backtick), by offset: 2 where it is a delimiter the page does not show, 1 where the page shows it
@@ -325,12 +330,16 @@ function lexBlocks(text: string): Token[] {
  * a token's raw is placed in the source by matching it there, stepping over such a prefix (spaces,
  * tabs, `>`) at the start of each line. Linear: each token's raw is matched once, children from
  * where their parent's text begins.
+ *
+ * Each link and image placed is added to `links` as four offsets: its start (`[` or `!`), where its
+ * text starts and ends, and its end (see withJoinedWords: a link inside a word shows one word).
  */
-/** How far past where its parent's text reached a token's first line may begin (see markerRoles). */
-const REACH = 256;
-
-function markerRoles(text: string, blocks: { token: Token; start: number; end: number }[]): Uint8Array | undefined {
-  if (!/[*_~`]/.test(text)) return;
+function markerRoles(
+  text: string,
+  blocks: { token: Token; start: number; end: number }[],
+  links: number[],
+): Uint8Array | undefined {
+  if (!/[*_~`[]/.test(text)) return;
   const roles = new Uint8Array(text.length);
   const mark = (from: number, to: number, role: number) => {
     for (; from < to; from++) if ('*_~`'.includes(text[from] as string)) roles[from] = role;
@@ -392,6 +401,8 @@ function markerRoles(text: string, blocks: { token: Token; start: number; end: n
       const after = walk(k, next, end - d);
       if (after >= 0) next = after;
     }
+    if (t.type === 'link' && text[at] === '[') links.push(at, at + 1, next > at ? next : at + 1, end);
+    if (t.type === 'image' && text.startsWith(t.text, at + 2)) links.push(at, at + 2, at + 2 + t.text.length, end);
     return end;
   };
   for (const b of blocks) walk(b.token, b.start, b.end);
@@ -488,7 +499,8 @@ export function parseSummary(input: string): SummaryDocument {
   };
 
   const blocks = lex(text);
-  const markers = blocks ? markerRoles(text, blocks) : undefined;
+  const links: number[] = [];
+  const markers = blocks ? markerRoles(text, blocks, links) : undefined;
   if (blocks) {
     // A "# ..." heading is the page title, never a section, unless every heading is one.
     const titles = blocks.some((b) => b.token.type === 'heading' && (b.token as Tokens.Heading).depth > 1);
@@ -562,6 +574,7 @@ export function parseSummary(input: string): SummaryDocument {
   return {
     text,
     markers,
+    links,
     lineStarts,
     sections,
     headings,

@@ -344,7 +344,7 @@ interface View {
 }
 
 function viewOf(doc: SummaryDocument): View {
-  const shadow = buildShadow(doc.text, doc.markers);
+  const shadow = buildShadow(doc.text, doc.markers, doc.links);
   if (shadow.identity) return { doc, shadow, shadowDoc: doc, toShadow: (o) => o };
   const toShadow = shadowIndex(shadow, doc.text.length);
   const shadowDoc: SummaryDocument = {

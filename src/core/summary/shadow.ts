@@ -315,7 +315,7 @@ function fill(from: Int32Array, to: Int32Array, at: number, start: number, end: 
  */
 const NOT_PLAIN = /[^\t\r -$'-)+-[\]-^a-}]/g;
 
-export function buildShadow(source: string, markers?: Uint8Array): Shadow {
+export function buildShadow(source: string, markers?: Uint8Array, links: readonly number[] = []): Shadow {
   const n = source.length;
   let cap = 0;
   let from = NO_ARRAY;
@@ -554,7 +554,7 @@ export function buildShadow(source: string, markers?: Uint8Array): Shadow {
   }
   if (edge) settle(undefined);
   if (!mapped)
-    return withJoinedWords(source, {
+    return withJoinedWords(source, links, {
       text: source,
       identity: true,
       from: NO_ARRAY,
@@ -567,7 +567,7 @@ export function buildShadow(source: string, markers?: Uint8Array): Shadow {
   const mixed = mixedWords(text, foreign, from, to);
   from[len] = n;
   to[len] = n;
-  return withJoinedWords(source, { text, identity: false, from, to, invisible, mixed, main: len });
+  return withJoinedWords(source, links, { text, identity: false, from, to, invisible, mixed, main: len });
 }
 
 /** The longest run of a word piece, a link's text or target, or a broken credential the join looks at. */
@@ -599,11 +599,13 @@ function runEnd(source: string, at: number): number {
  * Linear: each `]` and line break is looked at once, with scans bounded by JOIN_SPAN; a word holding
  * many links is one joined word, so what is appended is at most about twice the source.
  */
-function withJoinedWords(source: string, shadow: Shadow): Shadow {
+function withJoinedWords(source: string, placed: readonly number[], shadow: Shadow): Shadow {
   const pieces: number[][] = [];
   const n = source.length;
-  /** The joined word being built: source ranges to keep, [start, end, start, end, ...]. */
-  let word: number[] = [];
+  // The links marked placed, and any other `[...](...)` or `[...][...]` (a reference with no
+  // definition shows its brackets, and a plain-text field shows all of it: read it joined as well).
+  const links = [...placed];
+  const known = new Set(placed.filter((_, k) => k % 4 === 0));
   let open = -1; // the last "[" before `p`
   let seen = 0;
   // The first ")" and the first "]" at or after a target's start: each only ever searched forward.
@@ -613,36 +615,40 @@ function withJoinedWords(source: string, shadow: Shadow): Shadow {
     const k = source.indexOf(c, from);
     return k === -1 ? n : k;
   };
-  for (let p = source.indexOf(']'); p !== -1 && pieces.length < 1000; p = source.indexOf(']', p + 1)) {
+  for (let p = source.indexOf(']'); p !== -1 && links.length < 8000; p = source.indexOf(']', p + 1)) {
     for (; seen < p; seen++) if (source.charCodeAt(seen) === 91) open = seen;
     const kind = source.charCodeAt(p + 1);
-    if ((kind !== 40 && kind !== 91) || open === -1 || p - open > JOIN_SPAN) continue;
-    let found: number;
+    if ((kind !== 40 && kind !== 91) || open === -1 || p - open > JOIN_SPAN || known.has(open)) continue;
     if (kind === 40) {
       if (paren < p + 2) paren = after(')', p + 2);
-      found = paren;
-    } else {
-      if (bracket < p + 2) bracket = after(']', p + 2);
-      found = bracket;
-    }
-    if (found >= n || found - p > JOIN_SPAN * 8) continue;
+    } else if (bracket < p + 2) bracket = after(']', p + 2);
+    const found = kind === 40 ? paren : bracket;
+    if (found < n && found - p <= JOIN_SPAN * 8) links.push(open, open + 1, p, found + 1);
+  }
+  const order = Array.from({ length: links.length / 4 }, (_, k) => 4 * k).sort(
+    (x, y) => (links[x] as number) - (links[y] as number),
+  );
+  /** The joined word being built: source ranges to keep, [start, end, start, end, ...]. */
+  let word: number[] = [];
+  for (const k of order) {
+    if (pieces.length >= 1000) break;
+    const [open, textStart, textEnd, close] = links.slice(k, k + 4) as [number, number, number, number];
     const before = runStart(source, open);
-    const end = runEnd(source, found + 1);
+    const end = runEnd(source, close);
     const last = word.length - 1;
     if (last > 0 && before < (word[last] as number)) {
-      // Another link in the word being joined: its kept text ends at this "[" (unless the "[" sits
+      // Another link in the word being joined: its kept text ends at this link (unless the link sits
       // inside what is already dropped). Each source character is kept at most once.
       if (open < (word[last - 1] as number)) continue;
       word[last] = open;
-      word.push(open + 1, p, found + 1, end);
-    } else if (before < open || end > found + 1) {
-      word = [before, open, open + 1, p, found + 1, end];
+      word.push(textStart, textEnd, close, end);
+    } else if (before < open || end > close) {
+      word = [before, open, textStart, textEnd, close, end];
       pieces.push(word);
     }
   }
   const { text, main, identity } = shadow;
-  const index = pieces.length ? shadowIndex(shadow, n) : (o: number) => o;
-  const joins = pieces.map((piece) => piece.map(index));
+  const joins: number[][] = [];
   // Broken across lines, read in the shadow (references decoded, markup gone): each line's run that
   // reaches the line's end continues on the next line, after its indent or quote's `>`; a hard
   // break's spaces or backslash are not part of it.
@@ -676,27 +682,46 @@ function withJoinedWords(source: string, shadow: Shadow): Shadow {
     )
       joins.push(join);
   }
-  if (joins.length === 0) return shadow;
+  if (joins.length + pieces.length === 0) return shadow;
   let out = text.slice(0, main);
-  const map: number[] = [];
-  for (let x = 0; x < main; x++) map.push(x);
-  for (const join of joins) {
-    out += '\n';
-    map.push(-1 - (identity ? (join[0] as number) : (shadow.from[join[0] as number] as number))); // the line break stands for nothing: it maps to the word's start
-    for (let k = 0; k < join.length; k += 2) {
-      out += text.slice(join[k], join[k + 1]);
-      for (let x = join[k] as number; x < (join[k + 1] as number); x++) map.push(x);
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let x = 0; x < main; x++) {
+    from.push(identity ? x : (shadow.from[x] as number));
+    to.push(identity ? x + 1 : (shadow.to[x] as number));
+  }
+  /** Appends one shadow character standing for source[f, t). */
+  const add = (ch: string, f: number, t: number) => {
+    out += ch;
+    from.push(f);
+    to.push(t);
+  };
+  // A word with links inside reads as its own source with the links' syntax taken out, through a
+  // shadow of its own (an underscore between the halves is inside the word: `[ghp_](…)x` is "ghp_x").
+  for (const piece of pieces) {
+    let word = '';
+    const at: number[] = [];
+    for (let k = 0; k < piece.length; k += 2) {
+      word += source.slice(piece[k], piece[k + 1]);
+      for (let x = piece[k] as number; x < (piece[k + 1] as number); x++) at.push(x);
+    }
+    const sub = buildShadow(word);
+    add('\n', piece[0] as number, piece[0] as number); // the line break stands for nothing
+    for (let k = 0; k < sub.main; k++) {
+      const f = sub.identity ? k : (sub.from[k] as number);
+      const t = sub.identity ? k + 1 : (sub.to[k] as number);
+      add(sub.text[k] as string, at[f] as number, (at[Math.max(f, t - 1)] as number) + 1);
     }
   }
-  const from = new Int32Array(map.length + 1);
-  const to = new Int32Array(map.length + 1);
-  map.forEach((x, k) => {
-    from[k] = x < 0 ? -1 - x : identity ? x : (shadow.from[x] as number);
-    to[k] = x < 0 ? -1 - x : identity ? x + 1 : (shadow.to[x] as number);
-  });
-  from[map.length] = n;
-  to[map.length] = n;
-  return { ...shadow, text: out, identity: false, from, to };
+  for (const join of joins) {
+    add('\n', from[join[0] as number] as number, from[join[0] as number] as number);
+    for (let k = 0; k < join.length; k += 2)
+      for (let x = join[k] as number; x < (join[k + 1] as number); x++)
+        add(text[x] as string, from[x] as number, to[x] as number);
+  }
+  from.push(n);
+  to.push(n);
+  return { ...shadow, text: out, identity: false, from: Int32Array.from(from), to: Int32Array.from(to) };
 }
 
 /**
