@@ -353,8 +353,14 @@ function markerRoles(
       return n - i;
     };
     for (let k = 0; k < raw.length; k++, at++) {
-      // At a line's start the source has the container's prefix, and the raw what is left of it.
-      if (k ? raw[k - 1] === '\n' : text[at - 1] === '\n') at += Math.max(0, prefix(text, at) - prefix(raw, k));
+      // At a line's start the source has the container's prefix and the raw what is left of it, with
+      // tabs perhaps turned into spaces: both are stepped over.
+      if (k ? raw[k - 1] === '\n' : at === 0 || text[at - 1] === '\n') {
+        at += prefix(text, at);
+        k += prefix(raw, k);
+        if (k === raw.length) break;
+      }
+      if (raw[k] === '|' && text[at] === '\\') at++; // a table cell's text has `\|` unescaped
       if (text[at] !== raw[k]) return -1;
     }
     return at;
@@ -367,7 +373,7 @@ function markerRoles(
     let end = placeAt(t.raw, at);
     if (end < 0) {
       // Within a short reach (a bullet, `#`s, a table's delimiter row), so the search stays linear.
-      const line = t.raw.split('\n', 1)[0] as string;
+      const line = t.raw.split(/[\n|\t]/, 1)[0] as string;
       const found = line ? text.slice(at, at + REACH + line.length).indexOf(line) : -1;
       at += found;
       end = found < 0 ? -1 : placeAt(t.raw, at);
