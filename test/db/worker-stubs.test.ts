@@ -1,16 +1,20 @@
-// wrangler.toml [alias] swaps a few of drizzle-orm's internal modules for src/db/drizzle-worker-stubs.ts in
-// the Worker bundle. Each alias must still match an import drizzle makes (after an upgrade a stale alias
-// would silently stop saving anything), every name drizzle imports through it must exist in the stubs, and
-// whatever a stub stands in for must say so if it is ever called.
+// wrangler.toml [alias] swaps a few of drizzle-orm's internal modules for src/db/drizzle-worker-stubs.ts,
+// and the two modules of Hono's app.mount() for src/http/hono-worker-stubs.ts, in the Worker bundle. Each
+// alias must still match an import its package makes (after an upgrade a stale alias would silently stop
+// saving anything), every name imported through it must exist in the stubs, and whatever a stub stands in
+// for must say so if it is ever called.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, it } from 'vitest';
 import * as stubs from '../../src/db/drizzle-worker-stubs';
+import * as honoStubs from '../../src/http/hono-worker-stubs';
 import { ROOT } from '../helpers/processes';
 
 const DRIZZLE = join(ROOT, 'node_modules/drizzle-orm');
+const HONO = join(ROOT, 'node_modules/hono/dist');
 const toml = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
-const aliasBlock = /^\[alias\]\n([\s\S]*?)(?:\n\[|$)/m.exec(toml)?.[1] ?? '';
+// Up to the next table (with /m, `$` would end the block at its first line and check one alias only).
+const aliasBlock = /^\[alias\]\n([\s\S]*?)(?:\n\[|(?![\s\S]))/m.exec(toml)?.[1] ?? '';
 const aliases = [...aliasBlock.matchAll(/^"([^"]+)"\s*=\s*"([^"]+)"/gm)].map((m) => ({ from: m[1]!, to: m[2]! }));
 
 /** drizzle's ESM files in the directories the Worker's drizzle code lives in (root, sql, sqlite-core, d1). */
@@ -28,15 +32,31 @@ function drizzleFiles(): string[] {
   return out;
 }
 
-it('wrangler.toml aliases drizzle internals to the stubs, and each alias matches an import drizzle makes', () => {
-  expect(aliases.length).toBeGreaterThan(0);
-  const files = drizzleFiles().map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+/** Each stub file, the package directory its aliases point into, the files there, and what it exports. */
+const STUBS: Record<string, { root: string; files: () => string[]; names: string[] }> = {
+  './src/db/drizzle-worker-stubs.ts': { root: DRIZZLE, files: drizzleFiles, names: Object.keys(stubs) },
+  // Hono's own ESM files (not dist/cjs): hono-base.js is the importer.
+  './src/http/hono-worker-stubs.ts': {
+    root: HONO,
+    files: () =>
+      readdirSync(HONO)
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => join(HONO, f)),
+    names: Object.keys(honoStubs),
+  },
+};
+
+it('wrangler.toml aliases internals to the stubs, and each alias matches an import its package makes', () => {
+  expect(aliases.length).toBe(8);
+  expect(new Set(aliases.map((a) => a.to))).toEqual(new Set(Object.keys(STUBS)));
   for (const { from, to } of aliases) {
-    expect(to).toBe('./src/db/drizzle-worker-stubs.ts');
+    const stub = STUBS[to];
+    expect(stub, `${from} points at ${to}`).toBeDefined();
+    const files = stub!.files().map((path) => ({ path, text: readFileSync(path, 'utf8') }));
     const importers = files.filter((f) => f.text.includes(`from "${from}"`));
     expect(
-      importers.map((f) => relative(DRIZZLE, f.path)),
-      `nothing in drizzle imports "${from}"`,
+      importers.map((f) => relative(stub!.root, f.path)),
+      `nothing in ${relative(ROOT, stub!.root)} imports "${from}"`,
     ).not.toEqual([]);
     for (const f of importers) {
       for (const m of f.text.matchAll(new RegExp(`import \\{([^}]*)\\} from "${from.replace(/\./g, '\\.')}"`, 'g'))) {
@@ -44,7 +64,7 @@ it('wrangler.toml aliases drizzle internals to the stubs, and each alias matches
           .split(',')
           .map((n) => n.trim().split(/\s+as\s+/)[0])
           .filter(Boolean)) {
-          expect(Object.keys(stubs), `${relative(DRIZZLE, f.path)} imports ${name}`).toContain(name);
+          expect(stub!.names, `${relative(stub!.root, f.path)} imports ${name}`).toContain(name);
         }
       }
     }
@@ -58,4 +78,9 @@ it('the stand-ins answer as drizzle does on SQLite, and anything called that was
   }
   expect(() => new stubs.RelationalQueryBuilder()).toThrow(/relational query API/);
   expect(() => new stubs.SQLiteCountBuilder()).toThrow(/db\.\$count\(\)/);
+});
+
+it("Hono's mount() stand-ins say so if called", () => {
+  expect(() => honoStubs.createMountedRequest()).toThrow(/app\.mount\(\) is left out of the Worker bundle/);
+  expect(() => honoStubs.routePath()).toThrow(/left out of the Worker bundle/);
 });
