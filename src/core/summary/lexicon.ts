@@ -88,7 +88,7 @@ export interface CompiledLexicon {
   roster: boolean;
   /**
    * Every word that can begin a match (a phrase's first word or a handle), as a bitset over the top
-   * 16 bits of `keyHash` (the `Word.hash` of splitWords): one bit test skips most words, and the few
+   * 18 bits of `keyHash` (the `Word.hash` of splitWords): one bit test skips most words, and the few
    * false positives go on to phrase look-ups that find nothing.
    */
   firstBits: Uint32Array;
@@ -190,11 +190,11 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     grow(add(phrases, phraseKey(name), { kind: 'allow', canonical: name, ambiguous: false }));
   }
   const phraseStarts = new Set<string>();
-  const firstBits = new Uint32Array(2048);
+  const firstBits = new Uint32Array(8192);
   for (const key of [...phrases.keys(), ...handles.keys()]) {
     const first = key.split(' ')[0] as string;
     if (first !== key) phraseStarts.add(first);
-    const h = keyHash(first) >>> 16;
+    const h = keyHash(first) >>> 14;
     firstBits[h >>> 5] = (firstBits[h >>> 5] as number) | (1 << h);
   }
   const result: CompiledLexicon = {

@@ -112,7 +112,7 @@ export function lexiconMatches(doc: SummaryDocument, lex: CompiledLexicon, words
   while (i < words.length) {
     const first = words[i] as Word;
     // Most words begin nothing: one bit test and on.
-    if (!((lex.firstBits[first.hash >>> 21] as number) & (1 << (first.hash >>> 16)))) {
+    if (!((lex.firstBits[first.hash >>> 19] as number) & (1 << (first.hash >>> 14)))) {
       i++;
       continue;
     }

@@ -57,7 +57,7 @@ const TEXT_PIECES = [
 const text = fc.array(fc.constantFrom(...TEXT_PIECES), { maxLength: 40 }).map((p) => p.join(''));
 
 const hasBit = (bits: Uint32Array, key: string) => {
-  const h = keyHash(key) >>> 16;
+  const h = keyHash(key) >>> 14;
   return ((bits[h >>> 5] as number) & (1 << h)) !== 0;
 };
 
@@ -80,7 +80,7 @@ describe('CompiledLexicon.firstBits', () => {
         const lex = compileLexicon(lx);
         const doc = parseSummary(t);
         const words = splitWords(doc.text).list;
-        const all = { ...lex, firstBits: new Uint32Array(2048).fill(0xffffffff) };
+        const all = { ...lex, firstBits: new Uint32Array(8192).fill(0xffffffff) };
         expect(lexiconMatches(doc, lex, words)).toEqual(lexiconMatches(doc, all, words));
       }),
       { numRuns: 500 },
