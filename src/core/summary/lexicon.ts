@@ -4,6 +4,7 @@
 import { type FieldProblem, invalid } from '../errors';
 import * as z from '../zod';
 import { CATALOGUE, type ToolCategory } from './catalogue';
+import { keyHash } from './tokens';
 import { isCommonWord } from './words';
 
 const term = z
@@ -85,8 +86,12 @@ export interface CompiledLexicon {
   handles: Map<string, Term>;
   /** The lexicon lists employees: without a roster, `possible-name` guesses names from their shape. */
   roster: boolean;
-  /** Every word that can begin a match (a one-word phrase, a phrase start or a handle): one look-up skips the rest. */
-  firstWords: Set<string>;
+  /**
+   * Every word that can begin a match (a phrase's first word or a handle), as a bitset over the top
+   * 18 bits of `keyHash` (the `Word.hash` of splitWords): one bit test skips most words, and the few
+   * false positives go on to phrase look-ups that find nothing.
+   */
+  firstBits: Uint32Array;
   internalDomains: Set<string>;
   /** `allow` entries that are domains ("acme.com"): they cover subdomains, URLs and role addresses. */
   allowDomains: Set<string>;
@@ -185,19 +190,20 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     grow(add(phrases, phraseKey(name), { kind: 'allow', canonical: name, ambiguous: false }));
   }
   const phraseStarts = new Set<string>();
-  for (const key of phrases.keys()) {
-    const space = key.indexOf(' ');
-    if (space > 0) phraseStarts.add(key.slice(0, space));
+  const firstBits = new Uint32Array(8192);
+  for (const key of [...phrases.keys(), ...handles.keys()]) {
+    const first = key.split(' ')[0] as string;
+    if (first !== key) phraseStarts.add(first);
+    const h = keyHash(first) >>> 14;
+    firstBits[h >>> 5] = (firstBits[h >>> 5] as number) | (1 << h);
   }
-  const firstWords = new Set<string>([...phraseStarts, ...handles.keys()]);
-  for (const key of phrases.keys()) if (!key.includes(' ')) firstWords.add(key);
   const result: CompiledLexicon = {
     phrases,
     maxWords,
     phraseStarts,
     handles,
     roster: (lexicon.employees ?? []).length > 0,
-    firstWords,
+    firstBits,
     internalDomains: new Set((lexicon.internalDomains ?? []).map((d) => d.toLowerCase().replace(/^\.+|\.+$/g, ''))),
     allowDomains: new Set(
       (lexicon.allow ?? [])

@@ -47,28 +47,11 @@ const SPAN_PRIORITY: RuleId[] = [
 ];
 
 // Every form begins at a word boundary: one `\b` before the alternatives lets the scan skip the
-// inside of each word at once (about 3x faster than a `\b` leading each alternative).
-const DATE_IN_ITEM = new RegExp(
-  `\\b(?:${[
-    String.raw`\d{4}-\d{2}(?:-\d{2})?\b`,
-    String.raw`\d{1,2}/\d{1,2}/\d{2,4}\b`,
-    String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|may)\.?\s+\d{1,4}`,
-    String.raw`\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`,
-    String.raw`(?:by|in|before|until|during|end\s+of|early|mid|late|within)[\s-]+(?:the\s+end\s+of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b`,
-    String.raw`(?:Q[1-4]|H[12])\s*(?:FY)?\s*'?\d{2,4}\b`,
-    String.raw`(?:by|in|before|until|end\s+of|during)\s+(?:the\s+end\s+of\s+)?(?:Q[1-4]|H[12])\b`,
-    String.raw`(?:end|middle|start)\s+of\s+(?:the\s+|this\s+|next\s+)?(?:week|month|quarter|year)\b`,
-    String.raw`(?:by|before|until)\s+(?:next\s+|this\s+)?(?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`,
-    String.raw`(?:next|this)\s+(?:week|month|quarter)\b`,
-    String.raw`(?:within|in|over)\s+(?:the\s+(?:next|coming)\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|a)\s+(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?)\b`,
-    String.raw`(?:by|in|before|until|during|of|for)\s+(?:the\s+end\s+of\s+)?(?:early\s+|mid-?\s*|late\s+)?(?:19|20)\d{2}\b`,
-    String.raw`\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b`,
-    String.raw`(?:by|before|until|on|due)\s+\d{1,2}/\d{1,2}\b`,
-    String.raw`FY\s*'?\d{2,4}\b`,
-    String.raw`EO[WMQY]\b`,
-  ].join('|')})`,
-  'i',
-);
+// inside of each word at once (about 3x faster than a `\b` leading each alternative). One literal
+// (the forms: ISO and numeric dates, month names, quarters and halves, end/start of a period, "next
+// week", "within 2 weeks", years, FY, EOW/EOM/EOQ/EOY), not a joined list: fewer bytes in the Worker.
+const DATE_IN_ITEM =
+  /\b(?:\d{4}-\d{2}(?:-\d{2})?\b|\d{1,2}\/\d{1,2}\/\d{2,4}\b|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|may)\.?\s+\d{1,4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|(?:by|in|before|until|during|end\s+of|early|mid|late|within)[\s-]+(?:the\s+end\s+of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|(?:Q[1-4]|H[12])\s*(?:FY)?\s*'?\d{2,4}\b|(?:by|in|before|until|end\s+of|during)\s+(?:the\s+end\s+of\s+)?(?:Q[1-4]|H[12])\b|(?:end|middle|start)\s+of\s+(?:the\s+|this\s+|next\s+)?(?:week|month|quarter|year)\b|(?:by|before|until)\s+(?:next\s+|this\s+)?(?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:next|this)\s+(?:week|month|quarter)\b|(?:within|in|over)\s+(?:the\s+(?:next|coming)\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|a)\s+(?:business\s+|working\s+|calendar\s+)?(?:days?|weeks?|months?)\b|(?:by|in|before|until|during|of|for)\s+(?:the\s+end\s+of\s+)?(?:early\s+|mid-?\s*|late\s+)?(?:19|20)\d{2}\b|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b|(?:by|before|until|on|due)\s+\d{1,2}\/\d{1,2}\b|FY\s*'?\d{2,4}\b|EO[WMQY]\b)/i;
 
 interface Located {
   rule: RuleId;

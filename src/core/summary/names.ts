@@ -6,7 +6,7 @@ import { inHeading, isSentenceInitial, type SummaryDocument } from './document';
 import { FIRST_NAMES } from './first-names';
 import type { CompiledLexicon, Term } from './lexicon';
 import type { Match } from './matches';
-import { splitWords, type Word } from './tokens';
+import type { Word } from './tokens';
 import { DAY_WORDS, isCommonWord, MONTH_WORDS } from './words';
 
 /** Between the words of one phrase: spaces (one line break at most), or a dot, hyphen or underscore (first.last). */
@@ -48,12 +48,8 @@ const PRIORITY: Record<Term['kind'], number> = { allow: 0, employee: 1, codename
 
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 
-/** `words`: the text's words (`splitWords`), when the caller has them already. */
-export function lexiconMatches(
-  doc: SummaryDocument,
-  lex: CompiledLexicon,
-  words: readonly Word[] = splitWords(doc.text).list,
-): Match[] {
+/** `words`: the text's words (`splitWords`). */
+export function lexiconMatches(doc: SummaryDocument, lex: CompiledLexicon, words: readonly Word[]): Match[] {
   const { text } = doc;
   const out: Match[] = [];
 
@@ -115,8 +111,8 @@ export function lexiconMatches(
   let i = 0;
   while (i < words.length) {
     const first = words[i] as Word;
-    // Most words begin nothing: one set look-up and on.
-    if (!lex.firstWords.has(first.key)) {
+    // Most words begin nothing: one bit test and on.
+    if (!((lex.firstBits[first.hash >>> 19] as number) & (1 << (first.hash >>> 14)))) {
       i++;
       continue;
     }

@@ -101,27 +101,6 @@ function runStarts(text: string, hyphens: number[], member: (c: number) => boole
   return out;
 }
 
-const HASH_NUMBER = /#\s*\d/y;
-
-/**
- * What follows the `#` signs of the text (markdown headings have them too, then a space): a digit,
- * a word character, a number after spaces.
- */
-function hashes(text: string): Scan['hash'] {
-  let digit = false;
-  let word = false;
-  let number = false;
-  for (let i = text.indexOf('#'); i !== -1 && !(digit && word && number); i = text.indexOf('#', i + 1)) {
-    HASH_NUMBER.lastIndex = i;
-    if (HASH_NUMBER.test(text)) number = true;
-    const next = text[i + 1];
-    if (next === undefined || next === '#' || /\s/.test(next)) continue;
-    word = true;
-    if (next >= '0' && next <= '9') digit = true;
-  }
-  return { digit, word, number };
-}
-
 /**
  * The trigger words present: for each word (and each part after an apostrophe, where a pattern's
  * look-behind may also begin), which heads it starts with, and where. Heads are lower-case ASCII,
@@ -332,12 +311,14 @@ function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): vo
     if (configured || looksLikeKey) ticket(m.index, m.index + m[0].length);
   });
   const found = (m: RegExpExecArray) => ticket(m.index, m.index + m[0].length);
-  // "#", "no." or "number" then a digit ("ſ" and "K" fold to no letter of these).
-  if (scan.hash.number || /no\.|number/i.test(text)) eachKeyed(text, NAMED_RULE, scan, found);
-  each(text, BARE_NUMBER, found, scan.hash.digit);
+  // "#" then a number, "no." or "number" ("ſ" and "K" fold to no letter of these).
+  if (/#\s*\d|no\.|number/i.test(text)) eachKeyed(text, NAMED_RULE, scan, found);
+  // A "#" then a digit (markdown headings have "#" too, then a space).
+  const hashDigit = /#\d/.test(text);
+  each(text, BARE_NUMBER, found, hashDigit);
   eachKeyed(text, WORD_THEN_NUMBER_RULE, scan, found);
   eachKeyed(text, COMMIT_RULE, scan, found);
-  each(text, REPO_REF, found, scan.hash.digit);
+  each(text, REPO_REF, found, hashDigit);
   eachKeyed(text, SERVICENOW_RULE, scan, found, SERVICENOW_GATE);
 }
 
@@ -347,8 +328,9 @@ const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const MENTION = /(?<![\p{L}\p{N}_.@+%-])@(?:[\p{L}][\p{L}\p{N}_.-]*[\p{L}\p{N}_]|[\p{L}])/gu;
 const SLACK_ENCODED = /<[@#!](?:[A-Za-z0-9]+|here|channel|everyone)(?:\|[^>\n]{0,80})?>/g;
 
-function channels(text: string, emit: Emit, scan: Scan): void {
-  if (scan.hash.word)
+function channels(text: string, emit: Emit): void {
+  // A "#" then neither a space nor another "#" (a heading's).
+  if (/#[^\s#]/.test(text))
     each(text, CHANNEL, (m) => {
       if (HEX_COLOUR.test(m[0])) return;
       const end = m.index + m[0].replace(/[.-]+$/, '').length;
@@ -1047,7 +1029,6 @@ interface Scan {
   hyphens: number[];
   /** A hyphen is followed by five POD_CHARS. */
   pod: boolean;
-  hash: { digit: boolean; word: boolean; number: boolean };
 }
 
 /** `words`: the text's words as the lexicon rules split them (`splitWords`), when the caller has them. */
@@ -1060,13 +1041,12 @@ export function patternMatches(text: string, lex: CompiledLexicon, words: Words 
     words: new Triggers(words, text),
     ascii: words.ascii,
     ...scanHyphens(text),
-    hash: hashes(text),
   };
   secrets(text, emit);
   contacts(text, lex, emit);
   hosts(text, lex, emit, scan);
   tickets(text, lex, emit, scan);
-  channels(text, emit, scan);
+  channels(text, emit);
   jargon(text, emit, scan);
   ownersBlameWhys(text, emit, scan);
   return out;

@@ -6,6 +6,15 @@ export interface Word {
   end: number;
   /** Lower-cased, curly apostrophe made straight, a trailing "'s" dropped ("Jane's" -> "jane"). */
   key: string;
+  /** `keyHash(key)`, found on the way for a plain ASCII word. */
+  hash: number;
+}
+
+/** FNV-1a over the UTF-16 units of a word key: the lexicon's bitset of first words is indexed by it. */
+export function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 const LETTER = 2;
@@ -45,7 +54,10 @@ export function splitWords(text: string): Words {
       continue;
     }
     const start = i;
-    while ((ASCII_CLASS[text.charCodeAt(i)] as number) > 0) i++;
+    // Lower-cased, an ASCII letter or digit is its code `| 32`: the key's hash, read in the same loop.
+    let hash = 0x811c9dc5;
+    for (let k = c; (ASCII_CLASS[k] as number) > 0; k = text.charCodeAt(++i))
+      hash = Math.imul(hash ^ (k | 32), 0x01000193);
     const next = text.charCodeAt(i);
     let key: string;
     if (i > start && aligned && next !== 39 && !(next >= 128)) key = lower.slice(start, i);
@@ -59,8 +71,9 @@ export function splitWords(text: string): Words {
       i = WORD_AT.lastIndex;
       key = m[0].toLowerCase();
       if (key.includes("'") || key.includes('’')) key = key.replace(/’/g, "'").replace(/'s$/, '');
+      hash = keyHash(key);
     }
-    words.push({ start, end: i, key });
+    words.push({ start, end: i, key, hash });
   }
   return { list: words, ascii: !NOT_PLAIN_ASCII.test(text) };
 }

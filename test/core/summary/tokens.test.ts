@@ -1,15 +1,16 @@
 // splitWords is a character-class loop; the regex it stands for is the specification. Any text,
 // including astral letters, lone surrogates, "İ" (which lower-casing lengthens), Greek final sigma
-// and curly apostrophes, must split into the same words with the same keys.
+// and curly apostrophes, must split into the same words with the same keys, and the hash the loop
+// computes on the way must be keyHash of the key.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitWords } from '../../../src/core/summary/tokens';
+import { keyHash, splitWords } from '../../../src/core/summary/tokens';
 
 function reference(text: string) {
   const list = [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)].map((m) => {
     let key = m[0].toLowerCase();
     if (key.includes("'") || key.includes('’')) key = key.replace(/’/g, "'").replace(/'s$/, '');
-    return { start: m.index, end: m.index + m[0].length, key };
+    return { start: m.index, end: m.index + m[0].length, key, hash: keyHash(key) };
   });
   return { list, ascii: !/[^\t\n\r -~]/.test(text) };
 }
