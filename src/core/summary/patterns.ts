@@ -660,8 +660,9 @@ const SECRETS: [RegExp, string, number, (string | RegExp)?][] = [
     'an AWS access key id',
     20,
   ],
-  [/(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, 'a GitHub token', 40],
-  [/(?<![\w])github_pat_[A-Za-z0-9_]{22,255}/g, 'a GitHub token', 33],
+  // Glued to other text (`tok` + token, token + `_x`) a token still shows whole: no boundary needed.
+  [/gh[pousr]_[A-Za-z0-9]{36,255}(?![A-Za-z0-9])/g, 'a GitHub token', 40],
+  [/github_pat_[A-Za-z0-9_]{22,255}/g, 'a GitHub token', 33],
   [
     /(?<![\w-])(?:glpat|gldt|glrt|glptt|glcbt|glimt|glsoat|glffct|gloas|glagent|glft)-[A-Za-z0-9_.-]{20,}/g,
     'a GitLab token',
@@ -679,7 +680,7 @@ const SECRETS: [RegExp, string, number, (string | RegExp)?][] = [
   [/(?<![\w])SG\.[A-Za-z0-9_-]{16,128}\.[A-Za-z0-9_-]{16,128}/g, 'a SendGrid API key', 36],
   [/(?<![\w])SK[0-9a-f]{32}(?![\w])/g, 'a Twilio API key', 34],
   [/(?<![\w-])key-[0-9a-f]{32}(?![\w])/g, 'a Mailgun API key', 36],
-  [/(?<![\w])npm_[A-Za-z0-9]{36}(?![\w])/g, 'an npm token', 40],
+  [/npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g, 'an npm token', 40],
   [/(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,}/g, 'a PyPI token', 58],
   [/(?<![\w])shp(?:at|ss|ca|pa)_[a-zA-Z0-9]{32,64}(?![\w])/g, 'a Shopify token', 38],
   [/(?<![\w])gsk_[A-Za-z0-9]{40,}/g, 'a Groq API key', 44],
