@@ -519,9 +519,12 @@ export function buildShadow(source: string, markers?: Uint8Array, links: readonl
         i = j2;
         continue;
       }
-      // Else by the flanking rules alone (which cannot see whether a marker is paired).
+      // Else by the flanking rules alone (which cannot see whether a marker is paired). An underscore
+      // looks past other markers: `ghp_**x**` keeps it, whether or not the `**` go.
       const prevWord = isWordChar(lastChar) && isWordChar(source[i - 1]);
-      const nextWord = isWordChar(source[j2]);
+      let next = j2;
+      if (c === 95) while (next < n && '*~`'.includes(source[next] as string)) next++;
+      const nextWord = isWordChar(source[next]);
       const remove = c === 95 ? prevWord !== nextWord : prevWord || nextWord;
       if (remove) diverge(i);
       else copy(i, j2);
