@@ -565,8 +565,17 @@ export function hostVerdict(host: string, lex: CompiledLexicon): 'internal' | 'a
   if (verdict) return verdict === 'internal' ? 'internal' : 'allowed';
   const tld = h.slice(h.lastIndexOf('.') + 1);
   if (INTERNAL_TLDS.has(tld) || h === 'localhost') return 'internal';
-  const ip = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(h);
-  if (ip) return privateIpv4(Number(ip[1]), Number(ip[2])) ? 'internal' : 'public';
+  // An IPv4 address as a browser reads a URL's host: one to four parts, each decimal, 0x-hex or
+  // 0-octal, the last filling the bytes left (`167772161`, `0x0a.0.0.1`, `127.1` are all private).
+  const parts = h.split('.');
+  if (parts.length < 5 && parts.every((p) => /^(?:0x[\da-f]*|\d+)$/.test(p))) {
+    const nums = parts.map((p) => (p[1] === 'x' ? Number(p) : /^0\d/.test(p) ? Number.parseInt(p, 8) : Number(p)));
+    const last = nums.pop() as number;
+    const value = nums.reduce((sum, b, k) => (b < 256 ? sum + b * 256 ** (3 - k) : Number.NaN), last);
+    // (A lone small number, `http://14:05`, is 0.0.0.14 to a browser but a time to a writer.)
+    if (last < 256 ** (4 - nums.length) && value >= (parts.length < 4 ? 2 ** 24 : 0))
+      return privateIpv4(Math.floor(value / 2 ** 24), Math.floor(value / 2 ** 16) % 256) ? 'internal' : 'public';
+  }
   // An environment label among the labels before the registrable domain ("db1.prod.acme.com").
   const lastTwo = h.lastIndexOf('.', h.lastIndexOf('.') - 1);
   if (lastTwo <= 0) return 'public';
