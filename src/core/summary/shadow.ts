@@ -512,10 +512,8 @@ export function buildShadow(source: string, markers?: Uint8Array, links: readonl
           }
           continue;
         }
-        for (let k = i; k < j2; k++) {
-          diverge(k);
-          if (markers[k] !== 2) underscore(k, k + 1);
-        }
+        diverge(i);
+        for (let k = i; k < j2; k++) if (markers[k] !== 2) underscore(k, k + 1);
         i = j2;
         continue;
       }
@@ -670,16 +668,16 @@ function withJoinedWords(source: string, placed: readonly number[], shadow: Shad
       end = runEnd(text, q);
       join.push(q, end);
     }
+    // Both sides of the first break must hold something (most line breaks end a sentence or a block).
+    const q = join[2] as number;
+    if (join[0] === a || join[3] === q) continue;
     let joined = '';
     for (let k = 0; k < join.length; k += 2) joined += text.slice(join[k], join[k + 1]);
     // A token with a hyphen at the break (`PAY-` / `1234`), or a credential-like run.
-    const q = join[2] as number;
     const hyphen =
       (text[a - 1] === '-' && isWordChar(text[a - 2]) && isWordChar(text[q])) ||
       (text[q] === '-' && isWordChar(text[a - 1]) && isWordChar(text[q + 1]));
     if (
-      join[0] !== a &&
-      join[3] !== join[2] &&
       /^[A-Za-z0-9_+/=.-]+$/.test(joined) &&
       (hyphen || (joined.length >= 16 && /\d/.test(joined) && /[A-Za-z]/.test(joined)))
     )
