@@ -1,4 +1,4 @@
-// The two cookies this app keeps (the console's session and pre-session, and the subscribe form's
+// The cookies this app keeps (the console's session and pre-session, and the subscribe form's
 // CSRF token), read by name and written with fixed attributes. hono/cookie does this and much more
 // (signed cookies, every attribute, prefix checks) for about 1 KB of the Worker's gzipped budget;
 // what this app needs is a quarter of that. Values are random tokens (hex or base64url), so they
