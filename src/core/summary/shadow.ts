@@ -284,7 +284,8 @@ function foldedOf(cp: number): Folded {
     if (c < 128) text += ch;
     else if (isDash(c)) text += '-';
     // Combining marks over or under a letter (`P̲r̲i̲y̲a̲`, a keycap's frame): the letter is what is read.
-    else if (isDiacritic(c)) continue;
+    // Also the replacement character, which a null or out-of-range reference (`&#0;`) decodes to: no letter.
+    else if (isDiacritic(c) || c === 0xfffd) continue;
     // An ideographic full stop, which a URL's host reads as a dot; line and paragraph separators.
     else if (c === 0x3002) text += '.';
     else if (c === 0x2028 || c === 0x2029) text += '\n';
