@@ -1,15 +1,20 @@
-// The Worker bundle only (wrangler.toml [alias]): stand-ins for the two modules Hono's deprecated
-// `app.mount(path, otherFrameworksHandler)` needs (hono/dist/utils/mount.js and helper/route), which
-// hono-base.js imports for that one method. No app here calls `.mount()` (sub-apps are joined with
-// `.route()`), so the Worker carries neither (about 0.8 KB gzipped). Called anyway, they say so and
-// throw. The workerd test pool does not apply wrangler's aliases; test/db/worker-stubs.test.ts checks
-// each alias still matches an import Hono makes and that every name it imports is here.
+// The Worker bundle only (wrangler.toml [alias]): stand-ins for Hono modules no route here uses.
+// - The two modules of Hono's deprecated `app.mount(path, otherFrameworksHandler)` (hono/dist/utils/mount.js
+//   and helper/route), which hono-base.js imports for that one method. No app here calls `.mount()`
+//   (sub-apps are joined with `.route()`): about 0.8 KB gzipped.
+// - The cookie helper, which Hono's validator imports for its `cookie` target. No route validates
+//   cookies (the console reads its own with src/http/cookies.ts): about 0.4 KB gzipped.
+// Called anyway, they say so and throw. The workerd test pool does not apply wrangler's aliases;
+// test/db/worker-stubs.test.ts checks each alias still matches an import Hono makes and that every
+// name it imports is here.
 
-function unavailable(): never {
-  throw new Error("Hono's app.mount() is left out of the Worker bundle (see src/http/hono-worker-stubs.ts)");
+function unavailable(what = "Hono's app.mount()"): never {
+  throw new Error(`${what} is left out of the Worker bundle (see src/http/hono-worker-stubs.ts)`);
 }
 
 /** utils/mount.js: the request a mounted application is handed. */
 export const createMountedRequest = (..._args: unknown[]): Request => unavailable();
 /** helper/route/index.js, as hono-base.js imports it: the matched route's path, for mount(). */
 export const routePath = (..._args: unknown[]): string => unavailable();
+/** helper/cookie/index.js, as validator/validator.js imports it: the `cookie` validation target. */
+export const getCookie = (..._args: unknown[]): never => unavailable("Hono's cookie validation target");
