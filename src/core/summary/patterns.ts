@@ -1047,11 +1047,8 @@ export function patternMatches(text: string, lex: CompiledLexicon, words: Words 
   const emit: Emit = (m) => {
     if (m.end > m.start) out.push(m);
   };
-  const scan: Scan = {
-    words: new Triggers(words, text),
-    ascii: words.ascii,
-    ...scanHyphens(text),
-  };
+  const { hyphens, pod } = scanHyphens(text);
+  const scan: Scan = { words: new Triggers(words, text), ascii: words.ascii, hyphens, pod };
   secrets(text, emit);
   contacts(text, lex, emit);
   hosts(text, lex, emit, scan);

@@ -723,7 +723,8 @@ function withJoinedWords(source: string, placed: readonly number[], shadow: Shad
   }
   from.push(n);
   to.push(n);
-  return { ...shadow, text: out, identity: false, from: Int32Array.from(from), to: Int32Array.from(to) };
+  const { invisible, mixed } = shadow;
+  return { text: out, identity: false, from: Int32Array.from(from), to: Int32Array.from(to), invisible, mixed, main };
 }
 
 /**
