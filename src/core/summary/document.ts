@@ -1,7 +1,7 @@
 // The summary as a document: its four sections found from headings (marked.lexer), the plain-text
 // word count, and offset -> line/column. Positions are computed against the submitted text itself
 // (CRLF counts as one line break), never against marked's rewritten tokens.
-import { Lexer, type Token, type Tokens } from 'marked';
+import { Lexer, type Token, Tokenizer, type Tokens } from 'marked';
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey, type SummarySections } from './types';
 
 const SYNONYMS: Record<SectionKey, string[]> = {
@@ -293,6 +293,30 @@ export function markdownTooHard(text: string): boolean {
   }
 }
 
+/**
+ * A table's delimiter row holds a pipe or a colon beside a hyphen (marked's tokenizer refuses one
+ * with neither); a setext heading's underline is a line of `=` or `-` alone, after any indent or `>`
+ * of the list item or quote it is in. A text with neither cannot hold one.
+ */
+const MAY_HOLD_TABLE = /\||:-|-:/;
+const MAY_HOLD_SETEXT = /^[ \t>]*(?:=+|-+)[ \t]*$/m;
+
+/**
+ * marked's tokenizer, minus the table and setext-heading rules where the text cannot hold one:
+ * marked tries both at every block (about a fifth of its block pass), and a rule that cannot match
+ * changes nothing when skipped.
+ */
+class BlockTokenizer extends Tokenizer {
+  tables = true;
+  setext = true;
+  override table(src: string): Tokens.Table | undefined {
+    return this.tables ? super.table(src) : undefined;
+  }
+  override lheading(src: string): Tokens.Heading | undefined {
+    return this.setext ? super.lheading(src) : undefined;
+  }
+}
+
 /** What marked's inline pass can turn into something other than the text itself (a line break aside). */
 const INLINE_MARKUP = /[\\`*_~[\]!<&]/;
 
@@ -302,8 +326,11 @@ const INLINE_MARKUP = /[\\`*_~[\]!<&]/;
  * inline tokens would spell it (autolinks and hard breaks keep the same words). Every block and
  * every offset is marked's own.
  */
-function lexBlocks(text: string): Token[] {
-  const lexer = new Lexer({ gfm: true });
+export function lexBlocks(text: string): Token[] {
+  const tokenizer = new BlockTokenizer();
+  tokenizer.tables = MAY_HOLD_TABLE.test(text);
+  tokenizer.setext = MAY_HOLD_SETEXT.test(text);
+  const lexer = new Lexer({ gfm: true, tokenizer });
   lexer.blockTokens(text, lexer.tokens);
   for (const queued of lexer.inlineQueue) {
     if (INLINE_MARKUP.test(queued.src)) {

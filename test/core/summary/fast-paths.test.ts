@@ -1,9 +1,12 @@
 // A fast path of the gate against the plain code it replaced: markdownTooHard (which sends text marked
 // would take seconds on to the plain-line fallback) must decide exactly as the character loop did, on
-// random markup-heavy text and at each of its limits.
+// random markup-heavy text and at each of its limits; lexBlocks, which skips marked's table and
+// setext-heading rules where the text cannot hold one, must give exactly the tokens marked's own
+// tokenizer gives.
 import fc from 'fast-check';
+import { Lexer, type Token } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { markdownTooHard } from '../../../src/core/summary/document';
+import { lexBlocks, markdownTooHard } from '../../../src/core/summary/document';
 
 /** The character loop markdownTooHard replaced: delimiters, "<", lines, headings and nesting counted per character. */
 function tooHardByLoop(text: string): boolean {
@@ -62,5 +65,72 @@ describe('markdownTooHard', () => {
     for (const edge of ['#\n'.repeat(200), '- '.repeat(48), '\n'.repeat(4000), '_'.repeat(600), 'a - '.repeat(100)]) {
       expect(markdownTooHard(edge), JSON.stringify(edge.slice(0, 8))).toBe(false);
     }
+  });
+});
+
+/** lexBlocks with marked's stock tokenizer: every block rule tried everywhere, the same inline pass. */
+function stockBlocks(text: string): Token[] {
+  const lexer = new Lexer({ gfm: true });
+  lexer.blockTokens(text, lexer.tokens);
+  for (const queued of lexer.inlineQueue) {
+    if (/[\\`*_~[\]!<&]/.test(queued.src)) {
+      lexer.state.inRawBlock = false;
+      lexer.inlineTokens(queued.src, queued.tokens);
+    } else queued.tokens.push({ type: 'text', raw: queued.src, text: queued.src });
+  }
+  return lexer.tokens;
+}
+
+describe('lexBlocks', () => {
+  // Lines that make or almost make tables and setext headings, inside lists and quotes too.
+  const LINES = [
+    'Title',
+    'a | b',
+    '| a | b |',
+    '|---|---|',
+    '--- | ---',
+    ':--',
+    '--:',
+    'a: -1',
+    '===',
+    '---',
+    '- - -',
+    '  ==',
+    '    ---',
+    '\t---',
+    '=== x',
+    '-',
+    '',
+    '- item',
+    '  ---',
+    '1. step',
+    '> quoted',
+    '> ===',
+    '>---',
+    '> | a |',
+    '# Heading',
+    'text with *emphasis* and a [link](https://example.com)',
+  ];
+
+  it('gives the tokens marked gives, with or without a table or a setext heading', () => {
+    const text = fc.array(fc.constantFrom(...LINES), { maxLength: 14 }).map((lines) => lines.join('\n'));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(lexBlocks(t)).toEqual(stockBlocks(t));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('still finds the tables and setext headings a text holds', () => {
+    const types = (t: string) => lexBlocks(t).map((b) => b.type);
+    expect(types('Title\n===')).toEqual(['heading']);
+    expect(types('- item\n  ---')).toEqual(['list']);
+    expect((lexBlocks('- item\n  ---')[0] as { items: { tokens: Token[] }[] }).items[0]?.tokens[0]?.type).toBe(
+      'heading',
+    );
+    expect(types('> Title\n> ---')).toEqual(['blockquote']);
+    expect(types('| a | b |\n|---|---|\n| 1 | 2 |')).toEqual(['table']);
+    expect(types('a\n:--\nb')).toEqual(stockBlocks('a\n:--\nb').map((b) => b.type));
   });
 });
