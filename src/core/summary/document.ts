@@ -298,8 +298,11 @@ export function markdownTooHard(text: string): boolean {
  * with neither); a setext heading's underline is a line of `=` or `-` alone, after any indent or `>`
  * of the list item or quote it is in. A text with neither cannot hold one.
  */
-const MAY_HOLD_TABLE = /\||:-|-:/;
-const MAY_HOLD_SETEXT = /^[ \t>]*(?:=+|-+)[ \t]*$/m;
+function mayHoldTable(text: string): boolean {
+  return text.includes('|') || text.includes(':-') || text.includes('-:');
+}
+/** An underline is never a text's first line (a heading's text comes before it): each starts after a line break. */
+const MAY_HOLD_SETEXT = /\n[ \t>]*(?:=+|-+)[ \t]*(?:\n|$)/;
 
 /**
  * marked's tokenizer, minus the table and setext-heading rules where the text cannot hold one:
@@ -328,7 +331,7 @@ const INLINE_MARKUP = /[\\`*_~[\]!<&]/;
  */
 export function lexBlocks(text: string): Token[] {
   const tokenizer = new BlockTokenizer();
-  tokenizer.tables = MAY_HOLD_TABLE.test(text);
+  tokenizer.tables = mayHoldTable(text);
   tokenizer.setext = MAY_HOLD_SETEXT.test(text);
   const lexer = new Lexer({ gfm: true, tokenizer });
   lexer.blockTokens(text, lexer.tokens);
