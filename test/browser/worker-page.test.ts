@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium, launchChromium } from '../helpers/browser';
+import { createWorld } from '../helpers/world';
 import { demoSql, startWranglerDev, type WranglerDev } from '../helpers/wrangler-dev';
 
 const required = process.env.AFTERWORD_REQUIRE_BROWSER === '1';
@@ -52,6 +53,29 @@ describe.skipIf(!hasChromium)('the Worker under wrangler dev, in Chromium', () =
       await expect(page.locator('section.banner h1#overall').textContent()).resolves.toBe('Partial System Outage');
       expect(await page.locator('li.component').count()).toBeGreaterThan(3);
       if (round === 1) await page.screenshot({ path: 'test-results/worker-status-page.png', fullPage: true });
+    }
+  });
+
+  // The Worker bundle leaves out hono/jsx's document-metadata components (wrangler.toml [alias]):
+  // every page's <head> must hold the same elements, in the same order, as the Node server's.
+  it("renders each page's <head> as the Node server does, and no metadata element outside it", {
+    timeout: 60_000,
+  }, async () => {
+    // Each element of the head with the attributes that say what it is (URLs and texts differ by data).
+    const tags = (html: string) =>
+      [...(/<head>([\s\S]*?)<\/head>/.exec(html)?.[1] ?? '').matchAll(/<(\w+)([^>]*)>/g)].map(([, tag, attrs]) =>
+        [tag, ...[...(attrs ?? '').matchAll(/\b(name|property|rel|charset|src)="([^"]*)"/g)].map((m) => m[0])].join(
+          ' ',
+        ),
+      );
+    const node = createWorld();
+    for (const path of ['/', '/history', '/admin']) {
+      const worker = await inBrowser(path);
+      const nodeHtml = await (await node.app.request(path)).text();
+      expect(tags(worker.text), path).toEqual(tags(nodeHtml));
+      expect(tags(worker.text).length, path).toBeGreaterThan(4);
+      const body = worker.text.slice(worker.text.indexOf('</head>'));
+      expect(body, path).not.toMatch(/<(?:title|meta|link)[\s>]/);
     }
   });
 

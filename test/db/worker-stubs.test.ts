@@ -1,6 +1,6 @@
 // wrangler.toml [alias] swaps a few of drizzle-orm's internal modules for src/db/drizzle-worker-stubs.ts,
-// and the two modules of Hono's app.mount() and its validator's cookie helper for src/http/hono-worker-stubs.ts,
-// in the Worker bundle. Each
+// and the two modules of Hono's app.mount(), its validator's cookie helper and hono/jsx's metadata
+// components for src/http/hono-worker-stubs.ts, in the Worker bundle. Each
 // alias must still match an import its package makes (after an upgrade a stale alias would silently stop
 // saving anything), every name imported through it must exist in the stubs, and whatever a stub stands in
 // for must say so if it is ever called.
@@ -36,11 +36,11 @@ function drizzleFiles(): string[] {
 /** Each stub file, the package directory its aliases point into, the files there, and what it exports. */
 const STUBS: Record<string, { root: string; files: () => string[]; names: string[] }> = {
   './src/db/drizzle-worker-stubs.ts': { root: DRIZZLE, files: drizzleFiles, names: Object.keys(stubs) },
-  // Hono's own ESM files (not dist/cjs): hono-base.js and validator/validator.js are the importers.
+  // Hono's own ESM files (not dist/cjs): hono-base.js, validator/validator.js and jsx/base.js are the importers.
   './src/http/hono-worker-stubs.ts': {
     root: HONO,
     files: () =>
-      ['', 'validator'].flatMap((dir) =>
+      ['', 'validator', 'jsx'].flatMap((dir) =>
         readdirSync(join(HONO, dir))
           .filter((f) => f.endsWith('.js'))
           .map((f) => join(HONO, dir, f)),
@@ -50,7 +50,7 @@ const STUBS: Record<string, { root: string; files: () => string[]; names: string
 };
 
 it('wrangler.toml aliases internals to the stubs, and each alias matches an import its package makes', () => {
-  expect(aliases.length).toBe(9);
+  expect(aliases.length).toBe(10);
   expect(new Set(aliases.map((a) => a.to))).toEqual(new Set(Object.keys(STUBS)));
   for (const { from, to } of aliases) {
     const stub = STUBS[to];
@@ -87,4 +87,7 @@ it("Hono's mount() and cookie-validation stand-ins say so if called", () => {
   expect(() => honoStubs.createMountedRequest()).toThrow(/app\.mount\(\) is left out of the Worker bundle/);
   expect(() => honoStubs.routePath()).toThrow(/left out of the Worker bundle/);
   expect(() => honoStubs.getCookie()).toThrow(/cookie validation target is left out of the Worker bundle/);
+  // No element has a component of its own: hono/jsx renders each as written.
+  expect(Object.keys(honoStubs.components_exports)).toEqual([]);
+  expect(honoStubs.components_exports.title).toBeUndefined();
 });
