@@ -311,6 +311,33 @@ describe('credential shapes, against secretlint', () => {
     return result.messages.length > 0;
   }
 
+  // Split by spaces or a line break, a credential still reads as one (the page shows the pieces side
+  // by side): every format with a prefix of its own, split at several places.
+  const SPLIT = SHAPES.filter(([name]) => !/URL|private key|AWS secret key/.test(name));
+  it.each(SPLIT)('%s, split by a space or a line break: the gate still finds it, masked', (_name, credential) => {
+    const third = Math.floor(credential.length / 3);
+    for (const cuts of [[third], [2 * third], [third, 2 * third], [8, 12, 16]]) {
+      for (const gap of [' ', '\n', '  ']) {
+        let split = '';
+        let from = 0;
+        for (const cut of cuts) {
+          split += `${credential.slice(from, cut)}${gap}`;
+          from = cut;
+        }
+        split += credential.slice(from);
+        const md = CLEAN.replace('by 31 January 2027.', `by 31 January 2027. We rotated ${split} yesterday.`);
+        const r = lintSummary(md, LEXICON);
+        const found = r.findings.filter((f) => f.rule === 'secret');
+        expect(
+          found.map((f) => spanOf(md, f)),
+          JSON.stringify(split),
+        ).toContain(split);
+        expect(JSON.stringify(r)).not.toContain(split.slice(0, 12));
+        expect(redactSecrets(md, r.findings)).not.toContain(split);
+      }
+    }
+  });
+
   it.each(SHAPES)(
     '%s: secretlint reports it, and so does the gate (prose and key: value)',
     async (_name, credential) => {

@@ -391,8 +391,9 @@ function leakSpans(view: View, lexicon: Lexicon): Match[] {
   const { shadow, shadowDoc } = view;
   const text = shadow.text;
   const words = splitWords(text);
+  const seen: { credentialHead?: boolean } = {};
   const found = [
-    ...patternMatches(text, lex, words),
+    ...patternMatches(text, lex, words, seen),
     ...lexiconMatches(shadowDoc, lex, words.list),
     ...(lex.roster ? [] : possibleNames(shadowDoc, words.list)),
   ]
@@ -405,7 +406,7 @@ function leakSpans(view: View, lexicon: Lexicon): Match[] {
       return m;
     });
   // The source as written too, for credentials: no normalisation may hide one.
-  if (!shadow.identity) found.push(...secretMatches(view.doc.text));
+  if (!shadow.identity) found.push(...secretMatches(view.doc.text, seen.credentialHead));
   const spans = [...resolveOverlaps(found, view.doc.text.length), ...disguiseSpans(view)];
   return capped(spans.sort((x, y) => x.start - y.start));
 }

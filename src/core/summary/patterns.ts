@@ -727,7 +727,7 @@ const SECRETS: [RegExp, string, number, (string | RegExp)?][] = [
 ];
 /** `password=…`, `token: …`, also as an environment variable (`DB_PASSWORD=…`) or a flag (`--api-key=…`). */
 const ASSIGNMENT =
-  /(?<![\p{L}\p{N}_-])-{0,2}(?:[A-Za-z0-9]+[_-]){0,4}(?:password|passwd|pwd|passphrase|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)["']?\s*(?:=>|=|:)\s*["']?([^\s"',;)]{4,})/giu;
+  /(?<![\p{L}\p{N}_-])-{0,2}(?:[A-Za-z0-9]+[_-]){0,4}(?:[A-Za-z0-9]*(?:password|passwd|passphrase)|(?<=[_-])pass|pwd|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)["']?\s*(?:=>|=|:)\s*["']?([^\s"',;)]{4,})/giu;
 /**
  * The test ASSIGNMENT runs behind, a key word then (after the rest of its name) "=" or ":", as a
  * look-behind tried only at each "=" and ":": the same answer as searching the text for it.
@@ -773,24 +773,22 @@ function longestToken(text: string): number {
   return longest;
 }
 
-function secrets(text: string, emit: Emit): void {
-  const longest = longestToken(text);
-  for (const [re, what, shortest, textGate] of SECRETS) {
-    if (longest < shortest) continue;
-    each(
-      text,
-      re,
-      (m) =>
-        emit({
-          rule: 'secret',
-          start: m.index,
-          end: m.index + m[0].length,
-          message: `This looks like ${what}. Remove it here and rotate it: anything in a draft has been seen.`,
-          suggestion: 'remove the credential and rotate it',
-        }),
-      textGate,
-    );
-  }
+/**
+ * The credentials in the command lines people paste: `curl -u user:pass`, `--password hunter2`,
+ * `mysql -pS3cret`. Each alternative begins with a character to look for (a look-behind first
+ * would have the pattern tried at every offset): the one before a match is checked in code.
+ */
+const CLI_CREDENTIAL =
+  /-(?:u|-user|-proxy-user)[ \t=]+["']?[^\s:"'@/$<]{1,64}:(?![$<*])([^\s"'@]{4,})|--(?:password|passwd|pass|token|api-key|apikey|secret|client-secret|auth-token|access-token)[ \t]+["']?(?![$<*-])([^\s"']{4,})|m(?:ysql|ysqldump|ysqladmin|ariadb|ariadb-dump)[ \t][^\n]{0,200}?[ \t]-p(?![$<*\s])([^\s"']{4,})/g;
+/** A value that stands in for a credential rather than being one. */
+const PLACEHOLDER_VALUE = /^(?:\*+|x+|<[^>]*>|\.{3,}|redacted|\[redacted\]|none|null|n\/a)$/i;
+
+/**
+ * `heads`: where the split reading (splitSecrets) may start, the offsets of the words that begin as
+ * a credential format does; none when the caller has not found them.
+ */
+function secrets(text: string, emit: Emit, heads: readonly number[] = []): boolean {
+  formatSecrets(text, emit);
   // Where a saved draft had a credential: the placeholder stays an error until it is rewritten.
   for (let at = text.indexOf(REDACTED_SECRET); at !== -1; at = text.indexOf(REDACTED_SECRET, at + 1)) {
     emit({
@@ -808,15 +806,139 @@ function secrets(text: string, emit: Emit): void {
       const colon = /:\s*["']?[^\s]*$/.test(m[0].slice(0, m[0].length - value.length + 1)) && !m[0].includes('=');
       // "Password: reset for all users" is prose; "password: hunter2" or "token=abc123" is a credential.
       if (colon && !/[\d_+/=!@$%^&*-]/.test(value)) return;
-      if (/^(?:\*+|x+|<[^>]*>|\.{3,}|redacted|\[redacted\]|none|null|n\/a)$/i.test(value)) return;
-      emit({
-        rule: 'secret',
-        start: m.index,
-        end: m.index + m[0].length,
-        message: 'This looks like a credential. Remove it here and rotate it: anything in a draft has been seen.',
-        suggestion: 'remove the credential and rotate it',
-      });
+      if (PLACEHOLDER_VALUE.test(value)) return;
+      emit(credential(m.index, m.index + m[0].length));
     });
+  each(text, CLI_CREDENTIAL, (m) => {
+    // The option or the client's name begins a word.
+    if (/[\w-]/.test(text[m.index - 1] ?? '') || PLACEHOLDER_VALUE.test(m[1] ?? m[2] ?? m[3] ?? '')) return;
+    emit(credential(m.index, m.index + m[0].length));
+  });
+  return splitSecrets(text, emit, heads);
+}
+
+function credential(start: number, end: number): Match {
+  return {
+    rule: 'secret',
+    start,
+    end,
+    message: 'This looks like a credential. Remove it here and rotate it: anything in a draft has been seen.',
+    suggestion: 'remove the credential and rotate it',
+  };
+}
+
+/** The credential formats (SECRETS) in `text`. */
+function formatSecrets(text: string, emit: Emit): void {
+  const longest = longestToken(text);
+  for (const [re, what, shortest, textGate] of SECRETS) {
+    if (longest < shortest) continue;
+    each(
+      text,
+      re,
+      (m) =>
+        emit({
+          rule: 'secret',
+          start: m.index,
+          end: m.index + m[0].length,
+          message: `This looks like ${what}. Remove it here and rotate it: anything in a draft has been seen.`,
+          suggestion: 'remove the credential and rotate it',
+        }),
+      textGate,
+    );
+  }
+}
+
+/**
+ * Where a credential format begins: the first characters of each SECRETS format that has a prefix
+ * of its own (a split credential's first piece holds one), tried at the words that begin as one of
+ * them does (CREDENTIAL_WORDS). test/summaries/secrets.test.ts splits a sample of every format and
+ * checks it is still found.
+ */
+const CREDENTIAL_HEAD =
+  /AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA|gh[pousr]_|github_|gl(?:pat|dt|rt|ptt|cbt|imt|soat|ffct|oas|agent|ft|c|sa)[-_]|GR1348941|xox[abposre]-|xapp-|sk_(?:live|test)_|rk_(?:live|test)_|whsec_|AIza|ya29\.|sk-|SG\.|SK[0-9a-f]|key-|npm_|pypi-|shp(?:at|ss|ca|pa)_|gsk_|hf_|lin_|ntn_|secret_|ops_|vc[pibrk]_|dapi|dckr_|figd_|dop_|hv[sbr]\.|AGE-|aw_|eyJ|AccountKey|SharedAccess|Bearer/y;
+const CREDENTIAL_HEADS = new RegExp(CREDENTIAL_HEAD.source, 'g');
+/** The words CREDENTIAL_HEAD's alternatives begin with, lower-cased, to their first other character. */
+const CREDENTIAL_WORDS = registerStarts(
+  // The top-level alternatives only: "|" inside a group ("gl(?:pat|dt…)") does not start one.
+  CREDENTIAL_HEAD.source
+    .replace(/\([^()]*\)/g, '')
+    .split('|')
+    .map((a) => (/^[A-Za-z0-9]+/.exec(a)?.[0] ?? '').toLowerCase()),
+);
+/** A piece of a credential after its first: a run of token characters holding a digit, a symbol or an inner capital. */
+const CHUNK = /[\w+/=.~%-]*?(?:[\d_+/=~%]|(?<=[\w+/=.~%-])[A-Z])/y;
+/** Pieces a split credential is read across at most. */
+const MAX_PIECES = 8;
+
+/**
+ * A credential split into pieces by spaces or a line break ("AKIAIOSFO DNN7EXAMPLE", a token
+ * broken over two lines): the page shows the pieces side by side and a reader joins them back.
+ * From each run of token characters that begins a format (CREDENTIAL_HEAD after no letter or
+ * digit), the runs that follow it apart by one to three spaces or tabs, with at most one line
+ * break, are joined (up to MAX_PIECES) and read by the credential formats once; a format found
+ * across two pieces or more is a finding over them. Each piece is read at most once.
+ */
+function splitSecrets(text: string, emit: Emit, heads: readonly number[]): boolean {
+  let reached = 0;
+  let any = false;
+  for (const head of heads) {
+    if (head < reached || isAsciiAlnum(text.charCodeAt(head - 1))) continue;
+    CREDENTIAL_HEAD.lastIndex = head;
+    if (!CREDENTIAL_HEAD.test(text)) continue;
+    any = true;
+    let start = head;
+    while (start > 0 && TOKEN_CHARS[text.charCodeAt(start - 1)] === 1) start--;
+    const pieces: number[] = [];
+    for (let at = start; pieces.length < 2 * MAX_PIECES; ) {
+      let end = at;
+      while (TOKEN_CHARS[text.charCodeAt(end)] === 1) end++; // past the end: NaN, no index
+      pieces.push(at, end);
+      let next = end;
+      while (next - end < 3 && /[ \t\n]/.test(text[next] ?? '')) next++;
+      if (!pieceGap(text, end, next) || TOKEN_CHARS[text.charCodeAt(next)] !== 1) break;
+      // A word of prose ends it ("… and rotated"): a piece holds a digit, a symbol or an inner capital.
+      CHUNK.lastIndex = next;
+      if (!CHUNK.test(text)) break;
+      at = next;
+    }
+    if (pieces.length < 4) {
+      reached = pieces[1] as number;
+      continue;
+    }
+    let joined = '';
+    const at: number[] = []; // where each piece begins in `joined`
+    for (let k = 0; k < pieces.length; k += 2) {
+      at.push(joined.length);
+      joined += text.slice(pieces[k], pieces[k + 1]);
+    }
+    const pieceOf = (offset: number) => {
+      let p = 0;
+      while (p + 1 < at.length && (at[p + 1] as number) <= offset) p++;
+      return p;
+    };
+    formatSecrets(joined, (found) => {
+      const first = pieceOf(found.start);
+      const last = pieceOf(found.end - 1);
+      if (first === last) return; // within one piece: the plain reading finds it
+      const from = (pieces[2 * first] as number) + found.start - (at[first] as number);
+      emit({ ...found, start: from, end: (pieces[2 * last] as number) + found.end - (at[last] as number) });
+    });
+    // Each piece is read once: a later head inside this run was in the joined text above.
+    reached = pieces[pieces.length - 1] as number;
+  }
+  return any;
+}
+
+/** Between two pieces of one credential: one to three spaces or tabs, with at most one line break. */
+function pieceGap(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 3) return false;
+  let breaks = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) breaks++;
+    else if (c !== 32 && c !== 9) return false;
+  }
+  return breaks <= 1;
 }
 
 // ---------------------------------------------------------------- jargon
@@ -1020,13 +1142,20 @@ function ownersBlameWhys(text: string, emit: Emit, scan: Scan): void {
 
 /**
  * The `secret` rule alone (lint reads the source as written with it as well as the shadow). Its
- * gates read the text itself, so it needs neither the lexicon nor the words.
+ * gates read the text itself, so it needs neither the lexicon nor the words; `split`: read split
+ * credentials too, from every place a format begins (the shadow had one: see patternMatches).
  */
-export function secretMatches(text: string): Match[] {
+export function secretMatches(text: string, split = false): Match[] {
   const out: Match[] = [];
-  secrets(text, (m) => {
-    if (m.end > m.start) out.push(m);
-  });
+  const heads: number[] = [];
+  if (split) for (const m of text.matchAll(CREDENTIAL_HEADS)) heads.push(m.index);
+  secrets(
+    text,
+    (m) => {
+      if (m.end > m.start) out.push(m);
+    },
+    heads,
+  );
   return out;
 }
 
@@ -1041,15 +1170,26 @@ interface Scan {
   pod: boolean;
 }
 
-/** `words`: the text's words as the lexicon rules split them (`splitWords`), when the caller has them. */
-export function patternMatches(text: string, lex: CompiledLexicon, words: Words = splitWords(text)): Match[] {
+/**
+ * `words`: the text's words as the lexicon rules split them (`splitWords`), when the caller has them.
+ * `seen.credentialHead` is set when a credential format begins somewhere in the text (a split one
+ * may hide in the source as written too: see secretMatches).
+ */
+export function patternMatches(
+  text: string,
+  lex: CompiledLexicon,
+  words: Words = splitWords(text),
+  seen: { credentialHead?: boolean } = {},
+): Match[] {
   const out: Match[] = [];
   const emit: Emit = (m) => {
     if (m.end > m.start) out.push(m);
   };
   const { hyphens, pod } = scanHyphens(text);
   const scan: Scan = { words: new Triggers(words, text), ascii: words.ascii, hyphens, pod };
-  secrets(text, emit);
+  // Texts whose words cannot tell (see Triggers.all): every offset.
+  const heads = scan.words.all ? Array.from({ length: text.length }, (_, i) => i) : scan.words.starts(CREDENTIAL_WORDS);
+  seen.credentialHead = secrets(text, emit, heads);
   contacts(text, lex, emit);
   hosts(text, lex, emit, scan);
   tickets(text, lex, emit, scan);

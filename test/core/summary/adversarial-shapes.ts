@@ -81,6 +81,10 @@ export const ADVERSARIAL_PIECES = [
   '\u0430.',
   '\uff21',
   '\ufb01',
+  // Credential heads, each the start of a split reading (see splitSecrets).
+  'AKIA1 ',
+  'ghp_a1\n',
+  'sk-A ',
 ];
 
 export const ADVERSARIAL_PREFIXES = [

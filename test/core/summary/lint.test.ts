@@ -118,6 +118,15 @@ const HITS: Record<
     [`The ${'sk_live_'}${'4eC39HqLyjWDarjtT1zdp7dc'} key.`, `${'sk_live_'}${'4eC39HqLyjWDarjtT1zdp7dc'}`],
     ['-----BEGIN RSA PRIVATE KEY----- was pasted.', '-----BEGIN RSA PRIVATE KEY-----'],
     ['Via postgres://app:s3cret@db.acme.com/main then.', 'postgres://app:s3cret@db.acme.com'],
+    // Environment names with the key word glued on or after a prefix, and command lines.
+    ['It had DB_PASS=hunter2goes set.', 'DB_PASS=hunter2goes'],
+    ['It had PGPASSWORD=Tr0ub4dor3 set.', 'PGPASSWORD=Tr0ub4dor3'],
+    ['We ran curl -u admin:Tr0ub4dor3 against it.', '-u admin:Tr0ub4dor3'],
+    ['We ran curl --user admin:Tr0ub4dor3 against it.', '--user admin:Tr0ub4dor3'],
+    ['We ran psql --password Tr0ub4dor3 against it.', '--password Tr0ub4dor3'],
+    ['We ran mysql -u root -pTr0ub4dor3 app against it.', 'mysql -u root -pTr0ub4dor3'],
+    // A key split by a space: the page shows both halves side by side.
+    [`The key ${'AKIA'}IOSFO DNN7EXAMPLE leaked.`, `${'AKIA'}IOSFO DNN7EXAMPLE`],
   ],
   jargon: [
     ['Customers in tier 3 of SKU 4421 saw it.', 'tier 3'],
@@ -229,6 +238,11 @@ const LOOK_ALIKES: string[] = [
   'A COVID-19 era feature, x86-64 builds and GPT-4 integrations were fine.',
   'Pre-production checks passed.',
   'Our on-call team was paged within two minutes.',
+  // Credential-ish words that are not credentials.
+  'Compass: 2024-01 release notes; the bypass: 12345 requests; pass: 3 of 5 checks.',
+  'We ran curl -u admin:$PASSWORD and psql --password $DB_PASS, and mysql -u root -p app asked for it.',
+  'A risk-based review, key-value stores, Bearer tokens and AKIA key ids are in the runbook.',
+  'The ghp_ and github_pat_ prefixes are GitHub token prefixes.',
 ];
 
 describe('innocent look-alikes', () => {
