@@ -4,6 +4,7 @@
 import { type FieldProblem, invalid } from '../errors';
 import * as z from '../zod';
 import { CATALOGUE, type ToolCategory } from './catalogue';
+import { foldText } from './shadow';
 import { keyHash } from './tokens';
 import { isCommonWord } from './words';
 
@@ -104,8 +105,9 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const PARTICLES = new Set('van von de der den da di du del della la le bin al st'.split(' '));
 const MAX_PHRASE_WORDS = 6;
 
+/** A name's words as the rules read the text (see foldText: accents, look-alikes, full-width forms). */
 export function phraseKey(s: string): string {
-  return (s.normalize('NFC').match(WORD) ?? []).join(' ').toLowerCase();
+  return (foldText(s.normalize('NFC')).match(WORD) ?? []).join(' ').toLowerCase();
 }
 
 function add(map: Map<string, Term[]>, key: string, t: Term): number {
@@ -218,7 +220,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         .filter((a) => /^(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]+$/.test(a)),
     ),
     ticketPrefixes: new Set((lexicon.ticketPrefixes ?? []).map((p) => p.toUpperCase())),
-    allow: new Set((lexicon.allow ?? []).map((a) => a.trim().toLowerCase())),
+    allow: new Set((lexicon.allow ?? []).map((a) => foldText(a.trim()).toLowerCase())),
   };
   compiled.set(lexicon, result);
   return result;

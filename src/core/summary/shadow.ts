@@ -266,6 +266,8 @@ interface Folded {
   foreign: number;
 }
 const FOLDED = new Map<number, Folded>();
+/** Latin-1 Supplement, Latin Extended-A and -B, Latin Extended Additional: the accented Latin letters. */
+const ACCENTED_LATIN = /[\u00c0-\u024f\u1e00-\u1eff]/;
 /** The combining marks of the generic diacritic blocks (Latin, Greek, Cyrillic and symbols). */
 const isDiacritic = (c: number) =>
   (c >= 0x300 && c <= 0x36f) ||
@@ -279,7 +281,10 @@ function foldedOf(cp: number): Folded {
   if (cached) return cached;
   let text = '';
   let foreign = 0;
-  for (const ch of nfkc(cp)) {
+  const compatible = nfkc(cp);
+  // A Latin letter with an accent reads as the letter ("Bluebírd", "Jose" for "José"): its
+  // canonical decomposition, whose combining marks are dropped below. Only Latin: "й" is a letter.
+  for (const ch of ACCENTED_LATIN.test(compatible) ? compatible.normalize('NFD') : compatible) {
     const c = ch.codePointAt(0) as number;
     if (c < 128) text += ch;
     else if (isDash(c)) text += '-';
@@ -300,6 +305,18 @@ function foldedOf(cp: number): Folded {
   const folded = { text, foreign };
   if (FOLDED.size < 8192) FOLDED.set(cp, folded);
   return folded;
+}
+/**
+ * Plain text (no markup) as the shadow spells it: each code point folded as above, invisible ones
+ * dropped. The lexicon keys its names with it, so a name matches however the text spells it.
+ */
+export function foldText(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) as number;
+    out += cp < 128 ? ch : isInvisible(cp) ? '' : foldedOf(cp).text;
+  }
+  return out;
 }
 const NO_ARRAY = new Int32Array(0);
 

@@ -428,3 +428,26 @@ describe('the leaky fixture', () => {
     );
   });
 });
+
+// A name is read as the page shows it, however either side spells its letters: accents added or
+// dropped, and names in Cyrillic (the text is read through the look-alike skeleton, so the roster is too).
+describe('names however they are spelled', () => {
+  const lexicon: Lexicon = {
+    employees: ['José García', 'Анна Петрова', 'Bjørn Ødegård'],
+    codenames: ['Bluebird', 'Café Noir'],
+    allow: ['Crème Chat'],
+  };
+  it.each([
+    ['José García restarted the database.', 'employee-name', 'José García'],
+    ['Jose Garcia restarted the database.', 'employee-name', 'Jose Garcia'],
+    ['Анна Петрова restarted the database.', 'employee-name', 'Анна Петрова'],
+    ['Bjørn Ødegård restarted the database.', 'employee-name', 'Bjørn Ødegård'],
+    ['The Bluebírd service restarted.', 'codename', 'Bluebírd'],
+    ['The Cafe Noir service restarted.', 'codename', 'Cafe Noir'],
+  ])('flags %j', (sentence, rule, excerpt) => {
+    expect(rulesFor(sentence, lexicon)).toContainEqual({ rule, text: excerpt });
+  });
+  it('an allowed term with accents is allowed however it is spelled', () => {
+    expect(rulesFor('Crème Chat and Creme Chat messages were delayed.', lexicon)).toEqual([]);
+  });
+});
