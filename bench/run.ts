@@ -24,8 +24,8 @@ for (const file of files) {
   console.log(`\n=== ${file}`);
   let args = ['--import', 'tsx', join(here, file)];
   if (BUNDLED.has(file)) {
-    // Under bench/results/ (ignored by git), so that its packages resolve from node_modules as the build's do.
-    const outfile = join(here, 'results', file.replace(/\.ts$/, '.mjs'));
+    // Under node_modules/.cache (which git, biome and knip leave alone), so its packages resolve from node_modules.
+    const outfile = join(here, '..', 'node_modules', '.cache', 'afterword-bench', file.replace(/\.ts$/, '.mjs'));
     mkdirSync(dirname(outfile), { recursive: true });
     await build({
       entryPoints: [join(here, file)],
