@@ -32,6 +32,12 @@ const LOOK_ALIKES: [string, string, string][] = [
   ['\u0251', 'a', 'Latin alpha ɑ (IPA block)'],
   ['\u0131', 'i', 'Latin dotless ı'],
   ['\u1d0f', 'o', 'Latin small capital ᴏ'],
+  ['\u1d0a', 'J', 'Latin small capital ᴊ (not in confusables.txt)'],
+  ['\u0274', 'N', 'Latin small capital ɴ (not in confusables.txt)'],
+  ['\u{1f170}', 'A', 'negative squared 🅰'],
+  ['\u{1f151}', 'B', 'negative circled 🅑'],
+  ['\u278a', '1', 'dingbat negative circled ➊'],
+  ['\u2782', '3', 'dingbat circled ➂'],
   ['\u{1d5ba}', 'a', 'mathematical sans-serif 𝖺 (through NFKC)'],
 ];
 
@@ -45,9 +51,17 @@ describe('confusable skeleton', () => {
     expect(letters.length).toBeGreaterThan(250);
     for (const [ch, target] of letters) {
       expect(ch.codePointAt(0)).toBeGreaterThan(127);
-      expect(ch).toMatch(/^\p{L}$/u);
       expect(ch.normalize('NFKC')).toBe(ch);
-      expect(target).toMatch(/^[A-Za-z]$/);
+      // A letter to a letter; the negative circled and squared capitals (symbols) to their letter,
+      // and the dingbat circled digits to their digit.
+      const kind = /^\p{L}$/u.test(ch)
+        ? 'letter'
+        : /^\p{So}$/u.test(ch)
+          ? 'symbol'
+          : /^\p{No}$/u.test(ch)
+            ? 'digit'
+            : ch;
+      expect(`${kind} ${target}`).toMatch(/^(?:letter [A-Za-z]|symbol [A-Z]|digit [1-9])$/);
     }
     expect(new Set(letters.map(([ch]) => ch)).size).toBe(letters.length);
   });
@@ -58,6 +72,17 @@ describe('confusable skeleton', () => {
     ['Cherokee Ᏼ in a codename', 'The \u13f4luebird rollout failed.', 'codename'],
     ['Lisu ꓳ in a ticket id', 'See \ua4f3PS-1234 for details.', 'ticket-id'],
     ['Coptic ⲅ in a name', 'Then P\u2c85iya restarted it.', 'employee-name'],
+    [
+      'small capitals for a name',
+      'Approved by \u1d18\u0280\u026a\u028f\u1d00 \u0280\u1d00\u1d0d\u1d00\u0274.',
+      'employee-name',
+    ],
+    ['dingbat digits in a ticket id', 'See PAY-\u278a\u278b\u278c\u278d for details.', 'ticket-id'],
+    [
+      'negative squared capitals in a codename',
+      'The \u{1f171}\u{1f17b}\u{1f184}\u{1f174}bird rollout failed.',
+      'codename',
+    ],
   ])('catches a leak spelled with look-alikes: %s', (_name, text, rule) => {
     const r = lintPublicText(text, DISGUISE_LEXICON);
     expect(r.findings.map((f) => f.rule)).toContain(rule);
