@@ -779,7 +779,7 @@ function longestToken(text: string): number {
  * would have the pattern tried at every offset): the one before a match is checked in code.
  */
 const CLI_CREDENTIAL =
-  /-(?:u|-user|-proxy-user)[ \t=]+["']?[^\s:"'@/$<]{1,64}:(?![$<*])([^\s"'@]{4,})|--(?:password|passwd|pass|token|api-key|apikey|secret|client-secret|auth-token|access-token)[ \t]+["']?(?![$<*-])([^\s"']{4,})|m(?:ysql|ysqldump|ysqladmin|ariadb|ariadb-dump)[ \t][^\n]{0,200}?[ \t]-p(?![$<*\s])([^\s"']{4,})/g;
+  /-(?:u|-(?:proxy-)?user)[ \t=]+["']?[^\s:"'@/$<]{1,64}:(?![$<*])([^\s"'@]{4,})|--(?:pass(?:wd|word)?|api-?key|(?:client-)?secret|(?:auth-|access-)?token)[ \t]+["']?(?![$<*-])([^\s"']{4,})|m(?:ysql|ariadb)[\w-]*[ \t][^\n]{0,200}?[ \t]-p(?![$<*\s])([^\s"']{4,})/g;
 /** A value that stands in for a credential rather than being one. */
 const PLACEHOLDER_VALUE = /^(?:\*+|x+|<[^>]*>|\.{3,}|redacted|\[redacted\]|none|null|n\/a)$/i;
 
@@ -867,6 +867,8 @@ const CREDENTIAL_WORDS = registerStarts(
 );
 /** A piece of a credential after its first: a run of token characters holding a digit, a symbol or an inner capital. */
 const CHUNK = /[\w+/=.~%-]*?(?:[\d_+/=~%]|(?<=[\w+/=.~%-])[A-Z])/y;
+/** Between two pieces of one credential: one to three spaces or tabs, with at most one line break. */
+const PIECE_GAP = /(?=[ \t\n]{1,3}[\w+/=.~%-])[ \t]*\n?[ \t]*/y;
 /** Pieces a split credential is read across at most. */
 const MAX_PIECES = 8;
 
@@ -893,9 +895,9 @@ function splitSecrets(text: string, emit: Emit, heads: readonly number[]): boole
       let end = at;
       while (TOKEN_CHARS[text.charCodeAt(end)] === 1) end++; // past the end: NaN, no index
       pieces.push(at, end);
-      let next = end;
-      while (next - end < 3 && /[ \t\n]/.test(text[next] ?? '')) next++;
-      if (!pieceGap(text, end, next) || TOKEN_CHARS[text.charCodeAt(next)] !== 1) break;
+      PIECE_GAP.lastIndex = end;
+      if (!PIECE_GAP.test(text)) break;
+      const next = PIECE_GAP.lastIndex;
       // A word of prose ends it ("… and rotated"): a piece holds a digit, a symbol or an inner capital.
       CHUNK.lastIndex = next;
       if (!CHUNK.test(text)) break;
@@ -927,18 +929,6 @@ function splitSecrets(text: string, emit: Emit, heads: readonly number[]): boole
     reached = pieces[pieces.length - 1] as number;
   }
   return any;
-}
-
-/** Between two pieces of one credential: one to three spaces or tabs, with at most one line break. */
-function pieceGap(text: string, from: number, to: number): boolean {
-  if (to - from < 1 || to - from > 3) return false;
-  let breaks = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) breaks++;
-    else if (c !== 32 && c !== 9) return false;
-  }
-  return breaks <= 1;
 }
 
 // ---------------------------------------------------------------- jargon
