@@ -9,6 +9,8 @@
 //   actions into permalinks. Every such element here is written inside <head> and every action is a
 //   URL, where they render the plain element: about 0.9 KB gzipped. test/browser/worker-page.test.ts
 //   checks the Worker's pages hold the same <head> as the Node server's, and no metadata element outside it.
+// - hono/jsx's client-side context provider (jsx/dom/context.js), which createContext attaches to each
+//   context for the DOM renderer. The server renders strings and never reads it: about 0.2 KB gzipped.
 // Called anyway, they say so and throw. The workerd test pool does not apply wrangler's aliases;
 // test/db/worker-stubs.test.ts checks each alias still matches an import Hono makes and that every
 // name it imports is here.
@@ -28,3 +30,11 @@ export const getCookie = (..._args: unknown[]): never => unavailable("Hono's coo
  * component of their own, by tag. None here: every element renders as written.
  */
 export const components_exports: Record<string, never> = Object.create(null);
+/**
+ * jsx/dom/context.js, as jsx/context.js imports it: the provider the DOM renderer (hono/jsx/dom, never
+ * loaded here) would run. Made for every context, run by none; run anyway, it says so.
+ */
+export const createContextProviderFunction =
+  (..._args: unknown[]) =>
+  (..._props: unknown[]): never =>
+    unavailable("hono/jsx's DOM renderer");

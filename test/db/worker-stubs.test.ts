@@ -1,6 +1,6 @@
 // wrangler.toml [alias] swaps a few of drizzle-orm's internal modules for src/db/drizzle-worker-stubs.ts,
-// and the two modules of Hono's app.mount(), its validator's cookie helper and hono/jsx's metadata
-// components for src/http/hono-worker-stubs.ts, in the Worker bundle. Each
+// and the two modules of Hono's app.mount(), its validator's cookie helper, hono/jsx's metadata
+// components and its client-side context provider for src/http/hono-worker-stubs.ts, in the Worker bundle. Each
 // alias must still match an import its package makes (after an upgrade a stale alias would silently stop
 // saving anything), every name imported through it must exist in the stubs, and whatever a stub stands in
 // for must say so if it is ever called.
@@ -50,7 +50,7 @@ const STUBS: Record<string, { root: string; files: () => string[]; names: string
 };
 
 it('wrangler.toml aliases internals to the stubs, and each alias matches an import its package makes', () => {
-  expect(aliases.length).toBe(10);
+  expect(aliases.length).toBe(11);
   expect(new Set(aliases.map((a) => a.to))).toEqual(new Set(Object.keys(STUBS)));
   for (const { from, to } of aliases) {
     const stub = STUBS[to];
@@ -90,4 +90,7 @@ it("Hono's mount() and cookie-validation stand-ins say so if called", () => {
   // No element has a component of its own: hono/jsx renders each as written.
   expect(Object.keys(honoStubs.components_exports)).toEqual([]);
   expect(honoStubs.components_exports.title).toBeUndefined();
+  // Made for every context (so making one must not throw); run only by the DOM renderer.
+  const provider = honoStubs.createContextProviderFunction([]);
+  expect(() => provider({ value: 1 })).toThrow(/DOM renderer is left out of the Worker bundle/);
 });
