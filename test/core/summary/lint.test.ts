@@ -109,6 +109,8 @@ const HITS: Record<
     ['The host api.corp.acme.io restarted.', 'api.corp.acme.io'],
     ['Open http://localhost:8080/debug.', 'http://localhost:8080/debug'],
     ['The db1.prod.acme.com host restarted.', 'db1.prod.acme.com'],
+    // A protocol-relative address: the browser opens it on the page's own scheme.
+    ['Graphs at //grafana.corp.acme.io/d/1 moved.', 'grafana.corp.acme.io'],
   ],
   secret: [
     [`The key ${'AKIA'}${'IOSFODNN7'}EXAMPLE leaked.`, `${'AKIA'}${'IOSFODNN7'}EXAMPLE`],
