@@ -191,7 +191,19 @@ function isDash(cp: number): boolean {
     cp === 0xfe63 ||
     cp === 0xff0d ||
     cp === 0x02d7 ||
-    cp === 0x2796
+    cp === 0x2796 ||
+    // Box-drawing and bracket-extension strokes, double and oblique hyphens, Canadian syllabics
+    // hyphen and stroke, the CJK horizontal stroke: each shows as a dash between two words.
+    cp === 0x2500 ||
+    cp === 0x2501 ||
+    cp === 0x23af ||
+    cp === 0x2e17 ||
+    cp === 0x2e1a ||
+    cp === 0x2e40 ||
+    cp === 0x2e5d ||
+    cp === 0x1400 ||
+    cp === 0x1428 ||
+    cp === 0x31d0
   );
 }
 
