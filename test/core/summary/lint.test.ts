@@ -243,6 +243,7 @@ const LOOK_ALIKES: string[] = [
   // Credential-ish words that are not credentials.
   'Compass: 2024-01 release notes; the bypass: 12345 requests; pass: 3 of 5 checks.',
   'We ran curl -u admin:$PASSWORD and psql --password $DB_PASS, and mysql -u root -p app asked for it.',
+  'The client ran curl --key client.pem --cert client.crt against the endpoint.',
   'A risk-based review, key-value stores, Bearer tokens and AKIA key ids are in the runbook.',
   'The ghp_ and github_pat_ prefixes are GitHub token prefixes.',
 ];
