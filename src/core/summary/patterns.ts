@@ -869,8 +869,11 @@ const CREDENTIAL_WORDS = registerStarts(
 const CHUNK = /[\w+/=.~%-]*?(?:[\d_+/=~%]|(?<=[\w+/=.~%-])[A-Z])/y;
 /** Between two pieces of one credential: one to three spaces or tabs, with at most one line break. */
 const PIECE_GAP = /(?=[ \t\n]{1,3}[\w+/=.~%-])[ \t]*\n?[ \t]*/y;
-/** Pieces a split credential is read across at most. */
-const MAX_PIECES = 8;
+/**
+ * Pieces a split credential is read across at most (no one splits a key into more). Each run of
+ * pieces is read once, so more per run is less work on text packed with credential heads.
+ */
+const MAX_PIECES = 16;
 
 /**
  * A credential split into pieces by spaces or a line break ("AKIAIOSFO DNN7EXAMPLE", a token
