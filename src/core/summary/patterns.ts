@@ -817,12 +817,13 @@ function secrets(text: string, emit: Emit, heads: readonly number[] = []): boole
   return splitSecrets(text, emit, heads);
 }
 
-function credential(start: number, end: number): Match {
+/** A `secret` finding: `what` names the format when one is known. */
+function credential(start: number, end: number, what = 'a credential'): Match {
   return {
     rule: 'secret',
     start,
     end,
-    message: 'This looks like a credential. Remove it here and rotate it: anything in a draft has been seen.',
+    message: `This looks like ${what}. Remove it here and rotate it: anything in a draft has been seen.`,
     suggestion: 'remove the credential and rotate it',
   };
 }
@@ -832,19 +833,7 @@ function formatSecrets(text: string, emit: Emit): void {
   const longest = longestToken(text);
   for (const [re, what, shortest, textGate] of SECRETS) {
     if (longest < shortest) continue;
-    each(
-      text,
-      re,
-      (m) =>
-        emit({
-          rule: 'secret',
-          start: m.index,
-          end: m.index + m[0].length,
-          message: `This looks like ${what}. Remove it here and rotate it: anything in a draft has been seen.`,
-          suggestion: 'remove the credential and rotate it',
-        }),
-      textGate,
-    );
+    each(text, re, (m) => emit(credential(m.index, m.index + m[0].length, what)), textGate);
   }
 }
 
