@@ -2,6 +2,7 @@
 // word count, and offset -> line/column. Positions are computed against the submitted text itself
 // (CRLF counts as one line break), never against marked's rewritten tokens.
 import { Lexer, type Token, Tokenizer, type Tokens } from 'marked';
+import { SPACE } from './tokens';
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey, type SummarySections } from './types';
 
 const SYNONYMS: Record<SectionKey, string[]> = {
@@ -470,13 +471,15 @@ function lex(text: string): { token: Token; start: number; end: number }[] | nul
   return at === text.length ? blocks : null;
 }
 
-const NON_SPACE_RUN = /\S+/g;
-
-/** `s.split(/\s+/).filter(Boolean).length`, without building the array (V8's regex scan beats a char loop). */
+/** `s.split(/\s+/).filter(Boolean).length`: the starts of non-space runs, counted in one table-driven pass. */
 function countWords(s: string): number {
   let count = 0;
-  NON_SPACE_RUN.lastIndex = 0;
-  while (NON_SPACE_RUN.test(s)) count++;
+  let prev = 1;
+  for (let i = 0; i < s.length; i++) {
+    const space = SPACE[s.charCodeAt(i)] as number;
+    count += prev & (space ^ 1);
+    prev = space;
+  }
   return count;
 }
 

@@ -2,12 +2,12 @@
 // start of a phrase, the pattern rules run a keyword pattern only when its trigger word occurs.
 
 export interface Word {
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
   /** Lower-cased, curly apostrophe made straight, a trailing "'s" dropped ("Jane's" -> "jane"). */
-  key: string;
+  readonly key: string;
   /** `keyHash(key)`, found on the way for a plain ASCII word. */
-  hash: number;
+  readonly hash: number;
 }
 
 /** FNV-1a over the UTF-16 units of a word key: the lexicon's bitset of first words is indexed by it. */
@@ -17,15 +17,42 @@ export function keyHash(key: string): number {
   return h;
 }
 
-const LETTER = 2;
-/** 1 for an ASCII digit, LETTER for an ASCII letter, 0 for anything else (indexed by char code). */
-const ASCII_CLASS = new Uint8Array(128);
-ASCII_CLASS.fill(1, 48, 58);
-ASCII_CLASS.fill(LETTER, 65, 91);
-ASCII_CLASS.fill(LETTER, 97, 123);
+/**
+ * By char code: 1 for an ASCII letter or digit, 2 for any code unit above ASCII (which may begin or
+ * continue a Unicode word: the regex decides), 0 for anything else. A full table, so the loop needs
+ * no range check before each look-up.
+ */
+const CLASS = new Uint8Array(65536);
+CLASS.fill(1, 48, 58);
+CLASS.fill(1, 65, 91);
+CLASS.fill(1, 97, 123);
+CLASS.fill(2, 128);
+/** 1 where `\s` matches the UTF-16 code unit (ASCII and Unicode spaces, line terminators, U+FEFF). */
+export const SPACE = new Uint8Array(65536);
+for (const c of [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) SPACE[c] = 1;
+SPACE.fill(1, 0x2000, 0x200b);
+
 /** A word at a given offset, as the rules define one: letters and digits, and letters after apostrophes. */
 const WORD_AT = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/uy;
 const NOT_PLAIN_ASCII = /[^\t\n\r -~]/;
+
+/**
+ * A word whose key is sliced from the lower-cased text when first read: most words are only
+ * hashed (the lexicon's bitset and the pattern gates read the hash and the text), never keyed.
+ */
+class SplitWord implements Word {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly hash: number,
+    private readonly lower: string,
+    private known: string | undefined,
+  ) {}
+  get key(): string {
+    if (this.known === undefined) this.known = this.lower.slice(this.start, this.end);
+    return this.known;
+  }
+}
 
 export interface Words {
   list: Word[];
@@ -49,31 +76,37 @@ export function splitWords(text: string): Words {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c < 128 && ASCII_CLASS[c] === 0) {
+    const cls = CLASS[c];
+    if (cls === 0) {
       i++;
       continue;
     }
     const start = i;
     // Lower-cased, an ASCII letter or digit is its code `| 32`: the key's hash, read in the same loop.
     let hash = 0x811c9dc5;
-    for (let k = c; (ASCII_CLASS[k] as number) > 0; k = text.charCodeAt(++i))
-      hash = Math.imul(hash ^ (k | 32), 0x01000193);
-    const next = text.charCodeAt(i);
-    let key: string;
-    if (i > start && aligned && next !== 39 && !(next >= 128)) key = lower.slice(start, i);
-    else {
-      WORD_AT.lastIndex = start;
-      const m = WORD_AT.exec(text);
-      if (m === null) {
-        i = start + 1; // not a letter or digit
-        continue;
+    if (cls === 1) {
+      for (let k = c; ; ) {
+        hash = Math.imul(hash ^ (k | 32), 0x01000193);
+        if (++i === n) break;
+        k = text.charCodeAt(i);
+        if (CLASS[k] !== 1) break;
       }
-      i = WORD_AT.lastIndex;
-      key = m[0].toLowerCase();
-      if (key.includes("'") || key.includes('’')) key = key.replace(/’/g, "'").replace(/'s$/, '');
-      hash = keyHash(key);
     }
-    words.push({ start, end: i, key, hash });
+    const next = i < n ? text.charCodeAt(i) : 0;
+    if (i > start && aligned && next !== 39 && next < 128) {
+      words.push(new SplitWord(start, i, hash, lower, undefined));
+      continue;
+    }
+    WORD_AT.lastIndex = start;
+    const m = WORD_AT.exec(text);
+    if (m === null) {
+      i = start + 1; // not a letter or digit
+      continue;
+    }
+    i = WORD_AT.lastIndex;
+    let key = m[0].toLowerCase();
+    if (key.includes("'") || key.includes('’')) key = key.replace(/’/g, "'").replace(/'s$/, '');
+    words.push(new SplitWord(start, i, keyHash(key), lower, key));
   }
   return { list: words, ascii: !NOT_PLAIN_ASCII.test(text) };
 }
