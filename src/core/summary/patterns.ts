@@ -11,7 +11,7 @@
 import type { CompiledLexicon } from './lexicon';
 import type { Match } from './matches';
 import { REDACTED_SECRET } from './redact';
-import { splitWords, type Words } from './tokens';
+import { SPACE, splitWords, type Words } from './tokens';
 
 type Emit = (m: Match) => void;
 
@@ -67,6 +67,41 @@ function scanHyphens(text: string): { hyphens: number[]; pod: boolean } {
     while (!pod && POD_CHARS[text.charCodeAt(i + k)] === 1) pod = ++k > 5;
   }
   return { hyphens, pod };
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+
+/**
+ * The `#` and `.` gates, read from the few offsets of those characters (most of a summary's `#`
+ * are its headings'): `#\d`, `#\s*\d`, `#[^\s#]`, and what `/[a-z0-9-]\.[a-z][a-z0-9-]/i` and
+ * `/[a-z0-9-]\.[a-z]/i` find (a host's dot; without the `u` flag `[a-z]` is the ASCII letters).
+ */
+export function scanMarks(text: string): Pick<Scan, 'hashDigit' | 'hashNumber' | 'hashWord' | 'dotName' | 'dotLetter'> {
+  let hashDigit = false;
+  let hashNumber = false;
+  let hashWord = false;
+  for (let i = text.indexOf('#'); i !== -1; i = text.indexOf('#', i + 1)) {
+    const c = text.charCodeAt(i + 1);
+    if (isDigit(c)) hashDigit = hashNumber = true;
+    if (i + 1 < text.length && c !== 35 && SPACE[c] === 0) hashWord = true;
+    if (!hashNumber && SPACE[c] === 1) {
+      let k = i + 2;
+      while (k < text.length && SPACE[text.charCodeAt(k)] === 1) k++;
+      if (isDigit(text.charCodeAt(k))) hashNumber = true;
+    }
+    if (hashDigit && hashWord) break;
+  }
+  let dotName = false;
+  let dotLetter = false;
+  for (let i = text.indexOf('.'); i !== -1 && !dotName; i = text.indexOf('.', i + 1)) {
+    const b = i > 0 ? text.charCodeAt(i - 1) : 0;
+    if (!(isAsciiAlnum(b) || b === 45) || !isAsciiLetter(text.charCodeAt(i + 1))) continue;
+    dotLetter = true;
+    const a = text.charCodeAt(i + 2);
+    if (isAsciiAlnum(a) || a === 45) dotName = true;
+  }
+  return { hashDigit, hashNumber, hashWord, dotName, dotLetter };
 }
 
 /**
@@ -145,8 +180,16 @@ class Triggers {
     let c1 = at + 1 < end ? s.charCodeAt(at + 1) | 32 : 0;
     if (c1 === 39) c1 = 0; // a one-character part
     if (c0 >= 128 || c1 >= 128) return;
-    const heads = HEADS_BY_PREFIX[c0 * 128 + c1];
+    const slot = c0 * 128 + c1;
+    const heads = HEADS_BY_PREFIX[slot];
     if (heads === undefined) return;
+    // Most words sharing a head's first two characters differ at the third: one bit test each.
+    const third = THIRD_OF_PREFIX[slot] as number;
+    if ((third & ANY_THIRD) === 0) {
+      if (at + 2 >= end) return; // every head here is longer than the part
+      const c2 = s.charCodeAt(at + 2) | 32;
+      if ((third & (c2 >= 97 && c2 <= 122 ? 1 << (c2 - 97) : OTHER_THIRD)) === 0) return;
+    }
     // Indexed loops: this runs for every word, and for..of costs here.
     for (let j = 0; j < heads.length; j++) {
       const id = heads[j] as number;
@@ -179,6 +222,13 @@ type Group = readonly number[];
 const HEADS: string[] = [];
 /** Head ids by their first two characters (at `c0 * 128 + c1`, c1 = 0 for a one-character head). */
 const HEADS_BY_PREFIX: (number[] | undefined)[] = new Array(128 * 128);
+/**
+ * By prefix slot, the third characters of its heads: bit `c - 97` for a letter, OTHER_THIRD for
+ * anything else, ANY_THIRD when a head there has two characters or one (every word may match it).
+ */
+const THIRD_OF_PREFIX = new Uint32Array(128 * 128);
+const OTHER_THIRD = 1 << 26;
+const ANY_THIRD = 1 << 27;
 /** By head id, the start lists it belongs to. */
 const STARTS_OF_HEAD: number[][] = [];
 function registerHeads(groups: readonly (readonly string[])[]): Group[] {
@@ -190,6 +240,10 @@ function registerHeads(groups: readonly (readonly string[])[]): Group[] {
         STARTS_OF_HEAD.push([]);
         const slot = h.charCodeAt(0) * 128 + (h.charCodeAt(1) || 0);
         HEADS_BY_PREFIX[slot] = [...(HEADS_BY_PREFIX[slot] ?? []), id];
+        const c2 = h.charCodeAt(2);
+        THIRD_OF_PREFIX[slot] =
+          (THIRD_OF_PREFIX[slot] as number) |
+          (h.length < 3 ? ANY_THIRD : c2 >= 97 && c2 <= 122 ? 1 << (c2 - 97) : OTHER_THIRD);
       }
       return id;
     }),
@@ -312,9 +366,9 @@ function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): vo
   });
   const found = (m: RegExpExecArray) => ticket(m.index, m.index + m[0].length);
   // "#" then a number, "no." or "number" ("ſ" and "K" fold to no letter of these).
-  if (/#\s*\d|no\.|number/i.test(text)) eachKeyed(text, NAMED_RULE, scan, found);
+  if (scan.hashNumber || /no\.|number/i.test(text)) eachKeyed(text, NAMED_RULE, scan, found);
   // A "#" then a digit (markdown headings have "#" too, then a space).
-  const hashDigit = /#\d/.test(text);
+  const hashDigit = scan.hashDigit;
   each(text, BARE_NUMBER, found, hashDigit);
   eachKeyed(text, WORD_THEN_NUMBER_RULE, scan, found);
   eachKeyed(text, COMMIT_RULE, scan, found);
@@ -328,9 +382,9 @@ const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const MENTION = /(?<![\p{L}\p{N}_.@+%-])@(?:[\p{L}][\p{L}\p{N}_.-]*[\p{L}\p{N}_]|[\p{L}])/gu;
 const SLACK_ENCODED = /<[@#!](?:[A-Za-z0-9]+|here|channel|everyone)(?:\|[^>\n]{0,80})?>/g;
 
-function channels(text: string, emit: Emit): void {
+function channels(text: string, emit: Emit, scan: Scan): void {
   // A "#" then neither a space nor another "#" (a heading's).
-  if (/#[^\s#]/.test(text))
+  if (scan.hashWord)
     each(text, CHANNEL, (m) => {
       if (HEX_COLOUR.test(m[0])) return;
       const end = m.index + m[0].replace(/[.-]+$/, '').length;
@@ -620,7 +674,7 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void
     scan.words.has(LOCALHOST_WORDS),
   );
   // In plain ASCII a host's last dot has a letter, then a letter, digit or hyphen ("a.m." has not).
-  if (scan.ascii ? /[a-z0-9-]\.[a-z][a-z0-9-]/i.test(text) : /[a-z0-9-]\.[a-z]/i.test(text))
+  if (scan.ascii ? scan.dotName : scan.dotLetter)
     each(text, HOST, (m) => {
       if (hostVerdict(m[0], lex) === 'internal') internal(m.index, m.index + m[0].length, 'an internal hostname');
     });
@@ -1150,6 +1204,13 @@ interface Scan {
   hyphens: number[];
   /** A hyphen is followed by five POD_CHARS. */
   pod: boolean;
+  /** The text holds `#\d`, `#\s*\d`, `#[^\s#]` (see scanMarks). */
+  hashDigit: boolean;
+  hashNumber: boolean;
+  hashWord: boolean;
+  /** A dot with an ASCII letter, digit or hyphen before it and a letter after, then another such (`dotName`). */
+  dotName: boolean;
+  dotLetter: boolean;
 }
 
 /**
@@ -1168,14 +1229,14 @@ export function patternMatches(
     if (m.end > m.start) out.push(m);
   };
   const { hyphens, pod } = scanHyphens(text);
-  const scan: Scan = { words: new Triggers(words, text), ascii: words.ascii, hyphens, pod };
+  const scan: Scan = { words: new Triggers(words, text), ascii: words.ascii, hyphens, pod, ...scanMarks(text) };
   // Texts whose words cannot tell (see Triggers.all): every offset.
   const heads = scan.words.all ? Array.from({ length: text.length }, (_, i) => i) : scan.words.starts(CREDENTIAL_WORDS);
   seen.credentialHead = secrets(text, emit, heads);
   contacts(text, lex, emit);
   hosts(text, lex, emit, scan);
   tickets(text, lex, emit, scan);
-  channels(text, emit);
+  channels(text, emit, scan);
   jargon(text, emit, scan);
   ownersBlameWhys(text, emit, scan);
   return out;

@@ -2,9 +2,10 @@
 // words' offsets, credential formats behind the text's longest token run. These cases sit on the
 // edges of those gates: a keyword after an apostrophe, in Unicode text, beside the characters the
 // `iu` flags fold (ſ, K) or toLowerCase lengthens (İ), and credentials in prose.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileLexicon } from '../../../src/core/summary/lexicon';
-import { patternMatches, secretMatches } from '../../../src/core/summary/patterns';
+import { patternMatches, scanMarks, secretMatches } from '../../../src/core/summary/patterns';
 
 const lex = compileLexicon({});
 const rules = (text: string) => patternMatches(text, lex).map((m) => `${m.rule} ${text.slice(m.start, m.end)}`);
@@ -44,5 +45,26 @@ describe('credentials behind the longest token run', () => {
 
   it('finds none in long words and hyphenated prose', () => {
     expect(secretMatches('An internationalization-related, customer-facing misconfiguration.')).toEqual([]);
+  });
+});
+
+describe('the "#" and "." gates', () => {
+  // Read from the offsets of "#" and "." instead of a regex scan each: the same verdicts as the
+  // regexes they stand for, on any text (headings' "#", spaces of every kind, ſ and K, dots at the ends).
+  const piece = fc.constantFrom('#', '##', '.', ' ', '\t', '\n', '\u00a0', '\u3000', '1', 'a', 'Z', '-', '_', 'ſ', 'K', 'é', '/');
+  it('agree with the regexes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        expect(scanMarks(text)).toEqual({
+          hashDigit: /#\d/.test(text),
+          hashNumber: /#\s*\d/.test(text),
+          hashWord: /#[^\s#]/.test(text),
+          dotName: /[a-z0-9-]\.[a-z][a-z0-9-]/i.test(text),
+          dotLetter: /[a-z0-9-]\.[a-z]/i.test(text),
+        });
+      }),
+      { numRuns: 4000 },
+    );
   });
 });
