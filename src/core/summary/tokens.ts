@@ -19,10 +19,14 @@ export function keyHash(key: string): number {
 
 /**
  * By char code: 1 for an ASCII letter or digit, 2 for any code unit above ASCII (which may begin or
- * continue a Unicode word: the regex decides), 0 for anything else. A full table, so the loop needs
- * no range check before each look-up.
+ * continue a Unicode word: the regex decides), 3 for an ASCII control character other than tab and
+ * line breaks (not plain ASCII either), 0 for anything else. A full table, so the loop needs no
+ * range check before each look-up.
  */
 const CLASS = new Uint8Array(65536);
+CLASS.fill(3, 0, 32);
+CLASS[9] = CLASS[10] = CLASS[13] = 0;
+CLASS[127] = 3;
 CLASS.fill(1, 48, 58);
 CLASS.fill(1, 65, 91);
 CLASS.fill(1, 97, 123);
@@ -74,6 +78,9 @@ export function splitWords(text: string): Words {
   const aligned = lower.length === text.length;
   const n = text.length;
   let i = 0;
+  // Plain ASCII (tab, line breaks and printable ASCII only), learnt on the way: the characters a
+  // fast word reads are ASCII letters and digits, the others pass through a class test.
+  let plain = true;
   while (i < n) {
     const c = text.charCodeAt(i);
     const cls = CLASS[c];
@@ -81,6 +88,12 @@ export function splitWords(text: string): Words {
       i++;
       continue;
     }
+    if (cls === 3) {
+      plain = false;
+      i++;
+      continue;
+    }
+    if (cls === 2) plain = false;
     const start = i;
     // Lower-cased, an ASCII letter or digit is its code `| 32`: the key's hash, read in the same loop.
     let hash = 0x811c9dc5;
@@ -104,9 +117,10 @@ export function splitWords(text: string): Words {
       continue;
     }
     i = WORD_AT.lastIndex;
+    if (plain && NOT_PLAIN_ASCII.test(m[0])) plain = false;
     let key = m[0].toLowerCase();
     if (key.includes("'") || key.includes('’')) key = key.replace(/’/g, "'").replace(/'s$/, '');
     words.push(new SplitWord(start, i, keyHash(key), lower, key));
   }
-  return { list: words, ascii: !NOT_PLAIN_ASCII.test(text) };
+  return { list: words, ascii: plain };
 }
