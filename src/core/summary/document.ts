@@ -250,19 +250,21 @@ const MAX_NESTING = 48;
 const MAX_HEADINGS = 200;
 const MAX_LINES = 4000;
 
-const DELIMITER = /[*_~`[]/g;
-const ANGLE = /</g;
+/** The characters marked pairs up as inline delimiters. */
+const DELIMITERS = '*_~`[';
 /** A line's container prefix: spaces, list numbers, ">" and bullets ("-", "*", "+" before a space or tab). */
 const LINE_PREFIX_RUN = /(?:[ \t0-9.)>]|[-*+](?=[ \t]))*/y;
 /** The characters such a prefix, or a heading's "#", can begin with (indexed by char code). */
 const PREFIX_FIRST = new Uint8Array(128);
 for (const c of ' \t0123456789.)>#-*+') PREFIX_FIRST[c.charCodeAt(0)] = 1;
 
-/** More than `max` matches of `re` (global) in `text`. */
-function moreThan(re: RegExp, text: string, max: number): boolean {
-  re.lastIndex = 0;
+/** More than `max` occurrences of the characters of `chars` in `text` (each found by indexOf: a native scan). */
+function moreThan(chars: string, text: string, max: number): boolean {
   let n = 0;
-  while (re.test(text)) if (++n > max) return true;
+  for (let k = 0; k < chars.length; k++) {
+    const ch = chars[k] as string;
+    for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) if (++n > max) return true;
+  }
   return false;
 }
 
@@ -272,7 +274,7 @@ function moreThan(re: RegExp, text: string, max: number): boolean {
  * two counting scans, then one look at each line that starts with a prefix character.
  */
 export function markdownTooHard(text: string): boolean {
-  if (moreThan(DELIMITER, text, MAX_DELIMITERS) || moreThan(ANGLE, text, MAX_ANGLES)) return true;
+  if (moreThan(DELIMITERS, text, MAX_DELIMITERS) || moreThan('<', text, MAX_ANGLES)) return true;
   let lines = 0;
   let headings = 0;
   for (let start = 0; ; ) {
@@ -302,8 +304,26 @@ export function markdownTooHard(text: string): boolean {
 function mayHoldTable(text: string): boolean {
   return text.includes('|') || text.includes(':-') || text.includes('-:');
 }
-/** An underline is never a text's first line (a heading's text comes before it): each starts after a line break. */
-const MAY_HOLD_SETEXT = /\n[ \t>]*(?:=+|-+)[ \t]*(?:\n|$)/;
+/**
+ * An underline is never a text's first line (a heading's text comes before it): after a line break,
+ * any spaces, tabs and `>`, then a run of `=` or of `-`, then only spaces or tabs to the line's end
+ * (what `/\n[ \t>]*(?:=+|-+)[ \t]*(?:\n|$)/` finds, read at each line break instead of every character).
+ */
+export function mayHoldSetext(text: string): boolean {
+  const n = text.length;
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
+    let i = nl + 1;
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 9 || c === 62) c = text.charCodeAt(++i);
+    if (c !== 61 && c !== 45) continue;
+    const bar = c;
+    while (text.charCodeAt(i) === bar) i++;
+    c = text.charCodeAt(i);
+    while (c === 32 || c === 9) c = text.charCodeAt(++i);
+    if (i === n || c === 10) return true;
+  }
+  return false;
+}
 
 /**
  * marked's tokenizer, minus the table and setext-heading rules where the text cannot hold one:
@@ -333,7 +353,7 @@ const INLINE_MARKUP = /[\\`*_~[\]!<&]/;
 export function lexBlocks(text: string): Token[] {
   const tokenizer = new BlockTokenizer();
   tokenizer.tables = mayHoldTable(text);
-  tokenizer.setext = MAY_HOLD_SETEXT.test(text);
+  tokenizer.setext = mayHoldSetext(text);
   const lexer = new Lexer({ gfm: true, tokenizer });
   lexer.blockTokens(text, lexer.tokens);
   for (const queued of lexer.inlineQueue) {

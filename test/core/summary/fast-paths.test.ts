@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { Lexer, type Token } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { lexBlocks, markdownTooHard } from '../../../src/core/summary/document';
+import { lexBlocks, markdownTooHard, mayHoldSetext } from '../../../src/core/summary/document';
 
 /** The character loop markdownTooHard replaced: delimiters, "<", lines, headings and nesting counted per character. */
 function tooHardByLoop(text: string): boolean {
@@ -133,5 +133,18 @@ describe('lexBlocks', () => {
     expect(types('> Title\n> ---')).toEqual(['blockquote']);
     expect(types('| a | b |\n|---|---|\n| 1 | 2 |')).toEqual(['table']);
     expect(types('a\n:--\nb')).toEqual(stockBlocks('a\n:--\nb').map((b) => b.type));
+  });
+});
+
+describe('mayHoldSetext', () => {
+  it('finds what the underline regex it replaced finds', () => {
+    const piece = fc.constantFrom('\n', ' ', '\t', '>', '=', '==', '-', '--', 'a', '\r', '|', '#');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        expect(mayHoldSetext(text)).toBe(/\n[ \t>]*(?:=+|-+)[ \t]*(?:\n|$)/.test(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
