@@ -81,8 +81,11 @@ export interface CompiledLexicon {
   phrases: Map<string, Term[]>;
   /** Longest phrase, in words: bounds the n-gram lookups per word. */
   maxWords: number;
-  /** First words of the multi-word phrases: any other word needs a single look-up. */
-  phraseStarts: Set<string>;
+  /**
+   * First words of the multi-word phrases, each with the most words a phrase it begins has: any
+   * other word needs a single look-up, and "a" (the initial of "A. Brandt") only a two-word one.
+   */
+  phraseStarts: Map<string, number>;
   /** Lower-cased glued handles (flast, firstlast, firstl): they match in any case, anywhere. */
   handles: Map<string, Term>;
   /** The lexicon lists employees: without a roster, `possible-name` guesses names from their shape. */
@@ -191,11 +194,13 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   for (const name of lexicon.allow ?? []) {
     grow(add(phrases, phraseKey(name), { kind: 'allow', canonical: name, ambiguous: false }));
   }
-  const phraseStarts = new Set<string>();
+  const phraseStarts = new Map<string, number>();
   const firstBits = new Uint32Array(8192);
   for (const key of [...phrases.keys(), ...handles.keys()]) {
-    const first = key.split(' ')[0] as string;
-    if (first !== key) phraseStarts.add(first);
+    const words = key.split(' ');
+    const first = words[0] as string;
+    const n = Math.min(words.length, maxWords);
+    if (n > 1 && n > (phraseStarts.get(first) ?? 0)) phraseStarts.set(first, n);
     const h = keyHash(first) >>> 14;
     firstBits[h >>> 5] = (firstBits[h >>> 5] as number) | (1 << h);
   }

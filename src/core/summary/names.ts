@@ -119,7 +119,7 @@ export function lexiconMatches(doc: SummaryDocument, lex: CompiledLexicon, words
     const mention = text[first.start - 1] === '@';
     const keys: string[] = [first.key];
     // Only words that begin some multi-word phrase need the longer look-ups.
-    const longest = lex.phraseStarts.has(first.key) ? lex.maxWords : 1;
+    const longest = lex.phraseStarts.get(first.key) ?? 1;
     for (let n = 2; n <= longest && i + n - 1 < words.length; n++) {
       const a = words[i + n - 2] as Word;
       const b = words[i + n - 1] as Word;
