@@ -164,6 +164,11 @@ class Triggers {
         }
         continue;
       }
+      // A word of ASCII letters and digits is read in the lower-cased text, where its key is.
+      if (w.lower !== undefined) {
+        this.check(w.lower, w.start, w.end, w.start);
+        continue;
+      }
       const key = w.key;
       this.check(key, 0, key.length, w.start);
       for (let a = key.indexOf("'"); a !== -1; a = key.indexOf("'", a + 1))

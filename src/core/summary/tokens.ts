@@ -8,6 +8,11 @@ export interface Word {
   readonly key: string;
   /** `keyHash(key)`, found on the way for a plain ASCII word. */
   readonly hash: number;
+  /**
+   * For a word of ASCII letters and digits alone: the lower-cased text, where its key is the slice
+   * at the word's own offsets (a rule may read the key there without slicing it out).
+   */
+  readonly lower?: string | undefined;
 }
 
 /** FNV-1a over the UTF-16 units of a word key: the lexicon's bitset of first words is indexed by it. */
@@ -49,11 +54,12 @@ class SplitWord implements Word {
     readonly start: number,
     readonly end: number,
     readonly hash: number,
-    private readonly lower: string,
+    /** Set for a word of ASCII letters and digits alone, whose key is sliced from it; else `known` is the key. */
+    readonly lower: string | undefined,
     private known: string | undefined,
   ) {}
   get key(): string {
-    if (this.known === undefined) this.known = this.lower.slice(this.start, this.end);
+    if (this.known === undefined) this.known = (this.lower as string).slice(this.start, this.end);
     return this.known;
   }
 }
@@ -120,7 +126,7 @@ export function splitWords(text: string): Words {
     if (plain && NOT_PLAIN_ASCII.test(m[0])) plain = false;
     let key = m[0].toLowerCase();
     if (key.includes("'") || key.includes('’')) key = key.replace(/’/g, "'").replace(/'s$/, '');
-    words.push(new SplitWord(start, i, keyHash(key), lower, key));
+    words.push(new SplitWord(start, i, keyHash(key), undefined, key));
   }
   return { list: words, ascii: plain };
 }
