@@ -683,11 +683,15 @@ function withJoinedWords(source: string, placed: readonly number[], shadow: Shad
   // Broken across lines, read in the shadow (references decoded, markup gone): each line's run that
   // reaches the line's end continues on the next line, after its indent or quote's `>`; a hard
   // break's spaces or backslash are not part of it.
-  for (let p = text.indexOf('\n'); p !== -1 && joins.length < 1000; p = text.indexOf('\n', p + 1)) {
+  // `line`: where the line ending at `p` begins (after the line break before it, found by this loop).
+  for (
+    let p = text.indexOf('\n'), line = 0;
+    p !== -1 && joins.length < 1000;
+    line = p + 1, p = text.indexOf('\n', p + 1)
+  ) {
     let a = p;
     while (a > 0 && (text.charCodeAt(a - 1) === 32 || text.charCodeAt(a - 1) === 92)) a--;
     // Not from a heading: the page shows it as a block of its own.
-    let line = text.lastIndexOf('\n', a - 1) + 1;
     while (text.charCodeAt(line) === 32 || text.charCodeAt(line) === 62) line++;
     if (text.charCodeAt(line) === 35) continue;
     const join = [runStart(text, a), a];
