@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileLexicon } from '../../../src/core/summary/lexicon';
-import { patternMatches, scanMarks, secretMatches } from '../../../src/core/summary/patterns';
+import { patternMatches, repoRefStarts, scanMarks, secretMatches } from '../../../src/core/summary/patterns';
 
 const lex = compileLexicon({});
 const rules = (text: string) => patternMatches(text, lex).map((m) => `${m.rule} ${text.slice(m.start, m.end)}`);
@@ -23,6 +23,10 @@ describe('keyword rules at their start words', () => {
     ['Tracked in #ops-review, see commit 3f2a9c1d.', 'ticket-id commit 3f2a9c1d'],
     ['Customers on the P3 plan saw errors.', 'jargon P3 plan'],
     ['The fix is INC0012345 — closed.', 'ticket-id INC0012345'],
+    ['See acme/api#4821 and acme/web#12 for the fix.', 'ticket-id acme/api#4821'],
+    ['Fixed in acme-corp/pay.ments_v2#7 yesterday.', 'ticket-id acme-corp/pay.ments_v2#7'],
+    ['First why: the cache expired. Second why: the TTL was short.', 'five-whys First why'],
+    ['Café. 1st why — the cache; 2nd why — the TTL.', 'five-whys 2nd why'],
   ])('%s', (text, finding) => {
     expect(rules(text)).toContain(finding);
   });
@@ -63,6 +67,36 @@ describe('the "#" and "." gates', () => {
           dotName: /[a-z0-9-]\.[a-z][a-z0-9-]/i.test(text),
           dotLetter: /[a-z0-9-]\.[a-z]/i.test(text),
         });
+      }),
+      { numRuns: 4000 },
+    );
+  });
+});
+
+describe('owner/repo#123 references', () => {
+  // Tried only where one can begin (the start of the run before the "/" before each "#" and digit):
+  // the same matches as scanning the text with the pattern.
+  const REPO_REF = /(?<![\w./-])[\w.-]+\/[\w.-]+#\d+\b/g;
+  const atStarts = (text: string) => {
+    const at = new RegExp(REPO_REF.source, 'y');
+    const out: string[] = [];
+    let lastEnd = 0;
+    for (const s of repoRefStarts(text)) {
+      if (s < lastEnd) continue;
+      at.lastIndex = s;
+      const m = at.exec(text);
+      if (!m) continue;
+      out.push(`${m.index}:${m[0]}`);
+      lastEnd = s + m[0].length;
+    }
+    return out;
+  };
+  it('finds what a scan of the pattern finds', () => {
+    const piece = fc.constantFrom('a', 'B', '7', '_', '.', '-', '/', '#', '#1', '12', ' ', '\n', 'é', 'acme/api', '#4821');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        expect(atStarts(text)).toEqual([...text.matchAll(REPO_REF)].map((m) => `${m.index}:${m[0]}`));
       }),
       { numRuns: 4000 },
     );
