@@ -390,11 +390,11 @@ function leakSpans(view: View, lexicon: Lexicon): Match[] {
   const lex = compileLexicon(lexicon);
   const { shadow, shadowDoc } = view;
   const text = shadow.text;
-  const words = splitWords(text);
+  const words = splitWords(text, lex.firstBits);
   const seen: { credentialHead?: boolean } = {};
   const found = [
     ...patternMatches(text, lex, words, seen),
-    ...lexiconMatches(shadowDoc, lex, words.list),
+    ...lexiconMatches(shadowDoc, lex, words.list, words.lexiconStarts),
     ...(lex.roster ? [] : possibleNames(shadowDoc, words.list)),
   ]
     .filter((m) => !lex.allow.has(text.slice(m.start, m.end).toLowerCase()))

@@ -49,7 +49,16 @@ const PRIORITY: Record<Term['kind'], number> = { allow: 0, employee: 1, codename
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 
 /** `words`: the text's words (`splitWords`). */
-export function lexiconMatches(doc: SummaryDocument, lex: CompiledLexicon, words: readonly Word[]): Match[] {
+/**
+ * `starts`: the indexes of the words that pass the lexicon's bit test (`lexiconStarts`, found as the
+ * text was split); without them each word is tested here.
+ */
+export function lexiconMatches(
+  doc: SummaryDocument,
+  lex: CompiledLexicon,
+  words: readonly Word[],
+  starts?: readonly number[],
+): Match[] {
   const { text } = doc;
   const out: Match[] = [];
 
@@ -109,10 +118,17 @@ export function lexiconMatches(doc: SummaryDocument, lex: CompiledLexicon, words
   }
 
   let i = 0;
+  let next = 0; // the next of `starts` to visit
   while (i < words.length) {
+    if (starts) {
+      // Straight to the next word that passed the bit test (and is not inside a match already made).
+      while (next < starts.length && (starts[next] as number) < i) next++;
+      if (next === starts.length) break;
+      i = starts[next] as number;
+    }
     const first = words[i] as Word;
     // Most words begin nothing: one bit test and on.
-    if (!((lex.firstBits[first.hash >>> 19] as number) & (1 << (first.hash >>> 14)))) {
+    if (!starts && !((lex.firstBits[first.hash >>> 19] as number) & (1 << (first.hash >>> 14)))) {
       i++;
       continue;
     }

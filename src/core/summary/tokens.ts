@@ -68,6 +68,8 @@ export interface Words {
   list: Word[];
   /** The text is plain ASCII, split on [A-Za-z0-9] (else on Unicode letters and digits). */
   ascii: boolean;
+  /** With a lexicon's `firstBits`: the indexes of the words whose hash has its bit (ascending). */
+  lexiconStarts?: number[];
 }
 
 /**
@@ -78,8 +80,12 @@ export interface Words {
  * text, which per ASCII character is the word's own and keeps every offset unless the text holds
  * "İ" (the one code point it lengthens; none shortens).
  */
-export function splitWords(text: string): Words {
+export function splitWords(text: string, firstBits?: Uint32Array): Words {
   const words: Word[] = [];
+  // The lexicon's one bit test per word, made here where each hash is found (see lexiconMatches).
+  const hits: number[] | undefined = firstBits && [];
+  const hit = (hash: number) =>
+    hits !== undefined && ((firstBits as Uint32Array)[hash >>> 19] as number) & (1 << (hash >>> 14));
   const lower = text.toLowerCase();
   const aligned = lower.length === text.length;
   const n = text.length;
@@ -113,6 +119,7 @@ export function splitWords(text: string): Words {
     }
     const next = i < n ? text.charCodeAt(i) : 0;
     if (i > start && aligned && next !== 39 && next < 128) {
+      if (hit(hash)) hits?.push(words.length);
       words.push(new SplitWord(start, i, hash, lower, undefined));
       continue;
     }
@@ -126,7 +133,9 @@ export function splitWords(text: string): Words {
     if (plain && NOT_PLAIN_ASCII.test(m[0])) plain = false;
     let key = m[0].toLowerCase();
     if (key.includes("'") || key.includes('’')) key = key.replace(/’/g, "'").replace(/'s$/, '');
-    words.push(new SplitWord(start, i, keyHash(key), undefined, key));
+    const keyed = keyHash(key);
+    if (hit(keyed)) hits?.push(words.length);
+    words.push(new SplitWord(start, i, keyed, undefined, key));
   }
-  return { list: words, ascii: plain };
+  return hits ? { list: words, ascii: plain, lexiconStarts: hits } : { list: words, ascii: plain };
 }
