@@ -12,7 +12,7 @@ import {
 import { compileLexicon, type Lexicon } from './lexicon';
 import type { Match } from './matches';
 import { lexiconMatches, possibleNames } from './names';
-import { patternMatches, secretMatches } from './patterns';
+import { HEAD_PREFIXES, patternMatches, secretMatches } from './patterns';
 import { maskSecret } from './redact';
 import { buildShadow, type Shadow, shadowIndex, toSource } from './shadow';
 import { hhmm, nearestInstant, type TimeMention, timeMentions } from './times';
@@ -390,7 +390,7 @@ function leakSpans(view: View, lexicon: Lexicon): Match[] {
   const lex = compileLexicon(lexicon);
   const { shadow, shadowDoc } = view;
   const text = shadow.text;
-  const words = splitWords(text, lex.firstBits);
+  const words = splitWords(text, lex.firstBits, HEAD_PREFIXES);
   const seen: { credentialHead?: boolean } = {};
   const found = [
     ...patternMatches(text, lex, words, seen),

@@ -11,7 +11,7 @@
 import type { CompiledLexicon } from './lexicon';
 import type { Match } from './matches';
 import { REDACTED_SECRET } from './redact';
-import { SPACE, splitWords, type Words } from './tokens';
+import { SPACE, splitWords, type Word, type Words } from './tokens';
 
 type Emit = (m: Match) => void;
 
@@ -154,7 +154,12 @@ class Triggers {
     if (this.all) return;
     const ascii = words.ascii;
     let apostrophe = text.indexOf("'");
-    for (const w of words.list) {
+    // Only the words whose first two characters begin a head, when the split marked them.
+    const list = words.list;
+    const starts = words.prefixStarts;
+    const count = starts ? starts.length : list.length;
+    for (let j = 0; j < count; j++) {
+      const w = list[starts ? (starts[j] as number) : j] as Word;
       if (ascii) {
         // The key is the text lower-cased: read the text (one flat string), and its apostrophes.
         this.check(text, w.start, w.end, w.start);
@@ -227,6 +232,8 @@ type Group = readonly number[];
 const HEADS: string[] = [];
 /** Head ids by their first two characters (at `c0 * 128 + c1`, c1 = 0 for a one-character head). */
 const HEADS_BY_PREFIX: (number[] | undefined)[] = new Array(128 * 128);
+/** 1 where HEADS_BY_PREFIX has heads: splitWords marks the words Triggers reads (`prefixStarts`). */
+export const HEAD_PREFIXES = new Uint8Array(128 * 128);
 /**
  * By prefix slot, the third characters of its heads: bit `c - 97` for a letter, OTHER_THIRD for
  * anything else, ANY_THIRD when a head there has two characters or one (every word may match it).
@@ -245,6 +252,7 @@ function registerHeads(groups: readonly (readonly string[])[]): Group[] {
         STARTS_OF_HEAD.push([]);
         const slot = h.charCodeAt(0) * 128 + (h.charCodeAt(1) || 0);
         HEADS_BY_PREFIX[slot] = [...(HEADS_BY_PREFIX[slot] ?? []), id];
+        HEAD_PREFIXES[slot] = 1;
         const c2 = h.charCodeAt(2);
         THIRD_OF_PREFIX[slot] =
           (THIRD_OF_PREFIX[slot] as number) |

@@ -70,6 +70,12 @@ export interface Words {
   ascii: boolean;
   /** With a lexicon's `firstBits`: the indexes of the words whose hash has its bit (ascending). */
   lexiconStarts?: number[];
+  /**
+   * With a table of two-character prefixes (`prefixes`, at `c0 * 128 + c1` lower-cased, `c1` 0 for
+   * a one-character word): the indexes of the words that may begin with one (a word of ASCII letters
+   * and digits whose prefix is marked, and every other word), ascending.
+   */
+  prefixStarts?: number[];
 }
 
 /**
@@ -80,8 +86,9 @@ export interface Words {
  * text, which per ASCII character is the word's own and keeps every offset unless the text holds
  * "İ" (the one code point it lengthens; none shortens).
  */
-export function splitWords(text: string, firstBits?: Uint32Array): Words {
+export function splitWords(text: string, firstBits?: Uint32Array, prefixes?: Uint8Array): Words {
   const words: Word[] = [];
+  const prefixHits: number[] | undefined = prefixes && [];
   // The lexicon's one bit test per word, made here where each hash is found (see lexiconMatches).
   const hits: number[] | undefined = firstBits && [];
   const hit = (hash: number) =>
@@ -120,6 +127,10 @@ export function splitWords(text: string, firstBits?: Uint32Array): Words {
     const next = i < n ? text.charCodeAt(i) : 0;
     if (i > start && aligned && next !== 39 && next < 128) {
       if (hit(hash)) hits?.push(words.length);
+      if (prefixHits !== undefined) {
+        const slot = (c | 32) * 128 + (i - start > 1 ? text.charCodeAt(start + 1) | 32 : 0);
+        if ((prefixes as Uint8Array)[slot] === 1) prefixHits.push(words.length);
+      }
       words.push(new SplitWord(start, i, hash, lower, undefined));
       continue;
     }
@@ -135,7 +146,8 @@ export function splitWords(text: string, firstBits?: Uint32Array): Words {
     if (key.includes("'") || key.includes('’')) key = key.replace(/’/g, "'").replace(/'s$/, '');
     const keyed = keyHash(key);
     if (hit(keyed)) hits?.push(words.length);
+    prefixHits?.push(words.length);
     words.push(new SplitWord(start, i, keyed, undefined, key));
   }
-  return hits ? { list: words, ascii: plain, lexiconStarts: hits } : { list: words, ascii: plain };
+  return { list: words, ascii: plain, lexiconStarts: hits, prefixStarts: prefixHits };
 }

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileLexicon } from '../../../src/core/summary/lexicon';
-import { patternMatches, repoRefStarts, scanMarks, secretMatches } from '../../../src/core/summary/patterns';
+import { HEAD_PREFIXES, patternMatches, repoRefStarts, scanMarks, secretMatches } from '../../../src/core/summary/patterns';
+import { splitWords } from '../../../src/core/summary/tokens';
 
 const lex = compileLexicon({});
 const rules = (text: string) => patternMatches(text, lex).map((m) => `${m.rule} ${text.slice(m.start, m.end)}`);
@@ -102,6 +103,44 @@ describe('owner/repo#123 references', () => {
         expect(atStarts(text)).toEqual([...text.matchAll(REPO_REF)].map((m) => `${m.index}:${m[0]}`));
       }),
       { numRuns: 4000 },
+    );
+  });
+});
+
+describe('trigger words marked while splitting', () => {
+  // lint splits the words with HEAD_PREFIXES, so the trigger pass reads only the words that may
+  // begin a head: every rule must find exactly what it finds reading every word.
+  const piece = fc.constantFrom(
+    'An engineer ran ',
+    'an engineer deleted ',
+    'assigned to ',
+    'the owner: ',
+    "x'assigned to ",
+    'l’owner: Ana ',
+    'Café ',
+    'ticket 482137 ',
+    'commit 3f2a9c1d ',
+    'P3 plan ',
+    'First why? ',
+    'second why ',
+    'AKIAIOSFODNN7EXAMPLE ',
+    'ghp_',
+    'tasK ',
+    'ſtaff error ',
+    'İ ',
+    ' ',
+    '\n',
+    "'",
+    'a',
+    '5',
+  );
+  it('find what reading every word finds', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(patternMatches(text, lex, splitWords(text, undefined, HEAD_PREFIXES))).toEqual(patternMatches(text, lex));
+      }),
+      { numRuns: 1500 },
     );
   });
 });
