@@ -222,6 +222,8 @@ export function possibleNames(doc: SummaryDocument, words: readonly Word[]): Mat
   const { text } = doc;
   const out: Match[] = [];
   const capitalised = (w: Word) => {
+    const c0 = text.charCodeAt(w.start);
+    if ((c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57)) return false; // a lower-case letter or a digit
     const c = text[w.start] ?? '';
     return (
       c !== c.toLowerCase() && text[w.start + 1] !== undefined && text[w.start + 1] === text[w.start + 1]?.toLowerCase()
@@ -230,7 +232,8 @@ export function possibleNames(doc: SummaryDocument, words: readonly Word[]): Mat
   const spaced = (a: Word, b: Word) => /^[ \t]+$/.test(text.slice(a.end, b.start));
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
-    if (!FIRST_NAMES.has(w.key) || isCommonWord(w.key) || !capitalised(w)) continue;
+    // Capitals first: most words are not, and their keys are never made.
+    if (!capitalised(w) || !FIRST_NAMES.has(w.key) || isCommonWord(w.key)) continue;
     let last = w;
     let lastIndex = i;
     let next = words[i + 1];

@@ -169,9 +169,9 @@ class Triggers {
         }
         continue;
       }
-      // A word of ASCII letters and digits is read in the lower-cased text, where its key is.
-      if (w.lower !== undefined) {
-        this.check(w.lower, w.start, w.end, w.start);
+      // A word of ASCII letters and digits is read in the text (`check` lower-cases its characters).
+      if (w.source !== undefined) {
+        this.check(w.source, w.start, w.end, w.start);
         continue;
       }
       const key = w.key;

@@ -9,10 +9,10 @@ export interface Word {
   /** `keyHash(key)`, found on the way for a plain ASCII word. */
   readonly hash: number;
   /**
-   * For a word of ASCII letters and digits alone: the lower-cased text, where its key is the slice
-   * at the word's own offsets (a rule may read the key there without slicing it out).
+   * For a word of ASCII letters and digits alone: the text it is in, where a rule may read it (`| 32`
+   * lower-cases each of its characters) without slicing out its key.
    */
-  readonly lower?: string | undefined;
+  readonly source?: string | undefined;
 }
 
 /** FNV-1a over the UTF-16 units of a word key: the lexicon's bitset of first words is indexed by it. */
@@ -46,20 +46,20 @@ const WORD_AT = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/uy;
 const NOT_PLAIN_ASCII = /[^\t\n\r -~]/;
 
 /**
- * A word whose key is sliced from the lower-cased text when first read: most words are only
- * hashed (the lexicon's bitset and the pattern gates read the hash and the text), never keyed.
+ * A word whose key is made when first read: most words are only hashed (the lexicon's bitset and
+ * the pattern gates read the hash and the text), never keyed.
  */
 class SplitWord implements Word {
   constructor(
     readonly start: number,
     readonly end: number,
     readonly hash: number,
-    /** Set for a word of ASCII letters and digits alone, whose key is sliced from it; else `known` is the key. */
-    readonly lower: string | undefined,
+    /** Set for a word of ASCII letters and digits alone, whose key is its slice lower-cased; else `known` is the key. */
+    readonly source: string | undefined,
     private known: string | undefined,
   ) {}
   get key(): string {
-    if (this.known === undefined) this.known = (this.lower as string).slice(this.start, this.end);
+    if (this.known === undefined) this.known = (this.source as string).slice(this.start, this.end).toLowerCase();
     return this.known;
   }
 }
@@ -82,9 +82,8 @@ export interface Words {
  * The words of `text` as /[\p{L}\p{N}]+(?:['’]\p{L}+)*\/gu finds them, keyed as `Word.key` says.
  * A run of ASCII letters and digits followed by neither an apostrophe nor a non-ASCII character is
  * a whole word, found by a character loop (most words); any other word is matched by the regex
- * itself at its first character. Keys of the former are sliced from one lower-casing of the whole
- * text, which per ASCII character is the word's own and keeps every offset unless the text holds
- * "İ" (the one code point it lengthens; none shortens).
+ * itself at its first character. The key of the former, when a rule reads it, is its slice
+ * lower-cased (each ASCII character on its own).
  */
 export function splitWords(text: string, firstBits?: Uint32Array, prefixes?: Uint8Array): Words {
   const words: Word[] = [];
@@ -93,8 +92,6 @@ export function splitWords(text: string, firstBits?: Uint32Array, prefixes?: Uin
   const hits: number[] | undefined = firstBits && [];
   const hit = (hash: number) =>
     hits !== undefined && ((firstBits as Uint32Array)[hash >>> 19] as number) & (1 << (hash >>> 14));
-  const lower = text.toLowerCase();
-  const aligned = lower.length === text.length;
   const n = text.length;
   let i = 0;
   // Plain ASCII (tab, line breaks and printable ASCII only), learnt on the way: the characters a
@@ -125,13 +122,13 @@ export function splitWords(text: string, firstBits?: Uint32Array, prefixes?: Uin
       }
     }
     const next = i < n ? text.charCodeAt(i) : 0;
-    if (i > start && aligned && next !== 39 && next < 128) {
+    if (i > start && next !== 39 && next < 128) {
       if (hit(hash)) hits?.push(words.length);
       if (prefixHits !== undefined) {
         const slot = (c | 32) * 128 + (i - start > 1 ? text.charCodeAt(start + 1) | 32 : 0);
         if ((prefixes as Uint8Array)[slot] === 1) prefixHits.push(words.length);
       }
-      words.push(new SplitWord(start, i, hash, lower, undefined));
+      words.push(new SplitWord(start, i, hash, text, undefined));
       continue;
     }
     WORD_AT.lastIndex = start;

@@ -9,8 +9,12 @@ import { keyHash, splitWords } from '../../../src/core/summary/tokens';
 /** The words as plain records (a word's key is read through its getter). */
 function split(text: string) {
   const { list, ascii } = splitWords(text);
-  // Where a word offers the lower-cased text, its key is there at the word's own offsets.
-  for (const w of list) if (w.lower !== undefined) expect(w.lower.slice(w.start, w.end)).toBe(w.key);
+  // Where a word offers the text to read it in, it is ASCII letters and digits there, its key lower-cased.
+  for (const w of list) {
+    if (w.source === undefined) continue;
+    expect(w.source.slice(w.start, w.end)).toMatch(/^[A-Za-z0-9]+$/);
+    expect(w.source.slice(w.start, w.end).toLowerCase()).toBe(w.key);
+  }
   return { list: list.map(({ start, end, key, hash }) => ({ start, end, key, hash })), ascii };
 }
 
