@@ -48,16 +48,18 @@ function statedZone(text: string): RegExpExecArray | null {
 /** Between a UTC time and a local-time gloss of it: "14:05 UTC (10:05 EDT)", "14:05 UTC / 10:05 EDT". */
 const GLOSS_JOIN = /^[ \t]*(?:\(?[ \t]*(?:UTC|GMT|Z)[ \t]*\)?)?[ \t]*(?:\(|\/|,|;|[-–—][ \t])[ \t]*$/i;
 
+/** Where TIME may begin: a run of digits (its look-behind forbids a digit before one), "noon", "midnight". */
+const CANDIDATE = /\d+|noon|midnight/g;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /**
- * Whether TIME at the start of `run` (a run of digits, "noon" or "midnight") can find a time:
+ * Whether TIME at `at`, the start of a candidate `n` long (a run of digits, "noon" or "midnight"), can find a time:
  * "2024-" may begin an ISO instant; one or two digits need ":" or "." or an am/pm after them (else
  * TIME finds a bare number at most, which is no time, or nothing). A run of three digits or more
  * is never a time's hour. Most numbers in a summary ("12% of", "HTTP 503") go no further.
  */
-export function mayBeTime(s: string, at: number, run: string): boolean {
-  const n = run.length;
-  const c0 = run.charCodeAt(0);
-  if (c0 < 48 || c0 > 57) return true; // noon, midnight
+export function mayBeTime(s: string, at: number, n: number): boolean {
+  if (!isDigit(s.charCodeAt(at))) return true; // noon, midnight
   const next = s.charCodeAt(at + n);
   if (n === 4) return next === 45;
   if (n > 2) return false;
@@ -75,12 +77,19 @@ export function timeMentions(text: string, from: number, to: number, documentTex
   // digit before one), "noon" or "midnight". Those skipped inside a time found are not tried, so
   // these are the matches a scan of every position would find.
   let lastEnd = 0;
-  for (const c of slice.matchAll(/\d+|noon|midnight/g)) {
-    if (c.index < lastEnd || !mayBeTime(slice, c.index, c[0])) continue;
-    TIME.lastIndex = c.index;
+  // Each candidate found by a test (no match object): it ends at lastIndex, and begins after the
+  // digits before that, or 4 or 8 back for "noon" and "midnight".
+  CANDIDATE.lastIndex = 0;
+  while (CANDIDATE.test(slice)) {
+    const after = CANDIDATE.lastIndex;
+    const tail = slice.charCodeAt(after - 1);
+    let at = after - (tail === 110 ? 4 : tail === 116 ? 8 : 1);
+    if (tail !== 110 && tail !== 116) while (at > 0 && isDigit(slice.charCodeAt(at - 1))) at--;
+    if (at < lastEnd || !mayBeTime(slice, at, after - at)) continue;
+    TIME.lastIndex = at;
     const m = TIME.exec(slice);
     if (m === null) continue;
-    lastEnd = c.index + m[0].length;
+    lastEnd = at + m[0].length;
     const start = from + m.index;
     const end = start + m[0].trimEnd().length;
     let minutes: number;
