@@ -5,7 +5,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileLexicon } from '../../../src/core/summary/lexicon';
-import { HEAD_PREFIXES, patternMatches, repoRefStarts, scanMarks, secretMatches } from '../../../src/core/summary/patterns';
+import {
+  HEAD_PREFIXES,
+  patternMatches,
+  repoRefStarts,
+  scanMarks,
+  secretMatches,
+} from '../../../src/core/summary/patterns';
 import { splitWords } from '../../../src/core/summary/tokens';
 
 const lex = compileLexicon({});
@@ -59,7 +65,25 @@ describe('credentials behind the longest token run', () => {
 describe('the "#" and "." gates', () => {
   // Read from the offsets of "#" and "." instead of a regex scan each: the same verdicts as the
   // regexes they stand for, on any text (headings' "#", spaces of every kind, ſ and K, dots at the ends).
-  const piece = fc.constantFrom('#', '##', '.', ' ', '\t', '\n', '\u00a0', '\u3000', '1', 'a', 'Z', '-', '_', 'ſ', 'K', 'é', '/');
+  const piece = fc.constantFrom(
+    '#',
+    '##',
+    '.',
+    ' ',
+    '\t',
+    '\n',
+    '\u00a0',
+    '\u3000',
+    '1',
+    'a',
+    'Z',
+    '-',
+    '_',
+    'ſ',
+    'K',
+    'é',
+    '/',
+  );
   it('agree with the regexes', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 24 }), (parts) => {
@@ -96,7 +120,23 @@ describe('owner/repo#123 references', () => {
     return out;
   };
   it('finds what a scan of the pattern finds', () => {
-    const piece = fc.constantFrom('a', 'B', '7', '_', '.', '-', '/', '#', '#1', '12', ' ', '\n', 'é', 'acme/api', '#4821');
+    const piece = fc.constantFrom(
+      'a',
+      'B',
+      '7',
+      '_',
+      '.',
+      '-',
+      '/',
+      '#',
+      '#1',
+      '12',
+      ' ',
+      '\n',
+      'é',
+      'acme/api',
+      '#4821',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 20 }), (parts) => {
         const text = parts.join('');
@@ -138,7 +178,9 @@ describe('trigger words marked while splitting', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
         const text = parts.join('');
-        expect(patternMatches(text, lex, splitWords(text, undefined, HEAD_PREFIXES))).toEqual(patternMatches(text, lex));
+        expect(patternMatches(text, lex, splitWords(text, undefined, HEAD_PREFIXES))).toEqual(
+          patternMatches(text, lex),
+        );
       }),
       { numRuns: 1500 },
     );

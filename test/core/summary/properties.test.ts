@@ -102,13 +102,27 @@ describe('lintSummary properties', () => {
   it('word count: any white space separates words (Unicode spaces too), and nothing else does', () => {
     // Separators of every kind `\s` knows, and look-alikes it does not (zero-width space and joiner,
     // word joiner), which join the words on either side as the page shows them.
-    const gap = fc.constantFrom(' ', '\t', '\u00a0', '\u2003', '\u202f', '\u3000', '\ufeff', '\u2028', '\u200b', '\u2060');
+    const gap = fc.constantFrom(
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u2003',
+      '\u202f',
+      '\u3000',
+      '\ufeff',
+      '\u2028',
+      '\u200b',
+      '\u2060',
+    );
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('ok', 'fine', 'yes'), gap), { minLength: 1, maxLength: 60 }), (parts) => {
-        const body = parts.map(([w, g]) => w + g).join('');
-        const r = lintSummary({ whatHappened: body, whoWasAffected: '', whatWeDid: '', prevention: '' }, {});
-        expect(r.words).toBe(body.split(/\s+/).filter(Boolean).length);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('ok', 'fine', 'yes'), gap), { minLength: 1, maxLength: 60 }),
+        (parts) => {
+          const body = parts.map(([w, g]) => w + g).join('');
+          const r = lintSummary({ whatHappened: body, whoWasAffected: '', whatWeDid: '', prevention: '' }, {});
+          expect(r.words).toBe(body.split(/\s+/).filter(Boolean).length);
+        },
+      ),
       { numRuns: 200 },
     );
   });

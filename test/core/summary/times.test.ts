@@ -7,7 +7,27 @@ import { mayBeTime, TIME, timeMentions } from '../../../src/core/summary/times';
 
 describe('mayBeTime', () => {
   it('skips only the numbers TIME cannot read as a time', () => {
-    const piece = fc.constantFrom('1', '12', '123', '2026', '-', ':', '.', ' ', '\t', 'am', 'PM', 'p.m.', 'UTC', 'Z', 'T', 'noon', 'x', '%', '05');
+    const piece = fc.constantFrom(
+      '1',
+      '12',
+      '123',
+      '2026',
+      '-',
+      ':',
+      '.',
+      ' ',
+      '\t',
+      'am',
+      'PM',
+      'p.m.',
+      'UTC',
+      'Z',
+      'T',
+      'noon',
+      'x',
+      '%',
+      '05',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
         const text = parts.join('');
