@@ -48,10 +48,10 @@ const PRIORITY: Record<Term['kind'], number> = { allow: 0, employee: 1, codename
 
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 
-/** `words`: the text's words (`splitWords`). */
 /**
- * `starts`: the indexes of the words that pass the lexicon's bit test (`lexiconStarts`, found as the
- * text was split); without them each word is tested here.
+ * `words`: the text's words (`splitWords`). `starts`: the indexes of the words that pass the
+ * lexicon's bit test (`lexiconStarts`, found as the text was split); without them each word is
+ * tested here.
  */
 export function lexiconMatches(
   doc: SummaryDocument,

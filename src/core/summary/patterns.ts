@@ -1265,7 +1265,7 @@ interface Scan {
   hashDigit: boolean;
   hashNumber: boolean;
   hashWord: boolean;
-  /** A dot with an ASCII letter, digit or hyphen before it and a letter after, then another such (`dotName`). */
+  /** An ASCII letter, digit or hyphen, a dot, an ASCII letter, then (`dotName`) one more of the first kind. */
   dotName: boolean;
   dotLetter: boolean;
 }

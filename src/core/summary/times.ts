@@ -53,10 +53,10 @@ const CANDIDATE = /\d+|noon|midnight/g;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
- * Whether TIME at `at`, the start of a candidate `n` long (a run of digits, "noon" or "midnight"), can find a time:
- * "2024-" may begin an ISO instant; one or two digits need ":" or "." or an am/pm after them (else
- * TIME finds a bare number at most, which is no time, or nothing). A run of three digits or more
- * is never a time's hour. Most numbers in a summary ("12% of", "HTTP 503") go no further.
+ * Whether TIME at `at`, where a candidate `n` long begins (a run of digits, "noon" or "midnight"),
+ * can find a time: "2024-" may begin an ISO instant; one or two digits need ":" or "." or an am/pm
+ * after them (else TIME finds a bare number at most, which is no time, or nothing). A run of three
+ * digits or more is never a time's hour. Most numbers in a summary ("12% of", "HTTP 503") go no further.
  */
 export function mayBeTime(s: string, at: number, n: number): boolean {
   if (!isDigit(s.charCodeAt(at))) return true; // noon, midnight
