@@ -111,8 +111,7 @@ describe('lexBlocks', () => {
     '> | a |',
     '# Heading',
     'text with *emphasis* and a [link](https://example.com)',
-    // Fences, quotes, HTML blocks, link definitions and indented code, which lexBlocks skips where
-    // the text cannot hold one.
+    // Fences, quotes, HTML blocks, link definitions and indented code, alone and in lists and quotes.
     '```',
     '~~~',
     '```js',
