@@ -270,7 +270,8 @@ function moreThan(chars: string, text: string, max: number): boolean {
 /**
  * Markdown marked would take too long on (seconds for 60 KB of "_a_a_a…" or "> > > …"): no summary
  * a person writes looks like this, so it is read (and rendered) as plain lines instead. Linear:
- * two counting scans, then one look at each line that starts with a prefix character.
+ * the delimiters and "<" counted by indexOf (one scan per character, stopping past the limit), then
+ * one look at each line that starts with a prefix character.
  */
 export function markdownTooHard(text: string): boolean {
   if (moreThan(DELIMITERS, text, MAX_DELIMITERS) || moreThan('<', text, MAX_ANGLES)) return true;
