@@ -148,10 +148,15 @@ export function isDecodedReference(name: string): boolean {
   return Object.hasOwn(NAMED, name);
 }
 
-/** Default-ignorable code points (DerivedCoreProperties), bidi controls and C1 controls: removed from the shadow. */
+/**
+ * Default-ignorable code points (DerivedCoreProperties), bidi controls, and the control characters
+ * but tab and line breaks (C0, DEL, C1): removed from the shadow. A font may draw a control as a box
+ * or as nothing: either way a reader reads the word around it whole.
+ */
 export function isInvisible(cp: number): boolean {
   return (
-    (cp >= 0x80 && cp <= 0x9f) || // C1 controls (`&#150;` is one on the page: marked decodes it as U+0096)
+    (cp < 32 && !((0x2600 >> cp) & 1)) || // C0 but tab, LF and CR (bits 9, 10 and 13)
+    (cp >= 0x7f && cp <= 0x9f) || // DEL and C1 (`&#150;` is one on the page: marked decodes it as U+0096)
     cp === 0xad ||
     cp === 0x34f ||
     cp === 0x61c ||
@@ -437,12 +442,12 @@ export function buildShadow(source: string, markers?: Uint8Array, links: readonl
   /** One character of rendered text (a code point), through NFKC, dash folding and the skeleton. */
   const emit = (cp: number, start: number, end: number) => {
     diverge(start);
-    if (cp < 128) {
-      cp === 95 ? underscore(start, end) : push(String.fromCharCode(cp), start, end);
-      return;
-    }
     if (isInvisible(cp)) {
       if (!innocentInvisible(source, start, end, cp) || end - start > 2) invisible.push({ start, end, codePoint: cp });
+      return;
+    }
+    if (cp < 128) {
+      cp === 95 ? underscore(start, end) : push(String.fromCharCode(cp), start, end);
       return;
     }
     const folded = foldedOf(cp);
