@@ -1,4 +1,5 @@
 // wrangler.toml [alias] swaps a few of drizzle-orm's internal modules for src/db/drizzle-worker-stubs.ts,
+// its SQLite dialect for a trimmed copy (src/db/drizzle-worker-dialect.js),
 // and the two modules of Hono's app.mount(), its validator's cookie helper, hono/jsx's metadata
 // components and its client-side context provider for src/http/hono-worker-stubs.ts, in the Worker bundle. Each
 // alias must still match an import its package makes (after an upgrade a stale alias would silently stop
@@ -36,6 +37,17 @@ function drizzleFiles(): string[] {
 /** Each stub file, the package directory its aliases point into, the files there, and what it exports. */
 const STUBS: Record<string, { root: string; files: () => string[]; names: string[] }> = {
   './src/db/drizzle-worker-stubs.ts': { root: DRIZZLE, files: drizzleFiles, names: Object.keys(stubs) },
+  // A trimmed copy of drizzle's dialect (test/db/drizzle-worker-dialect.test.ts): its export list.
+  './src/db/drizzle-worker-dialect.js': {
+    root: DRIZZLE,
+    files: drizzleFiles,
+    names: (
+      /^export \{([^}]*)\}/m.exec(readFileSync(join(ROOT, 'src/db/drizzle-worker-dialect.js'), 'utf8'))?.[1] ?? ''
+    )
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean),
+  },
   // Hono's own ESM files (not dist/cjs): hono-base.js, validator/validator.js and jsx/base.js are the importers.
   './src/http/hono-worker-stubs.ts': {
     root: HONO,
@@ -50,7 +62,7 @@ const STUBS: Record<string, { root: string; files: () => string[]; names: string
 };
 
 it('wrangler.toml aliases internals to the stubs, and each alias matches an import its package makes', () => {
-  expect(aliases.length).toBe(11);
+  expect(aliases.length).toBe(14);
   expect(new Set(aliases.map((a) => a.to))).toEqual(new Set(Object.keys(STUBS)));
   for (const { from, to } of aliases) {
     const stub = STUBS[to];
