@@ -2,6 +2,7 @@
 // word count, and offset -> line/column. Positions are computed against the submitted text itself
 // (CRLF counts as one line break), never against marked's rewritten tokens.
 import { Lexer, type Token, Tokenizer, type Tokens } from 'marked';
+import { SPACE } from './tokens';
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey, type SummarySections } from './types';
 
 const SYNONYMS: Record<SectionKey, string[]> = {
@@ -326,18 +327,38 @@ export function mayHoldSetext(text: string): boolean {
 }
 
 /**
- * marked's tokenizer, minus the table and setext-heading rules where the text cannot hold one:
- * marked tries both at every block (about a fifth of its block pass), and a rule that cannot match
- * changes nothing when skipped.
+ * marked's tokenizer, minus the rules the text cannot match anywhere: marked tries each block rule
+ * in turn at every block (a paragraph after all of them), and a rule that cannot match changes
+ * nothing when skipped. Each needs characters the text lacks: a table's delimiter row or a setext
+ * underline (see above), a code fence (three backticks or tildes), a quote's `>`, an HTML block's
+ * `<`, a link definition's `]:`. The text of a list item or a quote is the text's own lines with
+ * their prefix taken off, or spaces put before a lazy line: it holds none of these the text does
+ * not (but may hold four spaces it does not: indented code is always tried).
  */
 class BlockTokenizer extends Tokenizer {
   tables = true;
   setext = true;
+  fencedCode = true;
+  quotes = true;
+  htmlBlocks = true;
+  linkDefs = true;
   override table(src: string): Tokens.Table | undefined {
     return this.tables ? super.table(src) : undefined;
   }
   override lheading(src: string): Tokens.Heading | undefined {
     return this.setext ? super.lheading(src) : undefined;
+  }
+  override fences(src: string): Tokens.Code | undefined {
+    return this.fencedCode ? super.fences(src) : undefined;
+  }
+  override blockquote(src: string): Tokens.Blockquote | undefined {
+    return this.quotes ? super.blockquote(src) : undefined;
+  }
+  override html(src: string): Tokens.HTML | undefined {
+    return this.htmlBlocks ? super.html(src) : undefined;
+  }
+  override def(src: string): Tokens.Def | undefined {
+    return this.linkDefs ? super.def(src) : undefined;
   }
 }
 
@@ -354,6 +375,10 @@ export function lexBlocks(text: string): Token[] {
   const tokenizer = new BlockTokenizer();
   tokenizer.tables = mayHoldTable(text);
   tokenizer.setext = mayHoldSetext(text);
+  tokenizer.fencedCode = text.includes('```') || text.includes('~~~');
+  tokenizer.quotes = text.includes('>');
+  tokenizer.htmlBlocks = text.includes('<');
+  tokenizer.linkDefs = text.includes(']:');
   const lexer = new Lexer({ gfm: true, tokenizer });
   lexer.blockTokens(text, lexer.tokens);
   for (const queued of lexer.inlineQueue) {
@@ -491,13 +516,15 @@ function lex(text: string): { token: Token; start: number; end: number }[] | nul
   return at === text.length ? blocks : null;
 }
 
-const NON_SPACE_RUN = /\S+/g;
-
-/** `s.split(/\s+/).filter(Boolean).length`, without building the array (V8's regex scan beats a char loop). */
+/** `s.split(/\s+/).filter(Boolean).length`: the starts of non-space runs, counted in one table-driven pass. */
 function countWords(s: string): number {
   let count = 0;
-  NON_SPACE_RUN.lastIndex = 0;
-  while (NON_SPACE_RUN.test(s)) count++;
+  let prev = 1;
+  for (let i = 0; i < s.length; i++) {
+    const space = SPACE[s.charCodeAt(i)] as number;
+    count += prev & (space ^ 1);
+    prev = space;
+  }
   return count;
 }
 

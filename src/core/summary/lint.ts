@@ -12,7 +12,7 @@ import {
 import { compileLexicon, type Lexicon } from './lexicon';
 import type { Match } from './matches';
 import { lexiconMatches, possibleNames } from './names';
-import { patternMatches, secretMatches } from './patterns';
+import { HEAD_PREFIXES, patternMatches, secretMatches } from './patterns';
 import { maskSecret } from './redact';
 import { buildShadow, type Shadow, shadowIndex, toSource } from './shadow';
 import { hhmm, nearestInstant, type TimeMention, timeMentions } from './times';
@@ -390,11 +390,11 @@ function leakSpans(view: View, lexicon: Lexicon): Match[] {
   const lex = compileLexicon(lexicon);
   const { shadow, shadowDoc } = view;
   const text = shadow.text;
-  const words = splitWords(text);
+  const words = splitWords(text, lex.firstBits, HEAD_PREFIXES);
   const seen: { credentialHead?: boolean } = {};
   const found = [
     ...patternMatches(text, lex, words, seen),
-    ...lexiconMatches(shadowDoc, lex, words.list),
+    ...lexiconMatches(shadowDoc, lex, words.list, words.lexiconStarts),
     ...(lex.roster ? [] : possibleNames(shadowDoc, words.list)),
   ]
     .filter((m) => !lex.allow.has(text.slice(m.start, m.end).toLowerCase()))

@@ -48,8 +48,17 @@ const PRIORITY: Record<Term['kind'], number> = { allow: 0, employee: 1, codename
 
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 
-/** `words`: the text's words (`splitWords`). */
-export function lexiconMatches(doc: SummaryDocument, lex: CompiledLexicon, words: readonly Word[]): Match[] {
+/**
+ * `words`: the text's words (`splitWords`). `starts`: the indexes of the words that pass the
+ * lexicon's bit test (`lexiconStarts`, found as the text was split); without them each word is
+ * tested here.
+ */
+export function lexiconMatches(
+  doc: SummaryDocument,
+  lex: CompiledLexicon,
+  words: readonly Word[],
+  starts?: readonly number[],
+): Match[] {
   const { text } = doc;
   const out: Match[] = [];
 
@@ -109,10 +118,17 @@ export function lexiconMatches(doc: SummaryDocument, lex: CompiledLexicon, words
   }
 
   let i = 0;
+  let next = 0; // the next of `starts` to visit
   while (i < words.length) {
+    if (starts) {
+      // Straight to the next word that passed the bit test (and is not inside a match already made).
+      while (next < starts.length && (starts[next] as number) < i) next++;
+      if (next === starts.length) break;
+      i = starts[next] as number;
+    }
     const first = words[i] as Word;
     // Most words begin nothing: one bit test and on.
-    if (!((lex.firstBits[first.hash >>> 19] as number) & (1 << (first.hash >>> 14)))) {
+    if (!starts && !((lex.firstBits[first.hash >>> 19] as number) & (1 << (first.hash >>> 14)))) {
       i++;
       continue;
     }
@@ -206,6 +222,8 @@ export function possibleNames(doc: SummaryDocument, words: readonly Word[]): Mat
   const { text } = doc;
   const out: Match[] = [];
   const capitalised = (w: Word) => {
+    const c0 = text.charCodeAt(w.start);
+    if ((c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57)) return false; // a lower-case letter or a digit
     const c = text[w.start] ?? '';
     return (
       c !== c.toLowerCase() && text[w.start + 1] !== undefined && text[w.start + 1] === text[w.start + 1]?.toLowerCase()
@@ -214,7 +232,8 @@ export function possibleNames(doc: SummaryDocument, words: readonly Word[]): Mat
   const spaced = (a: Word, b: Word) => /^[ \t]+$/.test(text.slice(a.end, b.start));
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
-    if (!FIRST_NAMES.has(w.key) || isCommonWord(w.key) || !capitalised(w)) continue;
+    // Capitals first: most words are not, and their keys are never made.
+    if (!capitalised(w) || !FIRST_NAMES.has(w.key) || isCommonWord(w.key)) continue;
     let last = w;
     let lastIndex = i;
     let next = words[i + 1];

@@ -11,7 +11,7 @@
 import type { CompiledLexicon } from './lexicon';
 import type { Match } from './matches';
 import { REDACTED_SECRET } from './redact';
-import { splitWords, type Words } from './tokens';
+import { SPACE, splitWords, type Word, type Words } from './tokens';
 
 type Emit = (m: Match) => void;
 
@@ -69,6 +69,41 @@ function scanHyphens(text: string): { hyphens: number[]; pod: boolean } {
   return { hyphens, pod };
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+
+/**
+ * The `#` and `.` gates, read from the few offsets of those characters (most of a summary's `#`
+ * are its headings'): `#\d`, `#\s*\d`, `#[^\s#]`, and what `/[a-z0-9-]\.[a-z][a-z0-9-]/i` and
+ * `/[a-z0-9-]\.[a-z]/i` find (a host's dot; without the `u` flag `[a-z]` is the ASCII letters).
+ */
+export function scanMarks(text: string): Pick<Scan, 'hashDigit' | 'hashNumber' | 'hashWord' | 'dotName' | 'dotLetter'> {
+  let hashDigit = false;
+  let hashNumber = false;
+  let hashWord = false;
+  for (let i = text.indexOf('#'); i !== -1; i = text.indexOf('#', i + 1)) {
+    const c = text.charCodeAt(i + 1);
+    if (isDigit(c)) hashDigit = hashNumber = true;
+    if (i + 1 < text.length && c !== 35 && SPACE[c] === 0) hashWord = true;
+    if (!hashNumber && SPACE[c] === 1) {
+      let k = i + 2;
+      while (k < text.length && SPACE[text.charCodeAt(k)] === 1) k++;
+      if (isDigit(text.charCodeAt(k))) hashNumber = true;
+    }
+    if (hashDigit && hashWord) break;
+  }
+  let dotName = false;
+  let dotLetter = false;
+  for (let i = text.indexOf('.'); i !== -1 && !dotName; i = text.indexOf('.', i + 1)) {
+    const b = i > 0 ? text.charCodeAt(i - 1) : 0;
+    if (!(isAsciiAlnum(b) || b === 45) || !isAsciiLetter(text.charCodeAt(i + 1))) continue;
+    dotLetter = true;
+    const a = text.charCodeAt(i + 2);
+    if (isAsciiAlnum(a) || a === 45) dotName = true;
+  }
+  return { hashDigit, hashNumber, hashWord, dotName, dotLetter };
+}
+
 /**
  * Where a match ending in `-<digit>` can begin: for each such hyphen, the start of the run of
  * `member` characters before it (a match never begins inside one: its look-behind forbids that).
@@ -119,7 +154,12 @@ class Triggers {
     if (this.all) return;
     const ascii = words.ascii;
     let apostrophe = text.indexOf("'");
-    for (const w of words.list) {
+    // Only the words whose first two characters begin a head, when the split marked them.
+    const list = words.list;
+    const starts = words.prefixStarts;
+    const count = starts ? starts.length : list.length;
+    for (let j = 0; j < count; j++) {
+      const w = list[starts ? (starts[j] as number) : j] as Word;
       if (ascii) {
         // The key is the text lower-cased: read the text (one flat string), and its apostrophes.
         this.check(text, w.start, w.end, w.start);
@@ -127,6 +167,11 @@ class Triggers {
           if (apostrophe > w.start) this.check(text, apostrophe + 1, w.end, apostrophe + 1);
           apostrophe = text.indexOf("'", apostrophe + 1);
         }
+        continue;
+      }
+      // A word of ASCII letters and digits is read in the text (`check` lower-cases its characters).
+      if (w.source !== undefined) {
+        this.check(w.source, w.start, w.end, w.start);
         continue;
       }
       const key = w.key;
@@ -145,8 +190,16 @@ class Triggers {
     let c1 = at + 1 < end ? s.charCodeAt(at + 1) | 32 : 0;
     if (c1 === 39) c1 = 0; // a one-character part
     if (c0 >= 128 || c1 >= 128) return;
-    const heads = HEADS_BY_PREFIX[c0 * 128 + c1];
+    const slot = c0 * 128 + c1;
+    const heads = HEADS_BY_PREFIX[slot];
     if (heads === undefined) return;
+    // Most words sharing a head's first two characters differ at the third: one bit test each.
+    const third = THIRD_OF_PREFIX[slot] as number;
+    if ((third & ANY_THIRD) === 0) {
+      if (at + 2 >= end) return; // every head here is longer than the part
+      const c2 = s.charCodeAt(at + 2) | 32;
+      if ((third & (c2 >= 97 && c2 <= 122 ? 1 << (c2 - 97) : OTHER_THIRD)) === 0) return;
+    }
     // Indexed loops: this runs for every word, and for..of costs here.
     for (let j = 0; j < heads.length; j++) {
       const id = heads[j] as number;
@@ -179,6 +232,15 @@ type Group = readonly number[];
 const HEADS: string[] = [];
 /** Head ids by their first two characters (at `c0 * 128 + c1`, c1 = 0 for a one-character head). */
 const HEADS_BY_PREFIX: (number[] | undefined)[] = new Array(128 * 128);
+/** 1 where HEADS_BY_PREFIX has heads: splitWords marks the words Triggers reads (`prefixStarts`). */
+export const HEAD_PREFIXES = new Uint8Array(128 * 128);
+/**
+ * By prefix slot, the third characters of its heads: bit `c - 97` for a letter, OTHER_THIRD for
+ * anything else, ANY_THIRD when a head there has two characters or one (every word may match it).
+ */
+const THIRD_OF_PREFIX = new Uint32Array(128 * 128);
+const OTHER_THIRD = 1 << 26;
+const ANY_THIRD = 1 << 27;
 /** By head id, the start lists it belongs to. */
 const STARTS_OF_HEAD: number[][] = [];
 function registerHeads(groups: readonly (readonly string[])[]): Group[] {
@@ -190,6 +252,11 @@ function registerHeads(groups: readonly (readonly string[])[]): Group[] {
         STARTS_OF_HEAD.push([]);
         const slot = h.charCodeAt(0) * 128 + (h.charCodeAt(1) || 0);
         HEADS_BY_PREFIX[slot] = [...(HEADS_BY_PREFIX[slot] ?? []), id];
+        HEAD_PREFIXES[slot] = 1;
+        const c2 = h.charCodeAt(2);
+        THIRD_OF_PREFIX[slot] =
+          (THIRD_OF_PREFIX[slot] as number) |
+          (h.length < 3 ? ANY_THIRD : c2 >= 97 && c2 <= 122 ? 1 << (c2 - 97) : OTHER_THIRD);
       }
       return id;
     }),
@@ -282,6 +349,29 @@ const WORD_THEN_NUMBER =
 const COMMIT_REF =
   /(?<![\p{L}\p{N}_])(?:commit|sha|revision|rev|changeset)[ \t]*:?[ \t]+(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?![\p{L}\p{N}_])/giu;
 const REPO_REF = /(?<![\w./-])[\w.-]+\/[\w.-]+#\d+\b/g;
+const REPO_REF_AT = sticky(REPO_REF);
+/** `[\w.-]` (ASCII: REPO_REF has no `u` flag), by char code. */
+const isRepoChar = (c: number) => isAsciiAlnum(c) || c === 95 || c === 46 || c === 45;
+
+/**
+ * Where REPO_REF can begin: before each "#" and digit, a run of `[\w.-]`, a "/", and the run of
+ * `[\w.-]` before that, whose start is the only place its look-behind lets a match begin. A scan
+ * of the whole pattern tries every word and backs off each (tens of microseconds a summary). Each
+ * run is walked once: a walk back from one "#" stops at the one before it. Ascending.
+ */
+export function repoRefStarts(text: string): number[] {
+  const out: number[] = [];
+  for (let h = text.indexOf('#'); h !== -1; h = text.indexOf('#', h + 1)) {
+    if (!isDigit(text.charCodeAt(h + 1))) continue;
+    let slash = h;
+    while (slash > 0 && isRepoChar(text.charCodeAt(slash - 1))) slash--;
+    if (slash === h || text.charCodeAt(--slash) !== 47) continue;
+    let start = slash;
+    while (start > 0 && isRepoChar(text.charCodeAt(start - 1))) start--;
+    if (start < slash) out.push(start);
+  }
+  return out;
+}
 const SERVICENOW = /(?<![\w])(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS|KB)\d{6,10}\b/g;
 
 const TICKET_AT = sticky(TICKET);
@@ -312,13 +402,13 @@ function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): vo
   });
   const found = (m: RegExpExecArray) => ticket(m.index, m.index + m[0].length);
   // "#" then a number, "no." or "number" ("ſ" and "K" fold to no letter of these).
-  if (/#\s*\d|no\.|number/i.test(text)) eachKeyed(text, NAMED_RULE, scan, found);
+  if (scan.hashNumber || /no\.|number/i.test(text)) eachKeyed(text, NAMED_RULE, scan, found);
   // A "#" then a digit (markdown headings have "#" too, then a space).
-  const hashDigit = /#\d/.test(text);
+  const hashDigit = scan.hashDigit;
   each(text, BARE_NUMBER, found, hashDigit);
   eachKeyed(text, WORD_THEN_NUMBER_RULE, scan, found);
   eachKeyed(text, COMMIT_RULE, scan, found);
-  each(text, REPO_REF, found, hashDigit);
+  if (hashDigit) eachAt(text, REPO_REF_AT, repoRefStarts(text), found);
   eachKeyed(text, SERVICENOW_RULE, scan, found, SERVICENOW_GATE);
 }
 
@@ -328,9 +418,9 @@ const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const MENTION = /(?<![\p{L}\p{N}_.@+%-])@(?:[\p{L}][\p{L}\p{N}_.-]*[\p{L}\p{N}_]|[\p{L}])/gu;
 const SLACK_ENCODED = /<[@#!](?:[A-Za-z0-9]+|here|channel|everyone)(?:\|[^>\n]{0,80})?>/g;
 
-function channels(text: string, emit: Emit): void {
+function channels(text: string, emit: Emit, scan: Scan): void {
   // A "#" then neither a space nor another "#" (a heading's).
-  if (/#[^\s#]/.test(text))
+  if (scan.hashWord)
     each(text, CHANNEL, (m) => {
       if (HEX_COLOUR.test(m[0])) return;
       const end = m.index + m[0].replace(/[.-]+$/, '').length;
@@ -620,7 +710,7 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void
     scan.words.has(LOCALHOST_WORDS),
   );
   // In plain ASCII a host's last dot has a letter, then a letter, digit or hyphen ("a.m." has not).
-  if (scan.ascii ? /[a-z0-9-]\.[a-z][a-z0-9-]/i.test(text) : /[a-z0-9-]\.[a-z]/i.test(text))
+  if (scan.ascii ? scan.dotName : scan.dotLetter)
     each(text, HOST, (m) => {
       if (hostVerdict(m[0], lex) === 'internal') internal(m.index, m.index + m[0].length, 'an internal hostname');
     });
@@ -939,8 +1029,27 @@ const JARGON = keyedRules([
   [/(?<![\p{L}\p{N}_])(?:cohort|ring|cell|shard|partition|bucket|pod)[ \t-]?#?\d+(?![\p{L}\p{N}_.])/giu],
 ]);
 
+const PLAN_CODE_RULE = JARGON[1] as KeyedRule;
+const PLAN_WORDS = registerStarts(['plan', 'tier']);
+
+/**
+ * The plan-code rule ("the P3 plan") begins at the code, which no word list can name: it needs a
+ * digit, then spaces or tabs, then "plan" or "tier". Looked for behind each such word before the
+ * pattern scans the text (most summaries say "plan" without a code before it).
+ */
+function digitBeforePlan(text: string, scan: Scan): boolean {
+  if (scan.words.all) return true;
+  for (const at of scan.words.starts(PLAN_WORDS)) {
+    let k = at;
+    while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+    if (k < at && isDigit(text.charCodeAt(k - 1))) return true;
+  }
+  return false;
+}
+
 function jargon(text: string, emit: Emit, scan: Scan): void {
   for (const rule of JARGON) {
+    if (rule === PLAN_CODE_RULE && !digitBeforePlan(text, scan)) continue;
     eachKeyed(text, rule, scan, (m) =>
       emit({
         rule: 'jargon',
@@ -998,7 +1107,9 @@ const BLAME = keyedRules([
 ]);
 const WHY_WORDS = registerHeads([['why']]);
 /** "First why: …", "2nd why – …": numbered whys in prose. */
-const ORDINAL_WHY = /(?<![\p{L}\p{N}_])(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[ \t]+why(?![\p{L}])/giu;
+const [ORDINAL_WHY] = keyedRules([
+  [/(?<![\p{L}\p{N}_])(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[ \t]+why(?![\p{L}])/giu],
+]) as [KeyedRule];
 const FIVE_WHYS_PHRASE = /(?<![\p{L}\p{N}_])(?:five|5)[ \t-]+whys?(?![\p{L}])/giu;
 const WHY_LINE = /^[ \t>]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?why(?:[ \t]*#?\d)?(?![\p{L}])/gimu;
 /** A why-question: "Why?", "Why did the check not run?" (one sentence; "v1.2" keeps its dot). */
@@ -1094,7 +1205,7 @@ function ownersBlameWhys(text: string, emit: Emit, scan: Scan): void {
     }
   }
   const ordinals: RegExpExecArray[] = [];
-  each(text, ORDINAL_WHY, (m) => ordinals.push(m));
+  eachKeyed(text, ORDINAL_WHY, scan, (m) => ordinals.push(m));
   if (ordinals.length >= 2) {
     for (const m of ordinals) {
       emit({
@@ -1150,6 +1261,13 @@ interface Scan {
   hyphens: number[];
   /** A hyphen is followed by five POD_CHARS. */
   pod: boolean;
+  /** The text holds `#\d`, `#\s*\d`, `#[^\s#]` (see scanMarks). */
+  hashDigit: boolean;
+  hashNumber: boolean;
+  hashWord: boolean;
+  /** An ASCII letter, digit or hyphen, a dot, an ASCII letter, then (`dotName`) one more of the first kind. */
+  dotName: boolean;
+  dotLetter: boolean;
 }
 
 /**
@@ -1168,14 +1286,14 @@ export function patternMatches(
     if (m.end > m.start) out.push(m);
   };
   const { hyphens, pod } = scanHyphens(text);
-  const scan: Scan = { words: new Triggers(words, text), ascii: words.ascii, hyphens, pod };
+  const scan: Scan = { words: new Triggers(words, text), ascii: words.ascii, hyphens, pod, ...scanMarks(text) };
   // Texts whose words cannot tell (see Triggers.all): every offset.
   const heads = scan.words.all ? Array.from({ length: text.length }, (_, i) => i) : scan.words.starts(CREDENTIAL_WORDS);
   seen.credentialHead = secrets(text, emit, heads);
   contacts(text, lex, emit);
   hosts(text, lex, emit, scan);
   tickets(text, lex, emit, scan);
-  channels(text, emit);
+  channels(text, emit, scan);
   jargon(text, emit, scan);
   ownersBlameWhys(text, emit, scan);
   return out;

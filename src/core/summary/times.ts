@@ -15,7 +15,7 @@ export interface TimeMention {
 }
 
 /** A time of day (sticky: tried where one can begin, see timeMentions). */
-const TIME =
+export const TIME =
   /(?<![\p{L}\p{N}:./]|(?<!\d)-)(?:(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?|(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?[ \t]*([ap]\.?m\.?|[AP]\.?M\.?)?|(noon|midnight))(?=Z(?![\p{L}\p{N}])|(?:UTC|GMT)(?![\p{L}])|(?![\p{L}\p{N}]|[:.]\d))/uy;
 const UTC_AFTER =
   /^[ \t]*\(?[ \t]*(?:UTC|GMT|Z(?![\p{L}])|Coordinated Universal Time|Zulu|\+00:?00|UTC[ \t]*[+±][ \t]*0{1,2}(?::?00)?|Etc\/(?:UTC|GMT|Zulu))(?![\p{L}])/iu;
@@ -48,6 +48,28 @@ function statedZone(text: string): RegExpExecArray | null {
 /** Between a UTC time and a local-time gloss of it: "14:05 UTC (10:05 EDT)", "14:05 UTC / 10:05 EDT". */
 const GLOSS_JOIN = /^[ \t]*(?:\(?[ \t]*(?:UTC|GMT|Z)[ \t]*\)?)?[ \t]*(?:\(|\/|,|;|[-–—][ \t])[ \t]*$/i;
 
+/** Where TIME may begin: a run of digits (its look-behind forbids a digit before one), "noon", "midnight". */
+const CANDIDATE = /\d+|noon|midnight/g;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Whether TIME at `at`, where a candidate `n` long begins (a run of digits, "noon" or "midnight"),
+ * can find a time: "2024-" may begin an ISO instant; one or two digits need ":" or "." or an am/pm
+ * after them (else TIME finds a bare number at most, which is no time, or nothing). A run of three
+ * digits or more is never a time's hour. Most numbers in a summary ("12% of", "HTTP 503") go no further.
+ */
+export function mayBeTime(s: string, at: number, n: number): boolean {
+  if (!isDigit(s.charCodeAt(at))) return true; // noon, midnight
+  const next = s.charCodeAt(at + n);
+  if (n === 4) return next === 45;
+  if (n > 2) return false;
+  if (next === 58 || next === 46) return true;
+  let k = at + n;
+  while (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 9) k++;
+  const c = s.charCodeAt(k) | 32;
+  return c === 97 || c === 112;
+}
+
 export function timeMentions(text: string, from: number, to: number, documentText: string): TimeMention[] {
   const found: TimeMention[] = [];
   const slice = text.slice(from, to);
@@ -55,12 +77,19 @@ export function timeMentions(text: string, from: number, to: number, documentTex
   // digit before one), "noon" or "midnight". Those skipped inside a time found are not tried, so
   // these are the matches a scan of every position would find.
   let lastEnd = 0;
-  for (const c of slice.matchAll(/\d+|noon|midnight/g)) {
-    if (c.index < lastEnd) continue;
-    TIME.lastIndex = c.index;
+  // Each candidate found by a test (no match object): it ends at lastIndex, and begins after the
+  // digits before that, or 4 or 8 back for "noon" and "midnight".
+  CANDIDATE.lastIndex = 0;
+  while (CANDIDATE.test(slice)) {
+    const after = CANDIDATE.lastIndex;
+    const tail = slice.charCodeAt(after - 1);
+    let at = after - (tail === 110 ? 4 : tail === 116 ? 8 : 1);
+    if (tail !== 110 && tail !== 116) while (at > 0 && isDigit(slice.charCodeAt(at - 1))) at--;
+    if (at < lastEnd || !mayBeTime(slice, at, after - at)) continue;
+    TIME.lastIndex = at;
     const m = TIME.exec(slice);
     if (m === null) continue;
-    lastEnd = c.index + m[0].length;
+    lastEnd = at + m[0].length;
     const start = from + m.index;
     const end = start + m[0].trimEnd().length;
     let minutes: number;

@@ -2,9 +2,17 @@
 // words' offsets, credential formats behind the text's longest token run. These cases sit on the
 // edges of those gates: a keyword after an apostrophe, in Unicode text, beside the characters the
 // `iu` flags fold (ſ, K) or toLowerCase lengthens (İ), and credentials in prose.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileLexicon } from '../../../src/core/summary/lexicon';
-import { patternMatches, secretMatches } from '../../../src/core/summary/patterns';
+import {
+  HEAD_PREFIXES,
+  patternMatches,
+  repoRefStarts,
+  scanMarks,
+  secretMatches,
+} from '../../../src/core/summary/patterns';
+import { splitWords } from '../../../src/core/summary/tokens';
 
 const lex = compileLexicon({});
 const rules = (text: string) => patternMatches(text, lex).map((m) => `${m.rule} ${text.slice(m.start, m.end)}`);
@@ -51,5 +59,130 @@ describe('credentials behind the longest token run', () => {
 
   it('finds none in long words and hyphenated prose', () => {
     expect(secretMatches('An internationalization-related, customer-facing misconfiguration.')).toEqual([]);
+  });
+});
+
+describe('the "#" and "." gates', () => {
+  // Read from the offsets of "#" and "." instead of a regex scan each: the same verdicts as the
+  // regexes they stand for, on any text (headings' "#", spaces of every kind, ſ and K, dots at the ends).
+  const piece = fc.constantFrom(
+    '#',
+    '##',
+    '.',
+    ' ',
+    '\t',
+    '\n',
+    '\u00a0',
+    '\u3000',
+    '1',
+    'a',
+    'Z',
+    '-',
+    '_',
+    'ſ',
+    'K',
+    'é',
+    '/',
+  );
+  it('agree with the regexes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        expect(scanMarks(text)).toEqual({
+          hashDigit: /#\d/.test(text),
+          hashNumber: /#\s*\d/.test(text),
+          hashWord: /#[^\s#]/.test(text),
+          dotName: /[a-z0-9-]\.[a-z][a-z0-9-]/i.test(text),
+          dotLetter: /[a-z0-9-]\.[a-z]/i.test(text),
+        });
+      }),
+      { numRuns: 4000 },
+    );
+  });
+});
+
+describe('owner/repo#123 references', () => {
+  // Tried only where one can begin (the start of the run before the "/" before each "#" and digit):
+  // the same matches as scanning the text with the pattern.
+  const REPO_REF = /(?<![\w./-])[\w.-]+\/[\w.-]+#\d+\b/g;
+  const atStarts = (text: string) => {
+    const at = new RegExp(REPO_REF.source, 'y');
+    const out: string[] = [];
+    let lastEnd = 0;
+    for (const s of repoRefStarts(text)) {
+      if (s < lastEnd) continue;
+      at.lastIndex = s;
+      const m = at.exec(text);
+      if (!m) continue;
+      out.push(`${m.index}:${m[0]}`);
+      lastEnd = s + m[0].length;
+    }
+    return out;
+  };
+  it('finds what a scan of the pattern finds', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'B',
+      '7',
+      '_',
+      '.',
+      '-',
+      '/',
+      '#',
+      '#1',
+      '12',
+      ' ',
+      '\n',
+      'é',
+      'acme/api',
+      '#4821',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        expect(atStarts(text)).toEqual([...text.matchAll(REPO_REF)].map((m) => `${m.index}:${m[0]}`));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+});
+
+describe('trigger words marked while splitting', () => {
+  // lint splits the words with HEAD_PREFIXES, so the trigger pass reads only the words that may
+  // begin a head: every rule must find exactly what it finds reading every word.
+  const piece = fc.constantFrom(
+    'An engineer ran ',
+    'an engineer deleted ',
+    'assigned to ',
+    'the owner: ',
+    "x'assigned to ",
+    'l’owner: Ana ',
+    'Café ',
+    'ticket 482137 ',
+    'commit 3f2a9c1d ',
+    'P3 plan ',
+    'First why? ',
+    'second why ',
+    'AKIAIOSFODNN7EXAMPLE ',
+    'ghp_',
+    'tasK ',
+    'ſtaff error ',
+    'İ ',
+    ' ',
+    '\n',
+    "'",
+    'a',
+    '5',
+  );
+  it('find what reading every word finds', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(patternMatches(text, lex, splitWords(text, undefined, HEAD_PREFIXES))).toEqual(
+          patternMatches(text, lex),
+        );
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
