@@ -1006,8 +1006,27 @@ const JARGON = keyedRules([
   [/(?<![\p{L}\p{N}_])(?:cohort|ring|cell|shard|partition|bucket|pod)[ \t-]?#?\d+(?![\p{L}\p{N}_.])/giu],
 ]);
 
+const PLAN_CODE_RULE = JARGON[1] as KeyedRule;
+const PLAN_WORDS = registerStarts(['plan', 'tier']);
+
+/**
+ * The plan-code rule ("the P3 plan") begins at the code, which no word list can name: it needs a
+ * digit, then spaces or tabs, then "plan" or "tier". Looked for behind each such word before the
+ * pattern scans the text (most summaries say "plan" without a code before it).
+ */
+function digitBeforePlan(text: string, scan: Scan): boolean {
+  if (scan.words.all) return true;
+  for (const at of scan.words.starts(PLAN_WORDS)) {
+    let k = at;
+    while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+    if (k < at && isDigit(text.charCodeAt(k - 1))) return true;
+  }
+  return false;
+}
+
 function jargon(text: string, emit: Emit, scan: Scan): void {
   for (const rule of JARGON) {
+    if (rule === PLAN_CODE_RULE && !digitBeforePlan(text, scan)) continue;
     eachKeyed(text, rule, scan, (m) =>
       emit({
         rule: 'jargon',

@@ -23,6 +23,9 @@ describe('keyword rules at their start words', () => {
     ['See tasK 4821377 for the details.', 'ticket-id tasK 4821377'],
     ['Tracked in #ops-review, see commit 3f2a9c1d.', 'ticket-id commit 3f2a9c1d'],
     ['Customers on the P3 plan saw errors.', 'jargon P3 plan'],
+    ['Accounts on ENT-12\tplans and the T2  tier were slow.', 'jargon ENT-12\tplans'],
+    ['Accounts on ENT-12\tplans and the T2  tier were slow.', 'jargon T2  tier'],
+    ['Café owners on the P3 plan saw errors.', 'jargon P3 plan'],
     ['The fix is INC0012345 — closed.', 'ticket-id INC0012345'],
   ])('%s', (text, finding) => {
     expect(rules(text)).toContain(finding);
