@@ -1,5 +1,6 @@
 // wrangler.toml [alias] swaps a few of drizzle-orm's internal modules for src/db/drizzle-worker-stubs.ts,
-// its SQLite dialect for a trimmed copy (src/db/drizzle-worker-dialect.js),
+// its SQLite dialect for a trimmed copy (src/db/drizzle-worker-dialect.js), its index and constraint
+// builders for src/db/drizzle-worker-schema-stubs.ts,
 // and the two modules of Hono's app.mount(), its validator's cookie helper, hono/jsx's metadata
 // components and its client-side context provider for src/http/hono-worker-stubs.ts, in the Worker bundle. Each
 // alias must still match an import its package makes (after an upgrade a stale alias would silently stop
@@ -8,6 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, it } from 'vitest';
+import * as schemaStubs from '../../src/db/drizzle-worker-schema-stubs';
 import * as stubs from '../../src/db/drizzle-worker-stubs';
 import * as honoStubs from '../../src/http/hono-worker-stubs';
 import { ROOT } from '../helpers/processes';
@@ -37,6 +39,7 @@ function drizzleFiles(): string[] {
 /** Each stub file, the package directory its aliases point into, the files there, and what it exports. */
 const STUBS: Record<string, { root: string; files: () => string[]; names: string[] }> = {
   './src/db/drizzle-worker-stubs.ts': { root: DRIZZLE, files: drizzleFiles, names: Object.keys(stubs) },
+  './src/db/drizzle-worker-schema-stubs.ts': { root: DRIZZLE, files: drizzleFiles, names: Object.keys(schemaStubs) },
   // A trimmed copy of drizzle's dialect (test/db/drizzle-worker-dialect.test.ts): its export list.
   './src/db/drizzle-worker-dialect.js': {
     root: DRIZZLE,
@@ -62,7 +65,7 @@ const STUBS: Record<string, { root: string; files: () => string[]; names: string
 };
 
 it('wrangler.toml aliases internals to the stubs, and each alias matches an import its package makes', () => {
-  expect(aliases.length).toBe(14);
+  expect(aliases.length).toBe(20);
   expect(new Set(aliases.map((a) => a.to))).toEqual(new Set(Object.keys(STUBS)));
   for (const { from, to } of aliases) {
     const stub = STUBS[to];
@@ -105,4 +108,18 @@ it("Hono's mount() and cookie-validation stand-ins say so if called", () => {
   // Made for every context (so making one must not throw); run only by the DOM renderer.
   const provider = honoStubs.createContextProviderFunction([]);
   expect(() => provider({ value: 1 })).toThrow(/DOM renderer is left out of the Worker bundle/);
+});
+
+it("drizzle's index and constraint stand-ins build the tables as drizzle does, and the rest say they are left out", async () => {
+  const { sqliteTable, text } = await import('drizzle-orm/sqlite-core');
+  const { uniqueKeyName } = await import('drizzle-orm/sqlite-core');
+  const table = sqliteTable('incidents', { id: text('id') });
+  // Every column gets drizzle's own unique-constraint name.
+  expect(schemaStubs.uniqueKeyName(table, ['id', 'title'])).toBe(uniqueKeyName(table, ['id', 'title']));
+  // `.references()` as sqliteTable calls it: the builder chains and keeps nothing.
+  const builder = new schemaStubs.ForeignKeyBuilder();
+  expect(builder.onUpdate().onDelete()).toBe(builder);
+  expect(builder.build()).toBeUndefined();
+  for (const f of [schemaStubs.index, schemaStubs.uniqueIndex, schemaStubs.primaryKey, schemaStubs.unique])
+    expect(() => f()).toThrow(/left out of the Worker bundle/);
 });
