@@ -100,6 +100,11 @@ export interface CompiledLexicon {
   /** `allow` entries that are domains ("acme.com"): they cover subdomains, URLs and role addresses. */
   allowDomains: Set<string>;
   ticketPrefixes: Set<string>;
+  /**
+   * The configured prefixes as written in capitals with another separator or none ("OPS_1234",
+   * "OPS 1234", "OPS#1234", "OPS1234"); the hyphenated key, in any case, is the ticket-id rule's own.
+   */
+  ticketForms: RegExp | null;
   /** Lower-cased allowed terms, compared with whole excerpts of the pattern rules. */
   allow: Set<string>;
 }
@@ -153,14 +158,24 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     const key = phraseKey(name);
     grow(add(phrases, key, { kind: 'tool', canonical: name, ambiguous: !key.includes(' ') && ambiguousWord(key) }));
   }
+  /** A codename and its plural ("the Bluebirds", "Falcons", "Atlases", "Ospreys"), as one term. */
+  const codename = (key: string, term: Term) => {
+    const plural = /(?:s|x|z|ch|sh)$/.test(key)
+      ? `${key}es`
+      : /[^aeiou]y$/.test(key)
+        ? `${key.slice(0, -1)}ies`
+        : `${key}s`;
+    add(phrases, plural, term);
+    return add(phrases, key, term);
+  };
   for (const name of lexicon.codenames ?? []) {
     const key = phraseKey(name);
-    grow(add(phrases, key, { kind: 'codename', canonical: name, ambiguous: !key.includes(' ') && ambiguousWord(key) }));
+    grow(codename(key, { kind: 'codename', canonical: name, ambiguous: !key.includes(' ') && ambiguousWord(key) }));
     // "Project Falcon" is also just "Falcon" in running text.
     const words = key.split(' ');
     if (words.length === 2 && (words[0] === 'project' || words[0] === 'operation')) {
       const rest = words[1] ?? '';
-      add(phrases, rest, { kind: 'codename', canonical: name, ambiguous: ambiguousWord(rest) });
+      codename(rest, { kind: 'codename', canonical: name, ambiguous: ambiguousWord(rest) });
     }
   }
   for (const name of lexicon.employees ?? []) {
@@ -204,6 +219,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     const h = keyHash(first) >>> 14;
     firstBits[h >>> 5] = (firstBits[h >>> 5] as number) | (1 << h);
   }
+  const prefixes = (lexicon.ticketPrefixes ?? []).map((p) => p.toUpperCase());
+  const keys = prefixes.filter((p) => /^[A-Z][A-Z0-9]*$/.test(p));
   const result: CompiledLexicon = {
     phrases,
     maxWords,
@@ -224,7 +241,10 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         )
         .filter((a) => /^(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]+$/.test(a)),
     ),
-    ticketPrefixes: new Set((lexicon.ticketPrefixes ?? []).map((p) => p.toUpperCase())),
+    ticketPrefixes: new Set(prefixes),
+    ticketForms: keys.length
+      ? new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${keys.join('|')})[_#]?[ \\t]?\\d{1,7}(?![\\p{L}\\p{N}_]|[-.]\\d)`, 'gu')
+      : null,
     allow: new Set((lexicon.allow ?? []).map((a) => foldText(a.trim()).toLowerCase())),
   };
   compiled.set(lexicon, result);

@@ -378,6 +378,8 @@ function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): vo
     if (configured || looksLikeKey) ticket(m.index, m.index + m[0].length);
   });
   const found = (m: RegExpExecArray) => ticket(m.index, m.index + m[0].length);
+  const forms = lex.ticketForms;
+  if (forms && [...lex.ticketPrefixes].some((p) => text.includes(p))) each(text, forms, found);
   // "#" then a number, "no." or "number" ("ſ" and "K" fold to no letter of these).
   if (scan.hashNumber || /no\.|number/i.test(text)) eachKeyed(text, NAMED_RULE, scan, found);
   // A "#" then a digit (markdown headings have "#" too, then a space).
@@ -448,19 +450,54 @@ const US_PHONE = /^\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}$/;
 const ROLE_ADDRESS =
   /^(?:support|help|helpdesk|security|status|billing|privacy|sales|noreply|no-reply|donotreply|do-not-reply|info|hello|contact|abuse|postmaster|press|legal|compliance|trust|feedback|team|accounts|care|customer-?care|customer-?success|dpo|gdpr)$/i;
 
-function contacts(text: string, lex: CompiledLexicon, emit: Emit): void {
-  if (text.includes('@'))
-    each(text, EMAIL, (m) => {
-      const at = m[0].lastIndexOf('@');
-      if (ROLE_ADDRESS.test(m[0].slice(0, at)) && hostVerdict(m[0].slice(at + 1), lex) === 'allowed') return;
-      emit({
-        rule: 'contact-info',
-        start: m.index,
-        end: m.index + m[0].length,
-        message: `"${m[0]}" is an email address.`,
-        suggestion: 'point customers to your public support page instead',
-      });
+/**
+ * An address spelled out to dodge scrapers: "priya (at) acme (dot) com", "priya[at]acme.com",
+ * "priya at acme dot com". Its "at" and "dot"s: in brackets, or as words (a worded "at" only with
+ * a worded or bracketed "dot": "posted at status.acme.com" is prose).
+ */
+const SPELLED_EMAIL =
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+([ \t]*[([][ \t]*at[ \t]*[)\]][ \t]*|\s+at\s+)[\p{L}\p{N}-]+(?:([ \t]*[([][ \t]*dot[ \t]*[)\]][ \t]*|\s+dot\s+|\.)[\p{L}\p{N}-]+)+/giu;
+const DOT_WORDS = registerStarts(['dot']);
+
+/** What a spelled-out address needs: a word starting "dot", or "at" (any case) then ")" or "]". */
+function spelledAt(text: string, scan: Scan): boolean {
+  if (scan.words.all || scan.words.starts(DOT_WORDS).length > 0) return true;
+  for (const close of ')]')
+    for (let i = text.indexOf(close); i !== -1; i = text.indexOf(close, i + 1)) {
+      let k = i;
+      while (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9) k--;
+      if ((text.charCodeAt(k - 1) | 32) === 116 && (text.charCodeAt(k - 2) | 32) === 97) return true;
+    }
+  return false;
+}
+
+function contacts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void {
+  const address = (m: RegExpExecArray, email: string) => {
+    const at = email.lastIndexOf('@');
+    if (ROLE_ADDRESS.test(email.slice(0, at)) && hostVerdict(email.slice(at + 1), lex) === 'allowed') return;
+    emit({
+      rule: 'contact-info',
+      start: m.index,
+      end: m.index + m[0].length,
+      message: `"${m[0]}" is an email address.`,
+      suggestion: 'point customers to your public support page instead',
     });
+  };
+  if (text.includes('@')) each(text, EMAIL, (m) => address(m, m[0]));
+  each(
+    text,
+    SPELLED_EMAIL,
+    (m) => {
+      const email = m[0].replace(/\s*[([]?\s*\b(at|dot)\b\s*[)\]]?\s*/gi, (_, w: string) => (w.length > 2 ? '.' : '@'));
+      // A worded "at" needs a "dot" too, and no article for a domain ("sat at the dot com boom"); the
+      // last label is a top-level domain (letters only).
+      if (/^\s/.test(m[1] ?? '') && (!/dot/i.test(m[0]) || /@(?:the|an?|our|your|its|this|that)\./i.test(email)))
+        return;
+      if (!/\.\p{L}{2,}$/u.test(email)) return;
+      address(m, email);
+    },
+    spelledAt(text, scan),
+  );
   // Its digit groups: two or more digits, a separator, two or more.
   if (/\d\d[ .-]\d\d/.test(text))
     each(text, PHONE, (m) => {
@@ -792,6 +829,26 @@ const SECRETS: [RegExp, string, number, (string | RegExp)?][] = [
     '://',
   ],
 ];
+/**
+ * A credential told in words: "the password is hunter2!", "we reset the API key to …". Read in the
+ * text as the page shows it (the source's own reading is for formats a normalisation could break).
+ */
+const [PROSE_CREDENTIAL] = keyedRules([
+  [
+    /(?<![\p{L}\p{N}_-])(?:pass(?:word|phrase|wd)|pwd|secret|api[ -]?key|access[ -]?key|token)s?[ \t]+(?:is|was|(?:(?:is|was|has[ \t]+been)[ \t]+)?(?:set|changed|reset|rotated|updated)[ \t]+to|to)[ \t]+["'“‘`]?([^\s"'”’`,;)]{8,})/giu,
+    [],
+    ['pass', 'pwd', 'secret', 'api', 'access', 'token'],
+  ],
+]) as [KeyedRule];
+
+function proseSecrets(text: string, emit: Emit, scan: Scan): void {
+  eachKeyed(text, PROSE_CREDENTIAL, scan, (m) => {
+    const value = m[1] ?? '';
+    // "The password is 12-characters" and "the token was rotated" are prose; "hunter2!" is not.
+    if (/\d/.test(value) && /\p{L}/u.test(value) && !/^\d+-?\p{L}+$/u.test(value) && !PLACEHOLDER_VALUE.test(value))
+      emit(credential(m.index, m.index + m[0].length));
+  });
+}
 /** `password=…`, `token: …`, also as an environment variable (`DB_PASSWORD=…`) or a flag (`--api-key=…`). */
 const ASSIGNMENT =
   /(?<![\p{L}\p{N}_-])-{0,2}(?:[A-Za-z0-9]+[_-]){0,4}(?:[A-Za-z0-9]*(?:password|passwd|passphrase)|(?<=[_-])pass|pwd|secret|client[_-]?secret|api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)["']?\s*(?:=>|=|:)\s*["']?([^\s"',;)]{4,})/giu;
@@ -1265,7 +1322,8 @@ export function patternMatches(
   // Texts whose words cannot tell (see Triggers.all): every offset.
   const heads = scan.words.all ? Array.from({ length: text.length }, (_, i) => i) : scan.words.starts(CREDENTIAL_WORDS);
   seen.credentialHead = secrets(text, emit, heads);
-  contacts(text, lex, emit);
+  proseSecrets(text, emit, scan);
+  contacts(text, lex, emit, scan);
   hosts(text, lex, emit, scan);
   tickets(text, lex, emit, scan);
   channels(text, emit, scan);
