@@ -55,6 +55,16 @@ describe('console sign-in', () => {
     expect((await c.get('/admin')).headers.get('Location')).toBe('/admin/incidents');
   });
 
+  it("opening the sign-in form's own address leads to the form, or into the console once signed in", async () => {
+    const world = createWorld();
+    const c = consoleClient(world);
+    expect((await c.get('/admin/sign-in')).headers.get('Location')).toBe('/admin');
+    await c.signIn(await world.token('incidents:write'));
+    const res = await c.get('/admin/sign-in');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('Location')).toBe('/admin/incidents');
+  });
+
   it('off localhost the cookie is Secure and host-bound (__Host-)', async () => {
     const world = createWorld();
     const token = await world.token('admin');

@@ -67,6 +67,10 @@ export function consoleRoutes(areas: ConsoleArea[] = CONSOLE_AREAS) {
     }
   });
 
+  // The sign-in form's own address, opened (a reload after a failed attempt, a bookmark): the form, or
+  // the console for a person already signed in.
+  app.get('/sign-in', (c) => seeOther(c, c.get('session') ? '/admin/incidents' : '/admin'));
+
   app.get('/link/:code', (c) => page(c, <LinkView csrf={c.get('csrf')} code={c.req.param('code')} />));
 
   app.post('/link', async (c) => {
