@@ -762,12 +762,10 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void
  * credential is a long unbroken token, prose is short words: the longest run of the text (found
  * once) rules out most formats before any test runs.
  */
+const PRIVATE_KEY =
+  /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]{0,8000}?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?/g;
 const SECRETS: [RegExp, string, number, (string | RegExp)?][] = [
-  [
-    /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]{0,8000}?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?/g,
-    'a private key',
-    10,
-  ],
+  [PRIVATE_KEY, 'a private key', 10],
   [
     /(?<![A-Z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])/g,
     'an AWS access key id',
@@ -846,7 +844,7 @@ function proseSecrets(text: string, emit: Emit, scan: Scan): void {
     const value = m[1] ?? '';
     // "The password is 12-characters" and "the token was rotated" are prose; "hunter2!" is not.
     if (/\d/.test(value) && /\p{L}/u.test(value) && !/^\d+-?\p{L}+$/u.test(value) && !PLACEHOLDER_VALUE.test(value))
-      emit(credential(m.index, m.index + m[0].length));
+      emit(credential(m.index, piecesEnd(text, m.index + m[0].length)));
   });
 }
 /** `password=…`, `token: …`, also as an environment variable (`DB_PASSWORD=…`) or a flag (`--api-key=…`). */
@@ -931,7 +929,7 @@ function secrets(text: string, emit: Emit, heads: readonly number[] = []): boole
       // "Password: reset for all users" is prose; "password: hunter2" or "token=abc123" is a credential.
       if (colon && !/[\d_+/=!@$%^&*-]/.test(value)) return;
       if (PLACEHOLDER_VALUE.test(value)) return;
-      emit(credential(m.index, m.index + m[0].length));
+      emit(credential(m.index, piecesEnd(text, m.index + m[0].length)));
     });
   each(text, CLI_CREDENTIAL, (m) => {
     // The option or the client's name begins a word.
@@ -957,7 +955,17 @@ function formatSecrets(text: string, emit: Emit): void {
   const longest = longestToken(text);
   for (const [re, what, shortest, textGate] of SECRETS) {
     if (longest < shortest) continue;
-    each(text, re, (m) => emit(credential(m.index, m.index + m[0].length, what)), textGate);
+    each(
+      text,
+      re,
+      (m) => {
+        const end = m.index + m[0].length;
+        // A private key pasted without its END line: its body is the lines of base64 after the header.
+        const body = re === PRIVATE_KEY && !m[0].includes('-----END');
+        emit(credential(m.index, body ? piecesEnd(text, end, 400) : end, what));
+      },
+      textGate,
+    );
   }
 }
 
@@ -987,6 +995,23 @@ const PIECE_GAP = /(?=[ \t\n]{1,3}[\w+/=.~%-])[ \t]*\n?[ \t]*/y;
  * pieces is read once, so more per run is less work on text packed with credential heads.
  */
 const MAX_PIECES = 16;
+
+/**
+ * Where a credential that ends at `end` really ends: past the pieces that follow it as splitSecrets
+ * reads them (a value split by a space or a line break, "wJalrXUtnFEMI/K7MDENG bPxRfiCYEXAMPLEKEY"),
+ * so the finding, and the redaction, cover all of it. Prose ends it.
+ */
+function piecesEnd(text: string, end: number, max = MAX_PIECES): number {
+  for (let n = 1; n < max; n++) {
+    PIECE_GAP.lastIndex = end;
+    if (!PIECE_GAP.test(text)) break;
+    CHUNK.lastIndex = PIECE_GAP.lastIndex;
+    if (!CHUNK.test(text)) break;
+    end = CHUNK.lastIndex;
+    while (TOKEN_CHARS[text.charCodeAt(end)] === 1) end++;
+  }
+  return end;
+}
 
 /**
  * A credential split into pieces by spaces or a line break ("AKIAIOSFO DNN7EXAMPLE", a token

@@ -105,3 +105,39 @@ describe('a codename in the plural is a codename', () => {
   it('an English word keeps its own rules in the plural: only as a proper noun', () =>
     expect(rulesOf('We bought two atlases and some rubies.')).not.toContain('codename'));
 });
+
+describe('a credential split by a space or a line break is covered whole', () => {
+  const redacted = (md: string) => redactSecrets(md, lintSummary(md, LEX).findings);
+  const A = ['wJalrXUtnFEMI', '/K7MDENG'].join('');
+  const B = ['bPxRfiCYEX', 'AMPLEKEY'].join('');
+
+  it('an environment variable whose value is split in two', () => {
+    const out = redacted(`## What happened\n\nWe found AWS_SECRET_ACCESS_KEY=${A} ${B} in a log and rotated it.\n`);
+    expect(out).not.toContain(A.slice(0, 8));
+    expect(out).not.toContain(B);
+    expect(out).toContain('in a log and rotated it.');
+  });
+
+  it('a password told in words, broken over a line', () => {
+    const out = redacted(`## What happened\n\nThe password is ${PW2}\n${B} and it was rotated.\n`);
+    expect(out).not.toContain(PW2);
+    expect(out).not.toContain(B);
+    expect(out).toContain('and it was rotated.');
+  });
+
+  it('a private key pasted without its END line', () => {
+    const line = (seed: string) => `${seed}${'A1b2C3d4'.repeat(7)}`.slice(0, 64);
+    const body = [line('MIIEow'), line('IBAAKCAQ'), line('EAx9Zq')].join('\n');
+    const md = `## What happened\n\n${['-----BEGIN RSA', ' PRIVATE KEY-----'].join('')}\n${body}\n\nWe rotated the key.\n`;
+    const out = redacted(md);
+    for (const l of body.split('\n')) expect(out).not.toContain(l.slice(0, 20));
+    expect(out).toContain('We rotated the key.');
+  });
+
+  it('prose after a credential is not part of it', () => {
+    const r = lintPublicText('Set password=hunter22x today and restart.', LEX);
+    const secret = r.findings.find((f) => f.rule === 'secret');
+    expect(secret).toBeDefined();
+    expect(redactSecrets('Set password=hunter22x today and restart.', r.findings)).toContain('today and restart.');
+  });
+});
