@@ -27,6 +27,10 @@ describe('keyword rules at their start words', () => {
     ['Accounts on ENT-12\tplans and the T2  tier were slow.', 'jargon T2  tier'],
     ['Café owners on the P3 plan saw errors.', 'jargon P3 plan'],
     ['The fix is INC0012345 — closed.', 'ticket-id INC0012345'],
+    ['See acme/api#4821 and acme/web#12 for the fix.', 'ticket-id acme/api#4821'],
+    ['Fixed in acme-corp/pay.ments_v2#7 yesterday.', 'ticket-id acme-corp/pay.ments_v2#7'],
+    ['First why: the cache expired. Second why: the TTL was short.', 'five-whys First why'],
+    ['Café. 1st why — the cache; 2nd why — the TTL.', 'five-whys 2nd why'],
   ])('%s', (text, finding) => {
     expect(rules(text)).toContain(finding);
   });
