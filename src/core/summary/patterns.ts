@@ -764,6 +764,10 @@ function hosts(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): void
  */
 const PRIVATE_KEY =
   /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]{0,8000}?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?/g;
+const AWS_ACCOUNT =
+  /(?<![\w])["']?(?:AWS|aws|Aws)_?(?:ACCOUNT|account|Account)_?(?:ID|id|Id)["']?\s*(?::|=>|=)\s*["']?\d{4}-?\d{4}-?\d{4}/g;
+/** The words an AWS account id's key begins with (in plain ASCII, where its `\w` look-behind begins a word). */
+const AWS_WORDS = registerStarts(['aws']);
 const SECRETS: [RegExp, string, number, (string | RegExp)?][] = [
   [PRIVATE_KEY, 'a private key', 10],
   [
@@ -807,12 +811,7 @@ const SECRETS: [RegExp, string, number, (string | RegExp)?][] = [
   [/(?<![\w])glc_[A-Za-z0-9+/]{32,400}={0,2}/g, 'a Grafana Cloud token', 36],
   [/(?<![\w])glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![\w])/g, 'a Grafana service account token', 46],
   [/(?<![\w])_authToken=[^\s"']{8,}/g, 'an npm registry token', 11],
-  [
-    /(?<![\w])["']?(?:AWS|aws|Aws)_?(?:ACCOUNT|account|Account)_?(?:ID|id|Id)["']?\s*(?::|=>|=)\s*["']?\d{4}-?\d{4}-?\d{4}/g,
-    'an AWS account id',
-    12,
-    /aws/i,
-  ],
+  [AWS_ACCOUNT, 'an AWS account id', 12, /aws/i],
   [/(?<![\w])dop_v1_[a-f0-9]{64}(?![\w])/g, 'a DigitalOcean token', 71],
   [/(?<![\w])hv[sbr]\.[A-Za-z0-9_-]{20,}/g, 'a Vault token', 24],
   [/(?<![\w])AGE-SECRET-KEY-1[0-9A-Z]{58}(?![\w])/g, 'an age secret key', 74],
@@ -909,8 +908,8 @@ const PLACEHOLDER_VALUE = /^(?:\*+|x+|<[^>]*>|\.{3,}|redacted|\[redacted\]|none|
  * `heads`: where the split reading (splitSecrets) may start, the offsets of the words that begin as
  * a credential format does; none when the caller has not found them.
  */
-function secrets(text: string, emit: Emit, heads: readonly number[] = []): boolean {
-  formatSecrets(text, emit);
+function secrets(text: string, emit: Emit, heads: readonly number[] = [], noAws = false): boolean {
+  formatSecrets(text, emit, noAws);
   // Where a saved draft had a credential: the placeholder stays an error until it is rewritten.
   for (let at = text.indexOf(REDACTED_SECRET); at !== -1; at = text.indexOf(REDACTED_SECRET, at + 1)) {
     emit({
@@ -951,10 +950,10 @@ function credential(start: number, end: number, what = 'a credential'): Match {
 }
 
 /** The credential formats (SECRETS) in `text`. */
-function formatSecrets(text: string, emit: Emit): void {
+function formatSecrets(text: string, emit: Emit, noAws = false): void {
   const longest = longestToken(text);
   for (const [re, what, shortest, textGate] of SECRETS) {
-    if (longest < shortest) continue;
+    if (longest < shortest || (noAws && re === AWS_ACCOUNT)) continue;
     each(
       text,
       re,
@@ -1346,7 +1345,8 @@ export function patternMatches(
   const scan: Scan = { words: new Triggers(words, text), ascii: words.ascii, hyphens, pod, ...scanMarks(text) };
   // Texts whose words cannot tell (see Triggers.all): every offset.
   const heads = scan.words.all ? Array.from({ length: text.length }, (_, i) => i) : scan.words.starts(CREDENTIAL_WORDS);
-  seen.credentialHead = secrets(text, emit, heads);
+  const noAws = scan.ascii && !scan.words.all && scan.words.starts(AWS_WORDS).length === 0;
+  seen.credentialHead = secrets(text, emit, heads, noAws);
   proseSecrets(text, emit, scan);
   contacts(text, lex, emit, scan);
   hosts(text, lex, emit, scan);

@@ -31,6 +31,11 @@ describe('keyword rules at their start words', () => {
     ['Fixed in acme-corp/pay.ments_v2#7 yesterday.', 'ticket-id acme-corp/pay.ments_v2#7'],
     ['First why: the cache expired. Second why: the TTL was short.', 'five-whys First why'],
     ['Café. 1st why — the cache; 2nd why — the TTL.', 'five-whys 2nd why'],
+    // The AWS account id's format runs only where a word begins "aws" (its key), in plain ASCII.
+    ['The AWS_ACCOUNT_ID=1234-5678-9012 leaked.', 'secret AWS_ACCOUNT_ID=1234-5678-9012'],
+    ['{"aws_account_id": "123456789012"}', 'secret "aws_account_id": "123456789012'],
+    ['cfg.AwsAccountId => 1234-5678-9012', 'secret AwsAccountId => 1234-5678-9012'],
+    ['Café: AwsAccountId: 1234-5678-9012', 'secret AwsAccountId: 1234-5678-9012'],
   ])('%s', (text, finding) => {
     expect(rules(text)).toContain(finding);
   });
