@@ -900,7 +900,9 @@ function longestToken(text: string): number {
  * would have the pattern tried at every offset): the one before a match is checked in code.
  */
 const CLI_CREDENTIAL =
-  /-(?:u|-(?:proxy-)?user)[ \t=]+["']?[^\s:"'@/$<]{1,64}:(?![$<*])([^\s"'@]{4,})|--(?:pass(?:wd|word)?|api-?key|(?:client-)?secret|(?:auth-|access-)?token)[ \t]+["']?(?![$<*-])([^\s"']{4,})|m(?:ysql|ariadb)[\w-]*[ \t][^\n]{0,200}?[ \t]-p(?![$<*\s])([^\s"']{4,})/g;
+  /-(?:u|-(?:proxy-)?user)[ \t=]+["']?[^\s:"'@/$<]{1,64}:(?![$<*])([^\s"'@]{4,})|--(?:pass(?:wd|word)?|api-?key|(?:client-)?secret|(?:auth-|access-)?token)[ \t]+["']?(?![$<*-])([^\s"']{4,})/g;
+/** `mysql -pS3cret`: apart from the options above, which are tried only at hyphens, and only where a client is named. */
+const MYSQL_CREDENTIAL = /m(?:ysql|ariadb)[\w-]*(?:[ \t][^\n]{0,200}?)?[ \t]-p(?![$<*\s])([^\s"']{4,})/g;
 /** A value that stands in for a credential rather than being one. */
 const PLACEHOLDER_VALUE = /^(?:\*+|x+|<[^>]*>|\.{3,}|redacted|\[redacted\]|none|null|n\/a)$/i;
 
@@ -930,11 +932,13 @@ function secrets(text: string, emit: Emit, heads: readonly number[] = [], noAws 
       if (PLACEHOLDER_VALUE.test(value)) return;
       emit(credential(m.index, piecesEnd(text, m.index + m[0].length)));
     });
-  each(text, CLI_CREDENTIAL, (m) => {
+  const cli = (m: RegExpExecArray) => {
     // The option or the client's name begins a word.
-    if (/[\w-]/.test(text[m.index - 1] ?? '') || PLACEHOLDER_VALUE.test(m[1] ?? m[2] ?? m[3] ?? '')) return;
+    if (/[\w-]/.test(text[m.index - 1] ?? '') || PLACEHOLDER_VALUE.test(m[1] ?? m[2] ?? '')) return;
     emit(credential(m.index, m.index + m[0].length));
-  });
+  };
+  each(text, CLI_CREDENTIAL, cli);
+  each(text, MYSQL_CREDENTIAL, cli);
   return splitSecrets(text, emit, heads);
 }
 

@@ -127,6 +127,8 @@ const HITS: Record<
     ['We ran curl --user admin:Tr0ub4dor3 against it.', '--user admin:Tr0ub4dor3'],
     ['We ran psql --password Tr0ub4dor3 against it.', '--password Tr0ub4dor3'],
     ['We ran mysql -u root -pTr0ub4dor3 app against it.', 'mysql -u root -pTr0ub4dor3'],
+    ['We ran mysql -pTr0ub4dor3 app against it.', 'mysql -pTr0ub4dor3'],
+    ['We ran mariadb-dump -pTr0ub4dor3 app.', 'mariadb-dump -pTr0ub4dor3'],
     // A key split by a space: the page shows both halves side by side.
     [`The key ${'AKIA'}IOSFO DNN7EXAMPLE leaked.`, `${'AKIA'}IOSFO DNN7EXAMPLE`],
   ],
