@@ -349,6 +349,29 @@ const WORD_THEN_NUMBER =
 const COMMIT_REF =
   /(?<![\p{L}\p{N}_])(?:commit|sha|revision|rev|changeset)[ \t]*:?[ \t]+(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?![\p{L}\p{N}_])/giu;
 const REPO_REF = /(?<![\w./-])[\w.-]+\/[\w.-]+#\d+\b/g;
+const REPO_REF_AT = sticky(REPO_REF);
+/** `[\w.-]` (ASCII: REPO_REF has no `u` flag), by char code. */
+const isRepoChar = (c: number) => isAsciiAlnum(c) || c === 95 || c === 46 || c === 45;
+
+/**
+ * Where REPO_REF can begin: before each "#" and digit, a run of `[\w.-]`, a "/", and the run of
+ * `[\w.-]` before that, whose start is the only place its look-behind lets a match begin. A scan
+ * of the whole pattern tries every word and backs off each (tens of microseconds a summary). Each
+ * run is walked once: a walk back from one "#" stops at the one before it. Ascending.
+ */
+export function repoRefStarts(text: string): number[] {
+  const out: number[] = [];
+  for (let h = text.indexOf('#'); h !== -1; h = text.indexOf('#', h + 1)) {
+    if (!isDigit(text.charCodeAt(h + 1))) continue;
+    let slash = h;
+    while (slash > 0 && isRepoChar(text.charCodeAt(slash - 1))) slash--;
+    if (slash === h || text.charCodeAt(--slash) !== 47) continue;
+    let start = slash;
+    while (start > 0 && isRepoChar(text.charCodeAt(start - 1))) start--;
+    if (start < slash) out.push(start);
+  }
+  return out;
+}
 const SERVICENOW = /(?<![\w])(?:INC|CHG|PRB|RITM|REQ|SCTASK|CTASK|PTASK|TASK|CS|KB)\d{6,10}\b/g;
 
 const TICKET_AT = sticky(TICKET);
@@ -387,7 +410,7 @@ function tickets(text: string, lex: CompiledLexicon, emit: Emit, scan: Scan): vo
   each(text, BARE_NUMBER, found, hashDigit);
   eachKeyed(text, WORD_THEN_NUMBER_RULE, scan, found);
   eachKeyed(text, COMMIT_RULE, scan, found);
-  each(text, REPO_REF, found, hashDigit);
+  if (hashDigit) eachAt(text, REPO_REF_AT, repoRefStarts(text), found);
   eachKeyed(text, SERVICENOW_RULE, scan, found, SERVICENOW_GATE);
 }
 
@@ -1169,7 +1192,9 @@ const BLAME = keyedRules([
 ]);
 const WHY_WORDS = registerHeads([['why']]);
 /** "First why: …", "2nd why – …": numbered whys in prose. */
-const ORDINAL_WHY = /(?<![\p{L}\p{N}_])(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[ \t]+why(?![\p{L}])/giu;
+const [ORDINAL_WHY] = keyedRules([
+  [/(?<![\p{L}\p{N}_])(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[ \t]+why(?![\p{L}])/giu],
+]) as [KeyedRule];
 const FIVE_WHYS_PHRASE = /(?<![\p{L}\p{N}_])(?:five|5)[ \t-]+whys?(?![\p{L}])/giu;
 const WHY_LINE = /^[ \t>]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?why(?:[ \t]*#?\d)?(?![\p{L}])/gimu;
 /** A why-question: "Why?", "Why did the check not run?" (one sentence; "v1.2" keeps its dot). */
@@ -1265,7 +1290,7 @@ function ownersBlameWhys(text: string, emit: Emit, scan: Scan): void {
     }
   }
   const ordinals: RegExpExecArray[] = [];
-  each(text, ORDINAL_WHY, (m) => ordinals.push(m));
+  eachKeyed(text, ORDINAL_WHY, scan, (m) => ordinals.push(m));
   if (ordinals.length >= 2) {
     for (const m of ordinals) {
       emit({

@@ -5,7 +5,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileLexicon } from '../../../src/core/summary/lexicon';
-import { HEAD_PREFIXES, patternMatches, scanMarks, secretMatches } from '../../../src/core/summary/patterns';
+import {
+  HEAD_PREFIXES,
+  patternMatches,
+  repoRefStarts,
+  scanMarks,
+  secretMatches,
+} from '../../../src/core/summary/patterns';
 import { splitWords } from '../../../src/core/summary/tokens';
 
 const lex = compileLexicon({});
@@ -94,6 +100,52 @@ describe('the "#" and "." gates', () => {
           dotName: /[a-z0-9-]\.[a-z][a-z0-9-]/i.test(text),
           dotLetter: /[a-z0-9-]\.[a-z]/i.test(text),
         });
+      }),
+      { numRuns: 4000 },
+    );
+  });
+});
+
+describe('owner/repo#123 references', () => {
+  // Tried only where one can begin (the start of the run before the "/" before each "#" and digit):
+  // the same matches as scanning the text with the pattern.
+  const REPO_REF = /(?<![\w./-])[\w.-]+\/[\w.-]+#\d+\b/g;
+  const atStarts = (text: string) => {
+    const at = new RegExp(REPO_REF.source, 'y');
+    const out: string[] = [];
+    let lastEnd = 0;
+    for (const s of repoRefStarts(text)) {
+      if (s < lastEnd) continue;
+      at.lastIndex = s;
+      const m = at.exec(text);
+      if (!m) continue;
+      out.push(`${m.index}:${m[0]}`);
+      lastEnd = s + m[0].length;
+    }
+    return out;
+  };
+  it('finds what a scan of the pattern finds', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'B',
+      '7',
+      '_',
+      '.',
+      '-',
+      '/',
+      '#',
+      '#1',
+      '12',
+      ' ',
+      '\n',
+      'é',
+      'acme/api',
+      '#4821',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        expect(atStarts(text)).toEqual([...text.matchAll(REPO_REF)].map((m) => `${m.index}:${m[0]}`));
       }),
       { numRuns: 4000 },
     );
