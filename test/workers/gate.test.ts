@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { adminToken, api } from './d1';
 
 const GITHUB = ['ghp', '_', 'R2d2C3po'.repeat(4), 'Bb8x'].join('');
+const PASSWORD = ['hunter', '2!Zq9'].join('');
+const AWS_SECRET_TAIL = ['bPxRfiCY', 'EXAMPLEKEY'].join('');
 
 async function page(path: string): Promise<string> {
   return (await SELF.fetch(`https://status.example.test${path}`)).text();
@@ -75,5 +77,41 @@ describe('live-text gate on workerd + D1', () => {
     expect(
       audit.entries.find((e) => e.action === 'incident.update.post' && e.details?.gate)?.details?.gate,
     ).toMatchObject({ decision: 'override', reason: 'She agreed to be named' });
+  });
+
+  it('refuses the leaks people write in words: a password told, an address spelled out, a ticket and a codename', async () => {
+    const token = await adminToken('gate-words');
+    const lexicon = { codenames: ['Bluebird'], ticketPrefixes: ['OPS'] };
+    expect((await api(token, 'PUT', '/lexicon', lexicon)).status).toBe(200);
+    const incident = (title: string, message: string) =>
+      api(token, 'POST', '/incidents', {
+        title,
+        message,
+        severity: 'SEV-2',
+        startedAt: '2026-11-26T14:05:00Z',
+        lead: { name: 'Dana Lead' },
+      });
+    const cases: [string, string, string][] = [
+      ['Login errors', `The admin password is ${PASSWORD} for now.`, 'secret'],
+      ['Login errors', `Set AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG ${AWS_SECRET_TAIL} then.`, 'secret'],
+      ['Login errors', 'Write to priya (at) acme (dot) io for details.', 'contact-info'],
+      ['OPS_1234: login errors', 'Investigating.', 'ticket-id'],
+      ['The Bluebirds are down', 'Investigating.', 'codename'],
+    ];
+    for (const [title, message, rule] of cases) {
+      const res = await incident(title, message);
+      const body = await res.text();
+      expect(res.status, body).toBe(422);
+      expect(body).toContain(`"rule":"${rule}"`);
+      expect(body).not.toContain(PASSWORD);
+      expect(body).not.toContain(AWS_SECRET_TAIL);
+    }
+    expect((await incident('Login errors', 'We are investigating failed logins.')).status).toBe(201);
+    for (const path of ['/', '/history.atom', '/api/v2/incidents.json']) {
+      const text = await page(path);
+      expect(text, path).not.toContain(PASSWORD);
+      expect(text, path).not.toContain(AWS_SECRET_TAIL);
+      expect(text, path).not.toContain('Bluebirds');
+    }
   });
 });
