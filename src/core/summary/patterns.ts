@@ -1029,14 +1029,30 @@ const MAX_PIECES = 16;
  */
 function piecesEnd(text: string, end: number, max = MAX_PIECES): number {
   for (let n = 1; n < max; n++) {
-    PIECE_GAP.lastIndex = end;
-    if (!PIECE_GAP.test(text)) break;
-    CHUNK.lastIndex = PIECE_GAP.lastIndex;
-    if (!CHUNK.test(text)) break;
-    end = CHUNK.lastIndex;
-    while (TOKEN_CHARS[text.charCodeAt(end)] === 1) end++;
+    const next = nextPiece(text, end);
+    if (next === -1) break;
+    end = tokenEnd(text, next);
   }
   return end;
+}
+
+/** Where the run of token characters from `at` ends (past the text's end: NaN, no index). */
+function tokenEnd(text: string, at: number): number {
+  while (TOKEN_CHARS[text.charCodeAt(at)] === 1) at++;
+  return at;
+}
+
+/**
+ * Where the next piece of a split credential begins, after a piece that ends at `end`, or -1: past
+ * a PIECE_GAP, a run holding a digit, a symbol or an inner capital (a word of prose ends it: "… and
+ * rotated").
+ */
+function nextPiece(text: string, end: number): number {
+  PIECE_GAP.lastIndex = end;
+  if (!PIECE_GAP.test(text)) return -1;
+  const next = PIECE_GAP.lastIndex;
+  CHUNK.lastIndex = next;
+  return CHUNK.test(text) ? next : -1;
 }
 
 /**
@@ -1058,17 +1074,10 @@ function splitSecrets(text: string, emit: Emit, heads: readonly number[]): boole
     let start = head;
     while (start > 0 && TOKEN_CHARS[text.charCodeAt(start - 1)] === 1) start--;
     const pieces: number[] = [];
-    for (let at = start; pieces.length < 2 * MAX_PIECES; ) {
-      let end = at;
-      while (TOKEN_CHARS[text.charCodeAt(end)] === 1) end++; // past the end: NaN, no index
+    for (let at = start; at !== -1 && pieces.length < 2 * MAX_PIECES; ) {
+      const end = tokenEnd(text, at);
       pieces.push(at, end);
-      PIECE_GAP.lastIndex = end;
-      if (!PIECE_GAP.test(text)) break;
-      const next = PIECE_GAP.lastIndex;
-      // A word of prose ends it ("… and rotated"): a piece holds a digit, a symbol or an inner capital.
-      CHUNK.lastIndex = next;
-      if (!CHUNK.test(text)) break;
-      at = next;
+      at = nextPiece(text, end);
     }
     if (pieces.length < 4) {
       reached = pieces[1] as number;
